@@ -1,0 +1,322 @@
+//! [`Error`], [`ErrorKind`] and [`Position`]: what went wrong, and where.
+
+use std::fmt;
+
+/// A specialized `Result` whose error is the crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Why an input could not be read, where, and in which field.
+///
+/// Every error carries a lowercase message naming what was expected and what
+/// was found, and, where it applies, the [`Position`] in the caller's whole
+/// input (not inside a fragment such as the front matter), the field path
+/// (`yoast_head_json.og_image[0].width`), and the underlying parser error as
+/// its [`source`](std::error::Error::source).
+///
+/// The `Display` form puts these together:
+/// `invalid type: string "wide", expected u32 in `og_image[0].width` at line 3 column 14`.
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::{Error, ErrorKind};
+///
+/// let err = Error::new(ErrorKind::InvalidType, "expected an integer, found a string");
+/// assert_eq!(err.kind(), ErrorKind::InvalidType);
+/// assert_eq!(err.position(), None);
+/// assert_eq!(err.to_string(), "expected an integer, found a string");
+/// ```
+pub struct Error(Box<Inner>);
+
+struct Inner {
+    kind: ErrorKind,
+    message: String,
+    position: Option<Position>,
+    path: Option<String>,
+    source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+}
+
+/// The category of an [`Error`], for matching; the message gives the details.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is not well-formed JSON, YAML or front matter.
+    Syntax,
+    /// The input ended in the middle of a value.
+    UnexpectedEof,
+    /// A value has the wrong type (a string where an integer was expected).
+    InvalidType,
+    /// A value has the right type but an unusable content (an invalid date).
+    InvalidValue,
+    /// A field the model requires is absent.
+    MissingField,
+    /// A mapping has the same key twice.
+    DuplicateKey,
+    /// The input is a well-formed document of another kind than was asked
+    /// for (a term or a user where a post was expected).
+    UnexpectedKind,
+    /// The input is an error response from the WordPress REST API.
+    Api,
+    /// The front matter's opening delimiter has no closing one.
+    Unclosed,
+    /// The input is in a format the crate recognises but does not read
+    /// (TOML front matter).
+    Unsupported,
+    /// A limit that protects against hostile input was reached (nesting
+    /// depth, input size, alias expansion).
+    LimitExceeded,
+    /// The input is in no format the crate recognises.
+    UnknownFormat,
+    /// Reading a file failed.
+    Io,
+}
+
+/// A place in the caller's input.
+///
+/// `byte` is a 0-based byte offset; `line` and `column` are 1-based, and the
+/// column counts characters (Unicode scalar values), as editors do. Lines end
+/// at `\n` (so a `\r\n` pair ends one line).
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::Position;
+///
+/// let input = "title: a\nheat: hot\n";
+/// let pos = Position::locate(input, 15);
+/// assert_eq!((pos.byte(), pos.line(), pos.column()), (15, 2, 7));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Position {
+    byte: usize,
+    line: usize,
+    column: usize,
+}
+
+impl Position {
+    /// The position of byte offset `byte` in `input`, counting lines and
+    /// columns from the start of `input`.
+    ///
+    /// An offset past the end is clamped to the end; an offset inside a
+    /// multi-byte character counts as that character.
+    #[must_use]
+    pub fn locate(input: &str, byte: usize) -> Position {
+        Position::locate_bytes(input.as_bytes(), byte)
+    }
+
+    /// Like [`Position::locate`], for input that may not be valid UTF-8.
+    #[must_use]
+    pub fn locate_bytes(input: &[u8], byte: usize) -> Position {
+        let byte = byte.min(input.len());
+        let before = &input[..byte];
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        // Count characters as the bytes that start one (not 0b10xx_xxxx).
+        let column = 1 + before[line_start..]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count();
+        Position { byte, line, column }
+    }
+
+    /// The byte offset of the first byte of `line` (1-based) in `input`, or
+    /// `None` if the input has fewer lines.
+    #[must_use]
+    pub(crate) fn line_start(input: &[u8], line: usize) -> Option<usize> {
+        if line <= 1 {
+            return Some(0);
+        }
+        input
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b'\n')
+            .nth(line - 2)
+            .map(|(i, _)| i + 1)
+    }
+
+    /// 0-based byte offset.
+    #[must_use]
+    pub fn byte(&self) -> usize {
+        self.byte
+    }
+
+    /// 1-based line number.
+    #[must_use]
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// 1-based column, in characters.
+    #[must_use]
+    pub fn column(&self) -> usize {
+        self.column
+    }
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {} column {}", self.line, self.column)
+    }
+}
+
+impl Error {
+    /// An error of `kind` with `message` (lowercase, saying what was expected
+    /// and what was found), without a position yet.
+    #[must_use]
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error(Box::new(Inner {
+            kind,
+            message: message.into(),
+            position: None,
+            path: None,
+            source: None,
+        }))
+    }
+
+    /// Sets where in the input the error is.
+    #[must_use]
+    pub fn with_position(mut self, position: Position) -> Error {
+        self.0.position = Some(position);
+        self
+    }
+
+    /// Sets the path of the field whose value was wrong, such as
+    /// `yoast_head_json.og_image[0].width`.
+    #[must_use]
+    pub fn with_path(mut self, path: impl Into<String>) -> Error {
+        let path = path.into();
+        self.0.path = (!path.is_empty()).then_some(path);
+        self
+    }
+
+    /// Sets the underlying error returned by [`source`](std::error::Error::source).
+    #[must_use]
+    pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Error {
+        self.0.source = Some(Box::new(source));
+        self
+    }
+
+    /// What kind of error this is.
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        self.0.kind
+    }
+
+    /// Where in the input the error is, when it is known.
+    #[must_use]
+    pub fn position(&self) -> Option<Position> {
+        self.0.position
+    }
+
+    /// The path of the field whose value was wrong, when it is known.
+    #[must_use]
+    pub fn path(&self) -> Option<&str> {
+        self.0.path.as_deref()
+    }
+
+    /// The message alone, without path and position.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.0.message
+    }
+
+    /// Moves the position `offset` bytes further into `whole` and recounts
+    /// its line and column there; used when a fragment was parsed on its own.
+    #[must_use]
+    pub(crate) fn shift_position(mut self, whole: &[u8], offset: usize) -> Error {
+        if let Some(p) = self.0.position {
+            self.0.position = Some(Position::locate_bytes(whole, offset + p.byte));
+        }
+        self
+    }
+
+    /// Prefixes the field path with `parent` (a key or `[index]`).
+    #[must_use]
+    pub(crate) fn in_field(mut self, parent: &str) -> Error {
+        self.0.path = Some(match self.0.path.take() {
+            None => parent.to_owned(),
+            Some(child) if child.starts_with('[') => format!("{parent}{child}"),
+            Some(child) => format!("{parent}.{child}"),
+        });
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.message)?;
+        if let Some(path) = &self.0.path {
+            write!(f, " in `{path}`")?;
+        }
+        if let Some(pos) = &self.0.position {
+            write!(f, " at {pos}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut d = f.debug_struct("Error");
+        d.field("kind", &self.0.kind)
+            .field("message", &self.0.message)
+            .field("position", &self.0.position)
+            .field("path", &self.0.path);
+        if let Some(source) = &self.0.source {
+            d.field("source", source);
+        }
+        d.finish()
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0
+            .source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(err: std::io::Error) -> Error {
+        Error::new(ErrorKind::Io, format!("cannot read input: {err}")).with_source(err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locate_counts_characters_not_bytes() {
+        let input = "é€x\nab";
+        // 'x' starts at byte 5 (2 + 3), third character of line 1.
+        assert_eq!(Position::locate(input, 5).column(), 3);
+        assert_eq!(Position::locate(input, 7).line(), 2);
+        assert_eq!(Position::locate(input, 7).column(), 1);
+        assert_eq!(Position::locate(input, 99).byte(), input.len());
+    }
+
+    #[test]
+    fn line_start_finds_each_line() {
+        let input = b"a\nbc\n\nd";
+        assert_eq!(Position::line_start(input, 1), Some(0));
+        assert_eq!(Position::line_start(input, 3), Some(5));
+        assert_eq!(Position::line_start(input, 4), Some(6));
+        assert_eq!(Position::line_start(input, 5), None);
+    }
+
+    #[test]
+    fn display_puts_path_before_position() {
+        let err = Error::new(ErrorKind::InvalidType, "expected u32, found string \"wide\"")
+            .with_path("width")
+            .in_field("[0]")
+            .in_field("og_image")
+            .with_position(Position::locate("ab\ncd", 4));
+        assert_eq!(
+            err.to_string(),
+            "expected u32, found string \"wide\" in `og_image[0].width` at line 2 column 2"
+        );
+    }
+}

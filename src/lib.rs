@@ -1,0 +1,16 @@
+//! Typed, borrowing models for WordPress REST API posts and news-aggregator
+//! front matter, and fast HTML to plain text.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod error;
+mod map_text;
+mod text;
+
+pub use error::{Error, ErrorKind, Position, Result};
+pub use text::Text;
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
