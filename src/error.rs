@@ -220,18 +220,27 @@ impl Error {
         &self.0.message
     }
 
-    /// Moves the position `offset` bytes further into `whole` and recounts
-    /// its line and column there; used when a fragment was parsed on its own.
+    /// Records a byte offset in the buffer being parsed; [`Error::relocate`]
+    /// later turns it into a position in the caller's input.
     #[must_use]
-    pub(crate) fn shift_position(mut self, whole: &[u8], offset: usize) -> Error {
+    pub(crate) fn at_byte(mut self, byte: usize) -> Error {
+        self.0.position = Some(Position { byte, line: 0, column: 0 });
+        self
+    }
+
+    /// Maps the recorded byte offset through `to_input` (buffer offset to
+    /// offset in `input`) and counts its line and column in `input`.
+    #[must_use]
+    pub(crate) fn relocate(mut self, input: &[u8], to_input: impl FnOnce(usize) -> usize) -> Error {
         if let Some(p) = self.0.position {
-            self.0.position = Some(Position::locate_bytes(whole, offset + p.byte));
+            self.0.position = Some(Position::locate_bytes(input, to_input(p.byte)));
         }
         self
     }
 
     /// Prefixes the field path with `parent` (a key or `[index]`).
     #[must_use]
+    #[allow(dead_code)] // used by the front-matter reader
     pub(crate) fn in_field(mut self, parent: &str) -> Error {
         self.0.path = Some(match self.0.path.take() {
             None => parent.to_owned(),

@@ -7,6 +7,9 @@
 mod error;
 mod map_text;
 mod text;
+#[cfg(feature = "wordpress")]
+#[cfg_attr(docsrs, doc(cfg(feature = "wordpress")))]
+pub mod wordpress;
 
 pub use error::{Error, ErrorKind, Position, Result};
 pub use text::Text;

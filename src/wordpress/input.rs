@@ -1,0 +1,151 @@
+//! Finding the JSON text in a response: a UTF-8 BOM, a JSONP wrapper
+//! `/**/cb(...)`, and peeking at an object's first key, all without copying.
+
+use std::ops::Range;
+
+use crate::{Error, ErrorKind};
+
+/// The JSON text inside `input`, and the JSONP callback name if it was
+/// wrapped in one.
+pub(crate) fn locate_json(input: &str) -> Result<(Range<usize>, Option<&str>), Error> {
+    let start = if input.starts_with('\u{feff}') { 3 } else { 0 };
+    let text = &input[start..];
+    match unwrap_jsonp(text) {
+        Some(Ok((callback, inner))) => Ok((start + inner.start..start + inner.end, Some(callback))),
+        Some(Err(at)) => Err(Error::new(
+            ErrorKind::Syntax,
+            "JSONP callback not closed: expected `)` after the JSON value",
+        )
+        .at_byte(start + at)),
+        None => Ok((start..input.len(), None)),
+    }
+}
+
+/// `/**/callback( json );` → the callback and the range of `json`;
+/// `None` when `text` does not start like JSONP, `Err(offset)` when it
+/// starts so but has no closing parenthesis.
+fn unwrap_jsonp(text: &str) -> Option<Result<(&str, Range<usize>), usize>> {
+    let mut i = skip_ws(text, 0);
+    if text[i..].starts_with("/**/") {
+        i = skip_ws(text, i + 4);
+    }
+    let name_len = text[i..]
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'.' | b'[' | b']'))
+        .count();
+    if name_len == 0 {
+        return None;
+    }
+    let callback = &text[i..i + name_len];
+    let open = skip_ws(text, i + name_len);
+    if text.as_bytes().get(open) != Some(&b'(') {
+        return None;
+    }
+    let trimmed = text.trim_end().trim_end_matches(';').trim_end();
+    if !trimmed.ends_with(')') || trimmed.len() <= open + 1 {
+        return Some(Err(text.len()));
+    }
+    Some(Ok((callback, open + 1..trimmed.len() - 1)))
+}
+
+fn skip_ws(text: &str, from: usize) -> usize {
+    from + text[from..].bytes().take_while(u8::is_ascii_whitespace).count()
+}
+
+/// The first key of the object `json` starts with, when it is a plain
+/// string (no escapes). Reads a few bytes, not the document.
+pub(crate) fn first_key(json: &str) -> Option<&str> {
+    let i = skip_ws(json, 0);
+    if json.as_bytes().get(i) != Some(&b'{') {
+        return None;
+    }
+    let q = skip_ws(json, i + 1);
+    let rest = json.get(q..)?.strip_prefix('"')?;
+    let end = rest.find(['"', '\\'])?;
+    (rest.as_bytes()[end] == b'"').then(|| &rest[..end])
+}
+
+/// The first byte of `json` that is not whitespace.
+pub(crate) fn first_byte(json: &str) -> Option<u8> {
+    json.bytes().find(|b| !b.is_ascii_whitespace())
+}
+
+/// The offset in `buf` of `part`, a slice of it (compared as addresses,
+/// then checked).
+pub(crate) fn offset_in(buf: &str, part: &str) -> Option<usize> {
+    let start = (part.as_ptr() as usize).checked_sub(buf.as_ptr() as usize)?;
+    (buf.get(start..start + part.len()) == Some(part)).then_some(start)
+}
+
+/// The offset of the start of element `index` of the JSON array at
+/// `start` in `buf`; used to place an error on one element of a collection.
+pub(crate) fn element_offset(buf: &str, start: usize, index: usize) -> usize {
+    let b = buf.as_bytes();
+    let (mut depth, mut seen, mut i) = (0usize, 0usize, start);
+    let mut expecting = false;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                if depth == 1 && expecting && seen == index {
+                    return i;
+                }
+                expecting = false;
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'[' | b'{' => {
+                if depth == 1 && expecting && seen == index {
+                    return i;
+                }
+                expecting = depth == 0;
+                depth += 1;
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b',' if depth == 1 => {
+                seen += 1;
+                expecting = true;
+            }
+            c if !c.is_ascii_whitespace() && depth == 1 && expecting => {
+                if seen == index {
+                    return i;
+                }
+                expecting = false;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_and_jsonp() {
+        let (r, cb) = locate_json("\u{feff}{\"id\":1}").unwrap();
+        assert_eq!((r, cb), (3..11, None));
+        let input = "/**/ jQuery_12(  [1] );\n";
+        let (r, cb) = locate_json(input).unwrap();
+        assert_eq!((&input[r], cb), ("  [1] ", Some("jQuery_12")));
+        assert!(locate_json("cb([1]").is_err());
+        assert_eq!(locate_json("[1]").unwrap().1, None);
+    }
+
+    #[test]
+    fn first_keys() {
+        assert_eq!(first_key(" {\n \"body\": {}}"), Some("body"));
+        assert_eq!(first_key("{\"co\\u0064e\":1}"), None);
+        assert_eq!(first_key("[]"), None);
+    }
+
+    #[test]
+    fn element_offsets() {
+        let json = r#"[ {"a":"]"} , 7, "x", [1,2] ]"#;
+        let at = |n| &json[element_offset(json, 0, n)..][..1];
+        assert_eq!((at(0), at(1), at(2), at(3)), ("{", "7", "\"", "["));
+    }
+}

@@ -1,0 +1,68 @@
+//! WordPress REST API JSON (`/wp-json/wp/v2/...`) as typed, borrowing values.
+//!
+//! [`from_str`] reads any [`Resource`]: a [`Post`] (posts, pages and custom
+//! post types), a [`Media`] item, a [`Term`], a [`User`], a [`Comment`], a
+//! collection of them (`Vec<Post>`), or a [`Response`] when you do not know
+//! what the response holds. [`items`] reads a collection one object at a
+//! time.
+//!
+//! Strings borrow from the input where the JSON has no escapes; the large
+//! rendered HTML fields are [`JsonStr`]s, decoded only when asked for. Keys
+//! the model does not know are kept, in order, as [`RawJson`] in each
+//! object's `extra`, and serializing a value writes the input back (equal as
+//! a JSON value).
+//!
+//! Real responses are not always clean JSON: a UTF-8 BOM, a JSONP wrapper,
+//! the `_envelope` form, raw newlines inside strings (repaired by default,
+//! see [`Options`]), `meta: []` for an empty map ([`PhpMap`]), `class_list`
+//! as an object ([`PhpList`]), numbers sent as strings, zero dates
+//! ([`DateTime`]) all read.
+//!
+//! # Examples
+//!
+//! ```
+//! use pressmark::wordpress::{self, Post};
+//!
+//! let json = "{\"id\":1192,\"date\":\"2023-05-17T08:42:31\",\"date_gmt\":\"2023-05-17T06:42:31\",
+//!   \"link\":\"https:\\/\\/example.com\\/clearview\\/\",\"title\":{\"rendered\":\"Clearview AI fined\"},
+//!   \"content\":{\"rendered\":\"<p>The CNIL\nfined Clearview.<\\/p>\"}}";
+//! let parsed = wordpress::from_str::<Post>(json)?;
+//! assert_eq!(parsed.link.as_deref(), Some("https://example.com/clearview/"));
+//! assert_eq!(parsed.title_html().unwrap(), "Clearview AI fined");
+//! assert_eq!(parsed.published().unwrap().offset(), time::macros::offset!(+2));
+//! assert_eq!(parsed.repairs.unwrap().count(), 1); // the raw newline
+//! # Ok::<(), pressmark::Error>(())
+//! ```
+
+mod date;
+mod embedded;
+mod enums;
+mod input;
+mod json_error;
+mod kind;
+mod links;
+pub(crate) mod object;
+mod parse;
+pub(crate) mod php;
+mod post;
+mod raw;
+mod repair;
+mod resources;
+mod yoast;
+
+pub use date::{DateTime, DateValue, LocalDateTime, ZonedDateTime};
+pub use embedded::{Embed, Embedded};
+pub use enums::{Discussion, Format, PostType, Status};
+pub use kind::{Kind, Object, Response};
+pub use links::{Link, Links};
+pub use object::Extra;
+pub use parse::{
+    Envelope, Items, Options, Parsed, Resource, from_slice, from_str, from_str_with, items,
+    post_from_str,
+};
+pub use php::{PhpList, PhpMap};
+pub use post::{Post, Rendered};
+pub use raw::{JsonStr, RawJson};
+pub use repair::Repairs;
+pub use resources::{ApiError, ApiErrorData, Comment, Media, MediaDetails, MediaSize, Term, User};
+pub use yoast::{OgImage, YoastHead};

@@ -1,0 +1,207 @@
+//! The `wp_object!` macro: one definition per WordPress object gives its
+//! struct, a single-pass `Deserialize` that keeps unknown keys in order,
+//! a `Serialize` that writes the input back, and `into_owned()`.
+
+use serde::de::{self, MapAccess};
+
+use super::{PhpMap, RawJson};
+use crate::Text;
+
+/// Every key of an object that its model does not know, with its value as
+/// raw JSON, in input order.
+pub type Extra<'a> = PhpMap<'a, RawJson<'a>>;
+
+/// How a known field was written when it differs from how its value would be
+/// written by default: `null` (read as `None`), or a number as a string.
+/// Empty in the usual case, so it costs no allocation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Shape {
+    nulls: Vec<&'static str>,
+    quoted: Vec<&'static str>,
+}
+
+impl Shape {
+    pub(crate) fn is_null(&self, key: &str) -> bool {
+        self.nulls.contains(&key)
+    }
+
+    pub(crate) fn set_null(&mut self, key: &'static str) {
+        self.nulls.push(key);
+    }
+
+    pub(crate) fn is_quoted(&self, key: &str) -> bool {
+        self.quoted.contains(&key)
+    }
+
+    pub(crate) fn set_quoted(&mut self, key: &'static str) {
+        self.quoted.push(key);
+    }
+}
+
+crate::map_text::map_text_identity!(Shape);
+
+/// Reads an object's fields from a map whose first key may already have
+/// been read (to tell an error object from an item, say).
+pub(crate) trait FromMap<'a>: Sized {
+    fn from_map<'de: 'a, A: MapAccess<'de>>(
+        first: Option<Text<'de>>,
+        map: A,
+    ) -> Result<Self, A::Error>;
+}
+
+pub(crate) fn duplicate_field<E: de::Error>(key: &str) -> E {
+    E::custom(format_args!("duplicate field `{key}`"))
+}
+
+/// Defines a WordPress object model. Each field is `Option<T>` (any field may
+/// be absent) under its JSON key; `[lenient]` accepts an integer sent as a
+/// string and writes it back as one.
+macro_rules! wp_object {
+    (
+        $what:literal
+        $(#[$attr:meta])*
+        pub struct $name:ident<$lt:lifetime> {
+            $(
+                $(#[$fattr:meta])*
+                $field:ident : $ty:ty = $key:literal $([$how:ident])?
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$attr])*
+        #[derive(Clone, Debug, Default, PartialEq)]
+        #[non_exhaustive]
+        pub struct $name<$lt> {
+            $(
+                $(#[$fattr])*
+                #[doc = concat!("\n\nJSON key: `", $key, "`.")]
+                pub $field: Option<$ty>,
+            )*
+            /// Every key this model does not know, with its raw JSON value, in
+            /// input order.
+            pub extra: $crate::wordpress::Extra<$lt>,
+            shape: $crate::wordpress::object::Shape,
+        }
+
+        impl<$lt> $name<$lt> {
+            /// The JSON keys this model reads into typed fields.
+            pub const KEYS: &'static [&'static str] = &[$($key),*];
+
+            /// Whether the object had `key`, typed or not (`null` counts).
+            #[allow(dead_code)]
+            pub(crate) fn has_key(&self, key: &str) -> bool {
+                match key {
+                    $( $key => self.$field.is_some() || self.shape.is_null($key), )*
+                    _ => self.extra.get(key).is_some(),
+                }
+            }
+
+            /// Whether the object had no keys at all.
+            #[allow(dead_code)]
+            pub(crate) fn has_no_keys(&self) -> bool {
+                self.extra.is_empty() && !Self::KEYS.iter().any(|k| self.has_key(k))
+            }
+        }
+
+        impl<$lt> $crate::wordpress::object::FromMap<$lt> for $name<$lt> {
+            fn from_map<'de: $lt, A: serde::de::MapAccess<'de>>(
+                first: Option<$crate::Text<'de>>,
+                mut map: A,
+            ) -> Result<Self, A::Error> {
+                let mut out = Self::default();
+                let mut next = match first {
+                    Some(key) => Some(key),
+                    None => map.next_key::<$crate::Text<'de>>()?,
+                };
+                while let Some(key) = next {
+                    match key.as_str() {
+                        $(
+                            $key => {
+                                if out.$field.is_some() || out.shape.is_null($key) {
+                                    return Err($crate::wordpress::object::duplicate_field($key));
+                                }
+                                $crate::wordpress::object::wp_object!(@read map, out, $field, $ty, $key $(, $how)?);
+                            }
+                        )*
+                        _ => {
+                            let value = map.next_value::<$crate::wordpress::RawJson<'de>>()?;
+                            out.extra.push(key, value);
+                        }
+                    }
+                    next = map.next_key::<$crate::Text<'de>>()?;
+                }
+                Ok(out)
+            }
+        }
+
+        impl<'de: $lt, $lt> serde::Deserialize<'de> for $name<$lt> {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct ObjectVisitor<$lt>(std::marker::PhantomData<&$lt ()>);
+
+                impl<'de: $lt, $lt> serde::de::Visitor<'de> for ObjectVisitor<$lt> {
+                    type Value = $name<$lt>;
+
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(concat!("a ", $what, " object"))
+                    }
+
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                        <$name<$lt> as $crate::wordpress::object::FromMap<$lt>>::from_map(None, map)
+                    }
+                }
+
+                deserializer.deserialize_map(ObjectVisitor(std::marker::PhantomData))
+            }
+        }
+
+        impl serde::Serialize for $name<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(None)?;
+                $(
+                    match &self.$field {
+                        Some(value) => {
+                            $crate::wordpress::object::wp_object!(@write map, self, value, $key $(, $how)?);
+                        }
+                        None if self.shape.is_null($key) => map.serialize_entry($key, &())?,
+                        None => {}
+                    }
+                )*
+                for (key, value) in self.extra.iter() {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+        }
+
+        $crate::map_text::map_text_struct!($name { $($field,)* extra, shape });
+    };
+
+    (@read $map:ident, $out:ident, $field:ident, $ty:ty, $key:literal) => {
+        match $map.next_value::<Option<$ty>>()? {
+            Some(value) => $out.$field = Some(value),
+            None => $out.shape.set_null($key),
+        }
+    };
+    (@read $map:ident, $out:ident, $field:ident, $ty:ty, $key:literal, lenient) => {
+        match $map.next_value::<Option<$crate::wordpress::php::Lenient<$ty>>>()? {
+            Some($crate::wordpress::php::Lenient(value, quoted)) => {
+                $out.$field = Some(value);
+                if quoted {
+                    $out.shape.set_quoted($key);
+                }
+            }
+            None => $out.shape.set_null($key),
+        }
+    };
+    (@write $map:ident, $self:ident, $value:ident, $key:literal) => {
+        $map.serialize_entry($key, $value)?
+    };
+    (@write $map:ident, $self:ident, $value:ident, $key:literal, lenient) => {
+        if $self.shape.is_quoted($key) {
+            $map.serialize_entry($key, &$crate::wordpress::php::Quoted($value))?
+        } else {
+            $map.serialize_entry($key, $value)?
+        }
+    };
+}
+pub(crate) use wp_object;

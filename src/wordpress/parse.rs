@@ -1,0 +1,536 @@
+//! The entry points: options, the parsed result, and reading any resource
+//! from a response's bytes.
+
+use std::ops::{Deref, Range};
+
+use serde::Deserialize;
+
+use super::input::{element_offset, first_byte, first_key, locate_json, offset_in};
+use super::json_error::json_error;
+use super::object::{FromMap, wp_object};
+use super::repair::{Repaired, Repairs};
+use super::{ApiError, Comment, Kind, Media, Object, PhpMap, Post, RawJson, Response, Term, User};
+use crate::map_text::MapText;
+use crate::{Error, ErrorKind, Text};
+
+/// How to read WordPress JSON.
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::wordpress::{self, Options, Post};
+///
+/// let dump = "{\"id\":1,\"content\":{\"rendered\":\"<p>a\n</p>\"}}"; // a raw newline
+/// assert!(wordpress::from_str::<Post>(dump).is_ok());
+/// let err = wordpress::from_str_with::<Post>(dump, &Options::strict()).unwrap_err();
+/// assert_eq!(err.position().map(|p| (p.line(), p.column())), Some((1, 35)));
+/// ```
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Options {
+    /// Escape raw control characters (a literal newline) inside strings,
+    /// which strict JSON forbids but dumps and scrapes contain, and report
+    /// it in [`Parsed::repairs`]. When `false`, they are an error at the
+    /// first one. Default: `true`.
+    pub repair_control_characters: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { repair_control_characters: true }
+    }
+}
+
+impl Options {
+    /// Strict JSON: no repairs.
+    #[must_use]
+    pub fn strict() -> Options {
+        Options { repair_control_characters: false }
+    }
+}
+
+wp_object! {
+    "envelope"
+    /// The `_envelope` form of a response (`{body, status, headers}`), for
+    /// clients that cannot read HTTP headers.
+    pub struct Envelope<'a> {
+        /// The response body, as sent.
+        body: RawJson<'a> = "body",
+        /// The HTTP status.
+        status: u16 = "status" [lenient],
+        /// The HTTP headers (`X-WP-Total`, `Link`, ...).
+        headers: PhpMap<'a, RawJson<'a>> = "headers",
+    }
+}
+
+/// A value read from a response, with what was done to read it.
+///
+/// It derefs to the value, so `parsed.title` reads the post's title.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct Parsed<'a, T> {
+    /// The value read.
+    pub value: T,
+    /// The raw control characters that were escaped, if any.
+    pub repairs: Option<Repairs>,
+    /// The envelope, when the response came as `?_envelope`.
+    pub envelope: Option<Envelope<'a>>,
+    /// The JSONP callback name, when the response was wrapped in one.
+    pub callback: Option<Text<'a>>,
+}
+
+impl<T> Deref for Parsed<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<'a, T: Resource<'a>> Parsed<'a, T> {
+    /// The value, without the report.
+    #[must_use]
+    pub fn into_inner(self) -> T {
+        self.value
+    }
+
+    /// Detaches everything from the input.
+    #[must_use]
+    pub fn into_owned(self) -> Parsed<'static, T::Owned> {
+        Parsed {
+            value: self.value.into_static(),
+            repairs: self.repairs,
+            envelope: self.envelope.map(Envelope::into_owned),
+            callback: self.callback.map(Text::into_owned),
+        }
+    }
+}
+
+/// A type that can be read from a REST API response: [`Post`], [`Media`],
+/// [`Term`], [`User`], [`Comment`], [`ApiError`], a `Vec` of one of them (a
+/// collection), or [`Response`] (whatever the response holds).
+pub trait Resource<'a>: private::Read<'a> {}
+
+pub(crate) mod private {
+    use super::*;
+
+    /// Sealed: how a resource is read from a buffer.
+    pub trait Read<'a>: Sized {
+        /// The same type, detached from the input.
+        type Owned: 'static;
+        /// Reads `buf[range]`; error positions are offsets in `buf`.
+        fn read(buf: &'a str, range: Range<usize>) -> Result<Self, Error>;
+        /// Reads `repaired.text()[range]`, pointing back into the input.
+        fn read_repaired(repaired: &Repaired<'a>, range: Range<usize>) -> Result<Self, Error>;
+        /// See [`Parsed::into_owned`].
+        fn into_static(self) -> Self::Owned;
+    }
+}
+use private::Read;
+
+/// Parses `buf[range]` as JSON into `T`.
+fn json<'b, T: Deserialize<'b>>(buf: &'b str, range: Range<usize>) -> Result<T, Error> {
+    let start = range.start;
+    serde_json::from_str(&buf[range]).map_err(|e| json_error(buf, start, e))
+}
+
+/// The error for a response that is a REST API error where `what` was
+/// expected.
+fn api_error(err: &ApiError<'_>, what: &str, at: usize) -> Error {
+    Error::new(ErrorKind::Api, format!("expected {what}, found a {err}")).at_byte(at)
+}
+
+/// Models read as single objects, checked to be the kind asked for.
+pub(crate) trait Model<'a>: Deserialize<'a> + FromMap<'a> {
+    const KIND: Kind;
+    fn kind(&self) -> (Kind, &'static str);
+    fn is_empty(&self) -> bool;
+}
+
+/// Reads one object of model `T` from `buf[range]`, and checks that it is one.
+fn read_model<'b, T: Model<'b>>(buf: &'b str, range: Range<usize>) -> Result<T, Error> {
+    let at = range.start + buf[range.clone()].len() - buf[range.clone()].trim_start().len();
+    if T::KIND != Kind::Error && first_key(&buf[range.clone()]) == Some("code") {
+        let err: ApiError<'_> = json(buf, range)?;
+        return Err(api_error(&err, &format!("a {} object", T::KIND), at));
+    }
+    let value: T = json(buf, range)?;
+    let (kind, because) = value.kind();
+    let compatible = kind == T::KIND
+        || (T::KIND == Kind::Post && kind == Kind::Media)
+        || (kind == Kind::Other && value.is_empty());
+    if compatible {
+        Ok(value)
+    } else {
+        Err(Error::new(
+            ErrorKind::UnexpectedKind,
+            format!("expected a {} object, found {because}", T::KIND),
+        )
+        .at_byte(at))
+    }
+}
+
+/// Reads a collection of `T`, placing an error on the element that has it.
+fn read_models<'b, T: Model<'b>>(buf: &'b str, range: Range<usize>) -> Result<Vec<T>, Error> {
+    if first_key(&buf[range.clone()]) == Some("code") {
+        let err: ApiError<'_> = json(buf, range.clone())?;
+        let at = range.start + buf[range].find('{').unwrap_or(0);
+        return Err(api_error(&err, &format!("a collection of {} objects", T::KIND), at));
+    }
+    let start = range.start;
+    let items: Vec<T> = json(buf, range)?;
+    for (i, item) in items.iter().enumerate() {
+        let (kind, because) = item.kind();
+        let compatible = kind == T::KIND
+            || (T::KIND == Kind::Post && kind == Kind::Media)
+            || (kind == Kind::Other && item.is_empty());
+        if !compatible {
+            return Err(Error::new(
+                ErrorKind::UnexpectedKind,
+                format!("expected a {} object, found {because}", T::KIND),
+            )
+            .with_path(format!("[{i}]"))
+            .at_byte(element_offset(buf, start, i)));
+        }
+    }
+    Ok(items)
+}
+
+/// Implements `Resource` for a model and for a collection of it.
+macro_rules! resource {
+    ($($ty:ident),*) => {$(
+        impl<'a> Resource<'a> for $ty<'a> {}
+        impl<'a> Read<'a> for $ty<'a> {
+            type Owned = $ty<'static>;
+            fn read(buf: &'a str, range: Range<usize>) -> Result<Self, Error> {
+                read_model(buf, range)
+            }
+            fn read_repaired(repaired: &Repaired<'a>, range: Range<usize>) -> Result<Self, Error> {
+                let value: $ty<'_> = read_model(repaired.text(), range)?;
+                Ok(value.map_text(&mut |t| repaired.rebase(t)))
+            }
+            fn into_static(self) -> $ty<'static> {
+                self.into_owned()
+            }
+        }
+
+        impl<'a> Resource<'a> for Vec<$ty<'a>> {}
+        impl<'a> Read<'a> for Vec<$ty<'a>> {
+            type Owned = Vec<$ty<'static>>;
+            fn read(buf: &'a str, range: Range<usize>) -> Result<Self, Error> {
+                read_models(buf, range)
+            }
+            fn read_repaired(repaired: &Repaired<'a>, range: Range<usize>) -> Result<Self, Error> {
+                let value: Vec<$ty<'_>> = read_models(repaired.text(), range)?;
+                Ok(value.map_text(&mut |t| repaired.rebase(t)))
+            }
+            fn into_static(self) -> Vec<$ty<'static>> {
+                self.into_iter().map($ty::into_owned).collect()
+            }
+        }
+    )*};
+}
+
+resource!(Post, Media, Term, User, Comment, ApiError);
+
+impl<'a> Resource<'a> for Response<'a> {}
+impl<'a> Read<'a> for Response<'a> {
+    type Owned = Response<'static>;
+    fn read(buf: &'a str, range: Range<usize>) -> Result<Self, Error> {
+        read_response(buf, range)
+    }
+    fn read_repaired(repaired: &Repaired<'a>, range: Range<usize>) -> Result<Self, Error> {
+        let value: Response<'_> = read_response(repaired.text(), range)?;
+        Ok(value.map_text(&mut |t| repaired.rebase(t)))
+    }
+    fn into_static(self) -> Response<'static> {
+        self.into_owned()
+    }
+}
+
+/// Reads whatever `buf[range]` holds: one object or a collection, each
+/// object read as the model its keys say it is.
+fn read_response<'b>(buf: &'b str, range: Range<usize>) -> Result<Response<'b>, Error> {
+    match first_byte(&buf[range.clone()]) {
+        Some(b'[') => {
+            let items: Vec<&'b serde_json::value::RawValue> = json(buf, range.clone())?;
+            let mut objects = Vec::with_capacity(items.len());
+            for (i, raw) in items.into_iter().enumerate() {
+                let at = offset_in(buf, raw.get()).unwrap_or(range.start);
+                let object = if raw.get().starts_with('{') {
+                    read_object(buf, at..at + raw.get().len())?
+                } else {
+                    return Err(Error::new(
+                        ErrorKind::UnexpectedKind,
+                        format!("expected an object in the collection, found `{}`", short(raw.get())),
+                    )
+                    .with_path(format!("[{i}]"))
+                    .at_byte(at));
+                };
+                objects.push(object);
+            }
+            Ok(Response::Collection(objects))
+        }
+        Some(b'{') => read_object(buf, range).map(Response::Single),
+        _ => {
+            // Not an object or array: let serde_json say what it is (or
+            // where the syntax breaks).
+            let value: &serde_json::value::RawValue = json(buf, range.clone())?;
+            let at = offset_in(buf, value.get()).unwrap_or(range.start);
+            Err(Error::new(
+                ErrorKind::UnexpectedKind,
+                format!(
+                    "expected a WordPress object or collection, found `{}`",
+                    short(value.get())
+                ),
+            )
+            .at_byte(at))
+        }
+    }
+}
+
+fn short(json: &str) -> &str {
+    match json.char_indices().nth(40) {
+        Some((i, _)) => &json[..i],
+        None => json,
+    }
+}
+
+/// Reads one object as the model its keys say it is.
+fn read_object<'b>(buf: &'b str, range: Range<usize>) -> Result<Object<'b>, Error> {
+    if first_key(&buf[range.clone()]) == Some("code") {
+        return json(buf, range).map(Object::Error);
+    }
+    let post: Post<'b> = json(buf, range.clone())?;
+    Ok(match post.kind().0 {
+        Kind::Post => Object::Post(Box::new(post)),
+        Kind::Media => Object::Media(Box::new(json(buf, range)?)),
+        Kind::Term => Object::Term(Box::new(json(buf, range)?)),
+        Kind::User => Object::User(Box::new(json(buf, range)?)),
+        Kind::Comment => Object::Comment(Box::new(json(buf, range)?)),
+        Kind::Error => Object::Error(json(buf, range)?),
+        Kind::Other => Object::Other(json(buf, range)?),
+    })
+}
+
+/// Reads `T` from a response body: a post, a collection, whatever it is.
+///
+/// Accepts a leading UTF-8 BOM, a JSONP wrapper (`/**/cb(...)`) and the
+/// `_envelope` form; repairs raw control characters inside strings (see
+/// [`Options`]). Strings borrow from `input` wherever the JSON has no
+/// escapes.
+///
+/// # Errors
+///
+/// When the input is not JSON, is truncated, has a value of the wrong type,
+/// is a REST API error response ([`ErrorKind::Api`]), or is another kind of
+/// object than `T` ([`ErrorKind::UnexpectedKind`]). The error's position is
+/// in `input`, and its path names the field.
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::ErrorKind;
+/// use pressmark::wordpress::{self, Post, Response};
+///
+/// let posts = wordpress::from_str::<Vec<Post>>(r#"[{"id":1},{"id":2}]"#)?;
+/// assert_eq!(posts.len(), 2);
+///
+/// let any = wordpress::from_str::<Response>(r#"{"id":3,"name":"News","taxonomy":"category"}"#)?;
+/// assert!(matches!(any.value, Response::Single(wordpress::Object::Term(_))));
+///
+/// let err = wordpress::from_str::<Post>(
+///     r#"{"code":"rest_post_invalid_id","message":"Invalid post ID.","data":{"status":404}}"#,
+/// ).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Api);
+/// assert_eq!(
+///     err.to_string(),
+///     "expected a post object, found a wordpress api error `rest_post_invalid_id` \
+///      (status 404): Invalid post ID. at line 1 column 1"
+/// );
+/// # Ok::<(), pressmark::Error>(())
+/// ```
+pub fn from_str<'a, T: Resource<'a>>(input: &'a str) -> Result<Parsed<'a, T>, Error> {
+    from_str_with(input, &Options::default())
+}
+
+/// [`from_str`] with options.
+///
+/// # Errors
+///
+/// As [`from_str`]; with [`Options::strict`], also at the first raw control
+/// character inside a string.
+pub fn from_str_with<'a, T: Resource<'a>>(
+    input: &'a str,
+    options: &Options,
+) -> Result<Parsed<'a, T>, Error> {
+    let bytes = input.as_bytes();
+    let (range, callback) = locate_json(input).map_err(|e| e.relocate(bytes, |b| b))?;
+    let (start, doc) = (range.start, &input[range]);
+    let callback = callback.map(Text::borrowed);
+    match read_document::<T>(doc) {
+        Ok((value, envelope)) => Ok(Parsed { value, repairs: None, envelope, callback }),
+        Err(err) if options.repair_control_characters && err.message().starts_with("control character") => {
+            let Some(repaired) = Repaired::new(doc) else {
+                return Err(err.relocate(bytes, |b| start + b));
+            };
+            let read = || -> Result<_, Error> {
+                let (range, envelope) = envelope_of(repaired.text())?;
+                let envelope = envelope.map(|e| e.map_text(&mut |t| repaired.rebase(t)));
+                Ok((T::read_repaired(&repaired, range)?, envelope))
+            };
+            let (value, envelope) = read().map_err(|e| e.relocate(bytes, |b| start + repaired.to_input(b)))?;
+            let repairs = Some(repaired.report(input, start));
+            Ok(Parsed { value, repairs, envelope, callback })
+        }
+        Err(err) => Err(err.relocate(bytes, |b| start + b)),
+    }
+}
+
+/// [`from_str`] for bytes, which must be UTF-8.
+///
+/// # Errors
+///
+/// As [`from_str`], and when the bytes are not UTF-8 (at the first bad byte).
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::wordpress::{self, Post};
+/// let bytes = b"\xEF\xBB\xBF{\"id\":5}"; // with a BOM
+/// assert_eq!(wordpress::from_slice::<Post>(bytes)?.id, Some(5));
+/// assert!(wordpress::from_slice::<Post>(b"{\"slug\":\"\xFF\"}").is_err());
+/// # Ok::<(), pressmark::Error>(())
+/// ```
+pub fn from_slice<'a, T: Resource<'a>>(input: &'a [u8]) -> Result<Parsed<'a, T>, Error> {
+    from_str(utf8(input)?)
+}
+
+/// The bytes as UTF-8, or an error at the first invalid byte.
+pub(crate) fn utf8(input: &[u8]) -> Result<&str, Error> {
+    std::str::from_utf8(input).map_err(|e| {
+        let at = e.valid_up_to();
+        Error::new(ErrorKind::Syntax, format!("invalid UTF-8: byte 0x{:02x} cannot start or continue a character", input[at]))
+            .with_source(e)
+            .at_byte(at)
+            .relocate(input, |b| b)
+    })
+}
+
+/// Reads a post: shorthand for `from_str::<Post>(input)?.value`.
+///
+/// # Errors
+///
+/// As [`from_str`].
+///
+/// # Examples
+///
+/// ```
+/// let post = pressmark::wordpress::post_from_str(r#"{"id":1192,"slug":"clearview"}"#)?;
+/// assert_eq!(post.slug.as_deref(), Some("clearview"));
+/// # Ok::<(), pressmark::Error>(())
+/// ```
+pub fn post_from_str(input: &str) -> Result<Post<'_>, Error> {
+    from_str::<Post<'_>>(input).map(Parsed::into_inner)
+}
+
+/// The body range and the envelope, when `doc` is an `_envelope` response.
+fn envelope_of(doc: &str) -> Result<(Range<usize>, Option<Envelope<'_>>), Error> {
+    if first_key(doc) != Some("body") {
+        return Ok((0..doc.len(), None));
+    }
+    let envelope: Envelope<'_> = json(doc, 0..doc.len())?;
+    let body = envelope.body.as_ref().map(RawJson::get).unwrap_or("null");
+    let start = offset_in(doc, body).unwrap_or(0);
+    Ok((start..start + body.len(), Some(envelope)))
+}
+
+fn read_document<'a, T: Resource<'a>>(doc: &'a str) -> Result<(T, Option<Envelope<'a>>), Error> {
+    let (range, envelope) = envelope_of(doc)?;
+    Ok((T::read(doc, range)?, envelope))
+}
+
+/// Reads a collection one object at a time.
+///
+/// The array is scanned once up front (to find its elements); each element
+/// is read when the iterator reaches it, so one bad element gives one
+/// error and the others still read.
+///
+/// # Errors
+///
+/// When the input is not a JSON array; each item's own errors come from the
+/// iterator.
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::wordpress::{self, Post};
+///
+/// let json = r#"[{"id":1},{"id":"x"},{"id":3}]"#;
+/// let results: Vec<_> = wordpress::items::<Post>(json)?.collect();
+/// assert_eq!(results.len(), 3);
+/// assert_eq!(results[0].as_ref().unwrap().id, Some(1));
+/// let err = results[1].as_ref().unwrap_err();
+/// assert_eq!(err.path(), Some("[1].id"));
+/// assert_eq!(err.position().unwrap().column(), 18);
+/// # Ok::<(), pressmark::Error>(())
+/// ```
+pub fn items<'a, T: Resource<'a>>(input: &'a str) -> Result<Items<'a, T>, Error> {
+    let bytes = input.as_bytes();
+    let (range, _) = locate_json(input).map_err(|e| e.relocate(bytes, |b| b))?;
+    let start = range.start;
+    let doc = &input[range];
+    let repaired = Repaired::new(doc);
+    let buf = repaired.as_ref().map_or(doc, Repaired::text);
+    let elements = (|| -> Result<Vec<Range<usize>>, Error> {
+        let (body, _) = envelope_of(buf)?;
+        let raws: Vec<&serde_json::value::RawValue> = json(buf, body)?;
+        Ok(raws
+            .iter()
+            .map(|raw| {
+                let at = offset_in(buf, raw.get()).unwrap_or(0);
+                at..at + raw.get().len()
+            })
+            .collect())
+    })();
+    let elements = elements.map_err(|e| match &repaired {
+        Some(r) => e.relocate(bytes, |b| start + r.to_input(b)),
+        None => e.relocate(bytes, |b| start + b),
+    })?;
+    Ok(Items { input, doc, start, repaired, elements: elements.into_iter(), _t: std::marker::PhantomData })
+}
+
+/// An iterator over a collection's objects, from [`items`].
+pub struct Items<'a, T> {
+    input: &'a str,
+    doc: &'a str,
+    start: usize,
+    repaired: Option<Repaired<'a>>,
+    elements: std::vec::IntoIter<Range<usize>>,
+    _t: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<'a, T: Resource<'a>> Iterator for Items<'a, T> {
+    type Item = Result<T, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let range = self.elements.next()?;
+        let bytes = self.input.as_bytes();
+        let start = self.start;
+        Some(match &self.repaired {
+            Some(r) => T::read_repaired(r, range).map_err(|e| e.relocate(bytes, |b| start + r.to_input(b))),
+            None => T::read(self.doc, range).map_err(|e| e.relocate(bytes, |b| start + b)),
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.elements.size_hint()
+    }
+}
+
+impl<'a, T: Resource<'a>> ExactSizeIterator for Items<'a, T> {}
+
+impl<T> std::fmt::Debug for Items<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Items").field("remaining", &self.elements.len()).finish()
+    }
+}

@@ -1,0 +1,199 @@
+//! [`Post`]: a post, page or custom post type object, and its rendered fields.
+
+use time::{OffsetDateTime, PrimitiveDateTime, UtcOffset};
+
+use super::date::offset_between;
+use super::object::wp_object;
+use super::{
+    Discussion, Embedded, Format, JsonStr, Links, LocalDateTime, PhpList, PhpMap, PostType, RawJson,
+    Status, YoastHead,
+};
+use crate::Text;
+
+wp_object! {
+    "post"
+    /// A post, page or custom post type object from `/wp-json/wp/v2/...`, in
+    /// the view, edit or embed context.
+    ///
+    /// Every field is optional: a response fetched with `_fields=id,title`
+    /// still reads. Keys the model does not know (custom taxonomies, `acf`,
+    /// plugin fields) are kept in [`Post::extra`], so that serializing the
+    /// post gives back a document equal to the input.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use pressmark::wordpress::{self, Status};
+    ///
+    /// let json = r#"{"id":7,"date":"2024-03-01T10:00:00","date_gmt":"2024-03-01T09:00:00",
+    ///     "status":"publish","title":{"rendered":"Caf\u00e9 &#038; more"},"acf":false}"#;
+    /// let post = wordpress::post_from_str(json)?;
+    /// assert_eq!(post.id, Some(7));
+    /// assert_eq!(post.status, Some(Status::Publish));
+    /// assert_eq!(post.title_html().unwrap(), "Café &#038; more");
+    /// assert_eq!(post.published().unwrap().offset(), time::macros::offset!(+1));
+    /// assert_eq!(post.extra.get("acf").unwrap().get(), "false");
+    /// # Ok::<(), pressmark::Error>(())
+    /// ```
+    pub struct Post<'a> {
+        /// The post's id.
+        id: u64 = "id" [lenient],
+        /// Publication date-time in the site's time zone, without offset.
+        date: LocalDateTime<'a> = "date",
+        /// Publication date-time in UTC, without `Z`.
+        date_gmt: LocalDateTime<'a> = "date_gmt",
+        /// The globally unique identifier (a URL that never changes).
+        guid: Rendered<'a> = "guid",
+        /// Last modification date-time in the site's time zone.
+        modified: LocalDateTime<'a> = "modified",
+        /// Last modification date-time in UTC.
+        modified_gmt: LocalDateTime<'a> = "modified_gmt",
+        /// The password protecting the post (edit context).
+        password: Text<'a> = "password",
+        /// The URL slug.
+        slug: Text<'a> = "slug",
+        /// Publication status.
+        status: Status<'a> = "status",
+        /// Post type: `post`, `page`, or a custom type's name.
+        post_type: PostType<'a> = "type",
+        /// The post's URL.
+        link: Text<'a> = "link",
+        /// The title, as rendered HTML (with entities such as `&#8217;`).
+        title: Rendered<'a> = "title",
+        /// The content.
+        content: Rendered<'a> = "content",
+        /// The excerpt.
+        excerpt: Rendered<'a> = "excerpt",
+        /// The author's user id.
+        author: u64 = "author" [lenient],
+        /// The featured media's id; `0` when there is none.
+        featured_media: u64 = "featured_media" [lenient],
+        /// The parent's id (pages and hierarchical types).
+        parent: u64 = "parent" [lenient],
+        /// Sort order among siblings (pages).
+        menu_order: i64 = "menu_order" [lenient],
+        /// Whether comments are open.
+        comment_status: Discussion<'a> = "comment_status",
+        /// Whether pings are open.
+        ping_status: Discussion<'a> = "ping_status",
+        /// Whether the post is sticky.
+        sticky: bool = "sticky",
+        /// The theme template file, empty for the default.
+        template: Text<'a> = "template",
+        /// The post format.
+        format: Format<'a> = "format",
+        /// Registered meta fields (PHP sends an empty one as `[]`).
+        meta: PhpMap<'a, RawJson<'a>> = "meta",
+        /// Category ids.
+        categories: PhpList<'a, u64> = "categories",
+        /// Tag ids.
+        tags: PhpList<'a, u64> = "tags",
+        /// CSS classes for the post (WordPress 6.6+).
+        class_list: PhpList<'a, Text<'a>> = "class_list",
+        /// The permalink with `%postname%` left in (edit context).
+        permalink_template: Text<'a> = "permalink_template",
+        /// The slug WordPress would generate (edit context).
+        generated_slug: Text<'a> = "generated_slug",
+        /// Yoast SEO's `<head>` HTML.
+        yoast_head: JsonStr<'a> = "yoast_head",
+        /// Yoast SEO's head as structured data.
+        yoast_head_json: YoastHead<'a> = "yoast_head_json",
+        /// Hypermedia links, by relation.
+        links: Links<'a> = "_links",
+        /// Embedded related objects (`?_embed`).
+        embedded: Embedded<'a> = "_embedded",
+    }
+}
+
+wp_object! {
+    "rendered"
+    /// A field WordPress sends as `{rendered, raw?, protected?, block_version?}`:
+    /// `guid`, `title`, `content`, `excerpt`, and media `caption` and
+    /// `description`.
+    ///
+    /// The strings are [`JsonStr`]s: read without a copy, decoded on demand.
+    pub struct Rendered<'a> {
+        /// The HTML as displayed.
+        rendered: JsonStr<'a> = "rendered",
+        /// The text as stored (edit context).
+        raw: JsonStr<'a> = "raw",
+        /// Whether a password protects it.
+        protected: bool = "protected",
+        /// The block format version of `raw` (edit context).
+        block_version: u32 = "block_version" [lenient],
+    }
+}
+
+impl<'a> Rendered<'a> {
+    /// The rendered HTML, decoded.
+    #[must_use]
+    pub fn html(&self) -> Option<Text<'a>> {
+        self.rendered.as_ref().map(JsonStr::decode)
+    }
+}
+
+impl<'a> Post<'a> {
+    /// `title.rendered`, decoded from JSON; HTML entities are kept.
+    #[must_use]
+    pub fn title_html(&self) -> Option<Text<'a>> {
+        self.title.as_ref().and_then(Rendered::html)
+    }
+
+    /// `content.rendered`, decoded from JSON.
+    #[must_use]
+    pub fn content_html(&self) -> Option<Text<'a>> {
+        self.content.as_ref().and_then(Rendered::html)
+    }
+
+    /// `excerpt.rendered`, decoded from JSON.
+    #[must_use]
+    pub fn excerpt_html(&self) -> Option<Text<'a>> {
+        self.excerpt.as_ref().and_then(Rendered::html)
+    }
+
+    /// `date`: site-local, `None` when absent, `null` or a zero date.
+    #[must_use]
+    pub fn date_local(&self) -> Option<PrimitiveDateTime> {
+        self.date.as_ref().and_then(LocalDateTime::value)
+    }
+
+    /// The site's UTC offset at publication, `date` − `date_gmt`.
+    #[must_use]
+    pub fn utc_offset(&self) -> Option<UtcOffset> {
+        let local = self.date.as_ref()?.value()?;
+        let utc = self.date_gmt.as_ref()?.value()?;
+        offset_between(local, utc)
+    }
+
+    /// The publication instant, in the site's UTC offset (`date_gmt` as
+    /// UTC, shown at the offset `date` − `date_gmt`).
+    ///
+    /// `None` when `date_gmt` is absent, `null` or a zero date (drafts).
+    #[must_use]
+    pub fn published(&self) -> Option<OffsetDateTime> {
+        instant(self.date.as_ref(), self.date_gmt.as_ref())
+    }
+
+    /// The last modification instant, in the site's UTC offset.
+    #[must_use]
+    pub fn modified_at(&self) -> Option<OffsetDateTime> {
+        instant(self.modified.as_ref(), self.modified_gmt.as_ref())
+    }
+}
+
+/// `gmt` as an instant, at the offset `local` − `gmt` (UTC if unknown).
+pub(crate) fn instant(
+    local: Option<&LocalDateTime<'_>>,
+    gmt: Option<&LocalDateTime<'_>>,
+) -> Option<OffsetDateTime> {
+    let utc = gmt?.value()?.assume_utc();
+    let offset = local
+        .and_then(LocalDateTime::value)
+        .and_then(|l| offset_between(l, utc_naive(utc)))
+        .unwrap_or(UtcOffset::UTC);
+    Some(utc.to_offset(offset))
+}
+
+fn utc_naive(t: OffsetDateTime) -> PrimitiveDateTime {
+    PrimitiveDateTime::new(t.date(), t.time())
+}

@@ -1,0 +1,228 @@
+//! [`RawJson`] (a JSON value kept as its source text) and [`JsonStr`] (a JSON
+//! string decoded on demand).
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer};
+use serde::ser::{Serialize, Serializer};
+use serde_json::value::RawValue;
+
+use crate::Text;
+use crate::map_text::MapText;
+
+/// A JSON value kept as its source text, for every field the model does not
+/// type (plugin fields, `acf`, custom taxonomies, Yoast `schema`).
+///
+/// It borrows from the input, is always valid JSON, and serializes back
+/// verbatim through `serde_json`.
+///
+/// # Examples
+///
+/// ```
+/// let post = pressmark::wordpress::post_from_str(r#"{"id":1,"acf":{"rating":5}}"#)?;
+/// let acf = post.extra.get("acf").unwrap();
+/// assert_eq!(acf.get(), r#"{"rating":5}"#);
+/// assert_eq!(acf.to_value()?["rating"], 5);
+/// # Ok::<(), pressmark::Error>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, Default)]
+pub struct RawJson<'a>(Text<'a>);
+
+impl<'a> RawJson<'a> {
+    /// The JSON text, exactly as in the input.
+    #[must_use]
+    pub fn get(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether the value is `null`.
+    #[must_use]
+    pub fn is_null(&self) -> bool {
+        self.get() == "null"
+    }
+
+    /// Parses the value into `T`, which may borrow from it.
+    ///
+    /// # Errors
+    ///
+    /// When the JSON does not match `T`; positions are relative to this value.
+    pub fn parse<'s, T: Deserialize<'s>>(&'s self) -> serde_json::Result<T> {
+        serde_json::from_str(self.get())
+    }
+
+    /// The value as a [`serde_json::Value`].
+    ///
+    /// # Errors
+    ///
+    /// Never for a value read by this crate (it was valid JSON when read).
+    pub fn to_value(&self) -> serde_json::Result<serde_json::Value> {
+        serde_json::from_str(self.get())
+    }
+
+    /// Detaches the value from the input.
+    #[must_use]
+    pub fn into_owned(self) -> RawJson<'static> {
+        RawJson(self.0.into_owned())
+    }
+
+    /// The JSON text as a [`Text`], borrowed where the value is.
+    #[must_use]
+    pub fn into_text(self) -> Text<'a> {
+        self.0
+    }
+}
+
+impl fmt::Debug for RawJson<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RawJson({})", self.get())
+    }
+}
+
+impl fmt::Display for RawJson<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.get())
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for RawJson<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        <&'de RawValue>::deserialize(deserializer).map(|raw| RawJson(Text::borrowed(raw.get())))
+    }
+}
+
+impl Serialize for RawJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Borrowing re-validation, no allocation; it cannot fail for text that
+        // was read as JSON, and if it did the error is reported, not hidden.
+        let raw: &RawValue = serde_json::from_str(self.get()).map_err(serde::ser::Error::custom)?;
+        raw.serialize(serializer)
+    }
+}
+
+impl<'a> MapText<'a> for RawJson<'a> {
+    type Out<'b> = RawJson<'b>;
+    fn map_text<'b, F: FnMut(Text<'a>) -> Text<'b>>(self, f: &mut F) -> RawJson<'b> {
+        RawJson(f(self.0))
+    }
+}
+
+/// A JSON string kept as its source literal and decoded on demand.
+///
+/// Used for large strings that nearly always carry escapes (`content.rendered`
+/// has `<\/p>`): reading the post then costs neither an allocation nor a copy
+/// for them, and [`JsonStr::decode`] pays only when the text is wanted. Without
+/// escapes, decoding borrows from the input.
+///
+/// # Examples
+///
+/// ```
+/// let post = pressmark::wordpress::post_from_str(
+///     r#"{"content":{"rendered":"<p>Hi<\/p>\n"}}"#,
+/// )?;
+/// let rendered = post.content.as_ref().and_then(|c| c.rendered.as_ref()).unwrap();
+/// assert_eq!(rendered.literal(), r#""<p>Hi<\/p>\n""#);
+/// assert_eq!(rendered.decode(), "<p>Hi</p>\n");
+/// # Ok::<(), pressmark::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct JsonStr<'a>(Text<'a>);
+
+/// Equal when the decoded strings are (`"a\/b"` equals `"a/b"`).
+impl PartialEq for JsonStr<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.literal() == other.literal() || self.decode() == other.decode()
+    }
+}
+
+impl Eq for JsonStr<'_> {}
+
+impl std::hash::Hash for JsonStr<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.decode().hash(state);
+    }
+}
+
+impl<'a> JsonStr<'a> {
+    /// The string literal as in the input, quotes and escapes included.
+    #[must_use]
+    pub fn literal(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether decoding can borrow from the input: the literal has no escapes.
+    #[must_use]
+    pub fn is_plain(&self) -> bool {
+        !self.literal().contains('\\')
+    }
+
+    /// The decoded string: borrowed from the input when the literal has no
+    /// escapes, decoded into an owned string otherwise.
+    #[must_use]
+    pub fn decode(&self) -> Text<'a> {
+        fn inner(literal: &str) -> &str {
+            literal.get(1..literal.len().saturating_sub(1)).unwrap_or("")
+        }
+        match self.0.as_borrowed() {
+            Some(lit) if !lit.contains('\\') => Text::borrowed(inner(lit)),
+            _ if self.is_plain() => Text::from(inner(self.literal()).to_owned()),
+            // The literal was validated as a JSON string when it was read.
+            _ => serde_json::from_str::<String>(self.literal())
+                .map_or_else(|_| Text::from(inner(self.literal()).to_owned()), Text::from),
+        }
+    }
+
+    /// Detaches the value from the input.
+    #[must_use]
+    pub fn into_owned(self) -> JsonStr<'static> {
+        JsonStr(self.0.into_owned())
+    }
+
+    /// A string value, encoded as a JSON literal.
+    #[must_use]
+    pub fn encode(s: &str) -> JsonStr<'static> {
+        // Serializing a `str` to JSON cannot fail.
+        JsonStr(Text::from(serde_json::to_string(s).unwrap_or_default()))
+    }
+}
+
+impl fmt::Debug for JsonStr<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.literal())
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for JsonStr<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = <&'de RawValue>::deserialize(deserializer)?.get();
+        if raw.starts_with('"') {
+            Ok(JsonStr(Text::borrowed(raw)))
+        } else {
+            Err(de::Error::invalid_type(unexpected_json(raw), &"a string"))
+        }
+    }
+}
+
+/// What a JSON value is, from its first byte, for "found ..." messages.
+pub(crate) fn unexpected_json(raw: &str) -> de::Unexpected<'_> {
+    match raw.as_bytes().first() {
+        Some(b'{') => de::Unexpected::Map,
+        Some(b'[') => de::Unexpected::Seq,
+        Some(b't') => de::Unexpected::Bool(true),
+        Some(b'f') => de::Unexpected::Bool(false),
+        Some(b'n') => de::Unexpected::Unit,
+        _ => de::Unexpected::Other(raw),
+    }
+}
+
+impl Serialize for JsonStr<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.decode())
+    }
+}
+
+impl<'a> MapText<'a> for JsonStr<'a> {
+    type Out<'b> = JsonStr<'b>;
+    fn map_text<'b, F: FnMut(Text<'a>) -> Text<'b>>(self, f: &mut F) -> JsonStr<'b> {
+        JsonStr(f(self.0))
+    }
+}
