@@ -61,7 +61,10 @@ impl<'a, T: DateValue> DateTime<'a, T> {
     /// A field holding `value`, written the way WordPress writes it.
     #[must_use]
     pub fn new(value: T) -> DateTime<'static, T> {
-        DateTime { text: Text::from(value.format()), value: Some(value) }
+        DateTime {
+            text: Text::from(value.format()),
+            value: Some(value),
+        }
     }
 
     /// Reads a field's text: `Ok(None)` value for a zero date.
@@ -75,7 +78,11 @@ impl<'a, T: DateValue> DateTime<'a, T> {
             None
         } else {
             Some(T::parse(&text).ok_or_else(|| {
-                format!("invalid date: expected {}, found `{}`", T::EXPECTED, text.as_str())
+                format!(
+                    "invalid date: expected {}, found `{}`",
+                    T::EXPECTED,
+                    text.as_str()
+                )
             })?)
         };
         Ok(DateTime { text, value })
@@ -84,7 +91,10 @@ impl<'a, T: DateValue> DateTime<'a, T> {
     /// Detaches the field from the input.
     #[must_use]
     pub fn into_owned(self) -> DateTime<'static, T> {
-        DateTime { text: self.text.into_owned(), value: self.value }
+        DateTime {
+            text: self.text.into_owned(),
+            value: self.value,
+        }
     }
 }
 
@@ -164,7 +174,9 @@ fn parse_wp_datetime(s: &str) -> Option<PrimitiveDateTime> {
         return None;
     }
     let num = |r: std::ops::Range<usize>| -> Option<u16> {
-        b[r].iter().try_fold(0u16, |n, &c| c.is_ascii_digit().then(|| n * 10 + u16::from(c - b'0')))
+        b[r].iter().try_fold(0u16, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u16::from(c - b'0'))
+        })
     };
     let year = i32::from(num(0..4)?);
     let month = Month::try_from(u8::try_from(num(5..7)?).ok()?).ok()?;
@@ -175,12 +187,18 @@ fn parse_wp_datetime(s: &str) -> Option<PrimitiveDateTime> {
         u8::try_from(num(17..19)?).ok()?,
     )
     .ok()?;
-    Some(PrimitiveDateTime::new(Date::from_calendar_date(year, month, day).ok()?, time))
+    Some(PrimitiveDateTime::new(
+        Date::from_calendar_date(year, month, day).ok()?,
+        time,
+    ))
 }
 
 /// The site's UTC offset, from a site-local time and the same instant in UTC.
 /// `None` unless the difference is a whole number of minutes within ±24 h.
-pub(crate) fn offset_between(local: PrimitiveDateTime, utc: PrimitiveDateTime) -> Option<UtcOffset> {
+pub(crate) fn offset_between(
+    local: PrimitiveDateTime,
+    utc: PrimitiveDateTime,
+) -> Option<UtcOffset> {
     let secs = (local - utc).whole_seconds();
     if secs % 60 != 0 || secs.abs() > 24 * 3600 {
         return None;
@@ -190,8 +208,27 @@ pub(crate) fn offset_between(local: PrimitiveDateTime, utc: PrimitiveDateTime) -
 
 impl<'de: 'a, 'a, T: DateValue> Deserialize<'de> for DateTime<'a, T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = Text::deserialize(deserializer)?;
-        DateTime::parse(text).map_err(de::Error::custom)
+        // Checked inside the visitor, so that serde_json places the error
+        // on the string.
+        struct DateVisitor<T>(std::marker::PhantomData<T>);
+
+        impl<'de, T: DateValue> de::Visitor<'de> for DateVisitor<T> {
+            type Value = DateTime<'de, T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a date-time string ({})", T::EXPECTED)
+            }
+
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                DateTime::parse(v).map_err(E::custom)
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                DateTime::parse(v.to_owned()).map_err(E::custom)
+            }
+        }
+
+        deserializer.deserialize_str(DateVisitor(std::marker::PhantomData))
     }
 }
 
@@ -204,7 +241,10 @@ impl<T> Serialize for DateTime<'_, T> {
 impl<'a, T: DateValue> MapText<'a> for DateTime<'a, T> {
     type Out<'b> = DateTime<'b, T>;
     fn map_text<'b, F: FnMut(Text<'a>) -> Text<'b>>(self, f: &mut F) -> DateTime<'b, T> {
-        DateTime { text: f(self.text), value: self.value }
+        DateTime {
+            text: f(self.text),
+            value: self.value,
+        }
     }
 }
 
@@ -230,7 +270,11 @@ mod tests {
 
     #[test]
     fn zero_dates_are_none_not_errors() {
-        for text in ["0000-00-00 00:00:00", "-0001-11-30T00:00:00", "0000-00-00T00:00:00"] {
+        for text in [
+            "0000-00-00 00:00:00",
+            "-0001-11-30T00:00:00",
+            "0000-00-00T00:00:00",
+        ] {
             assert_eq!(LocalDateTime::parse(text).unwrap().value(), None);
         }
     }
@@ -238,14 +282,23 @@ mod tests {
     #[test]
     fn invalid_date_message() {
         let err = LocalDateTime::parse("yesterday").unwrap_err();
-        assert_eq!(err, "invalid date: expected `YYYY-MM-DDTHH:MM:SS`, found `yesterday`");
+        assert_eq!(
+            err,
+            "invalid date: expected `YYYY-MM-DDTHH:MM:SS`, found `yesterday`"
+        );
     }
 
     #[test]
     fn offset_from_local_and_gmt() {
-        let off = offset_between(datetime!(2023-05-17 08:42:31), datetime!(2023-05-17 06:42:31));
+        let off = offset_between(
+            datetime!(2023-05-17 08:42:31),
+            datetime!(2023-05-17 06:42:31),
+        );
         assert_eq!(off, Some(offset!(+2)));
-        let odd = offset_between(datetime!(2023-05-17 08:42:31), datetime!(2023-05-17 06:42:00));
+        let odd = offset_between(
+            datetime!(2023-05-17 08:42:31),
+            datetime!(2023-05-17 06:42:00),
+        );
         assert_eq!(odd, None);
     }
 }

@@ -49,7 +49,10 @@ fn unwrap_jsonp(text: &str) -> Option<Result<(&str, Range<usize>), usize>> {
 }
 
 fn skip_ws(text: &str, from: usize) -> usize {
-    from + text[from..].bytes().take_while(u8::is_ascii_whitespace).count()
+    from + text[from..]
+        .bytes()
+        .take_while(u8::is_ascii_whitespace)
+        .count()
 }
 
 /// The first key of the object `json` starts with, when it is a plain

@@ -23,19 +23,86 @@ pub(crate) fn json_error(buf: &str, start: usize, err: serde_json::Error) -> Err
         Category::Data if message.starts_with("duplicate field") => ErrorKind::DuplicateKey,
         Category::Data => ErrorKind::InvalidValue,
     };
+    let (message, marked) = take_mark(message);
     let message = plain_message(message);
     let mut error = Error::new(kind, message);
     if line > 0 {
         let fragment = &buf.as_bytes()[start..];
         // serde_json counts `column` bytes consumed on `line`: the byte at
-        // fault is the last of them.
-        let byte = Position::line_start(fragment, line)
-            .map_or(fragment.len(), |s| s + column.saturating_sub(1))
-            .min(fragment.len());
-        let at = start + byte;
+        // fault is the last of them (the previous line's `\n` for column 0).
+        let byte = match Position::line_start(fragment, line) {
+            _ if kind == ErrorKind::UnexpectedEof => fragment.len(),
+            Some(s) if column == 0 => s.saturating_sub(1),
+            Some(s) => s + column - 1,
+            None => fragment.len(),
+        };
+        let mut at = marked
+            .and_then(|addr| addr.checked_sub(buf.as_ptr() as usize))
+            .filter(|&at| at <= buf.len())
+            .unwrap_or(start + byte.min(fragment.len()));
+        if matches!(
+            kind,
+            ErrorKind::InvalidType | ErrorKind::InvalidValue | ErrorKind::DuplicateKey
+        ) {
+            at = value_start(buf.as_bytes(), at);
+        } else if error.message().starts_with("control character") {
+            // Depending on the path inside serde_json, this is reported at
+            // the string's opening quote or after the character: find it.
+            let from = buf[..at].rfind('"').unwrap_or(at);
+            at = buf.as_bytes()[from..]
+                .iter()
+                .position(|&b| b < 0x20)
+                .map_or(at, |i| from + i);
+        }
         error = error.with_path(path_at(buf.as_bytes(), at)).at_byte(at);
     }
     error.with_source(err)
+}
+
+/// Marks an error message with the address of the value it is about, for
+/// errors raised where serde_json cannot place them (after a raw value was
+/// read). [`json_error`] turns the address back into an offset.
+pub(crate) fn mark_at(message: impl std::fmt::Display, value: &str) -> String {
+    format!("{message}{MARK}{}", value.as_ptr() as usize)
+}
+
+const MARK: &str = "\u{0}@";
+
+fn take_mark(message: &str) -> (&str, Option<usize>) {
+    match message.split_once(MARK) {
+        Some((text, addr)) => (text, addr.parse().ok()),
+        None => (message, None),
+    }
+}
+
+/// serde_json reports a wrong value after reading it; point at its first
+/// byte instead: the opening quote of a string, the first character of a
+/// number or literal.
+fn value_start(buf: &[u8], at: usize) -> usize {
+    match buf.get(at) {
+        Some(b'"') => {
+            let mut i = at;
+            while i > 0 {
+                i -= 1;
+                if buf[i] == b'"' {
+                    let backslashes = buf[..i].iter().rev().take_while(|&&b| b == b'\\').count();
+                    if backslashes % 2 == 0 {
+                        return i;
+                    }
+                }
+            }
+            at
+        }
+        Some(c) if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'+' | b'.') => {
+            let token = buf[..=at]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'+' | b'.'))
+                .count();
+            at + 1 - token
+        }
+        _ => at,
+    }
 }
 
 /// serde_json's syntax messages, reworded to say what was expected.
@@ -111,7 +178,9 @@ pub(crate) fn path_at(buf: &[u8], at: usize) -> String {
             break;
         }
         match *frame {
-            Frame::Object(Some((s, e)), _) => push_key(&mut path, &String::from_utf8_lossy(&buf[s..e])),
+            Frame::Object(Some((s, e)), _) => {
+                push_key(&mut path, &String::from_utf8_lossy(&buf[s..e]))
+            }
             Frame::Object(None, _) => break,
             Frame::Array(index) => {
                 let _ = write!(path, "[{index}]");
@@ -123,7 +192,9 @@ pub(crate) fn path_at(buf: &[u8], at: usize) -> String {
 
 fn push_key(path: &mut String, key: &str) {
     let simple = !key.is_empty()
-        && key.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b':' | b'@'));
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b':' | b'@'));
     if simple {
         if !path.is_empty() {
             path.push('.');

@@ -44,16 +44,33 @@ impl fmt::Display for Kind {
 
 /// Keys only a post-like object has.
 const POST_KEYS: &[&str] = &[
-    "title", "content", "excerpt", "date", "date_gmt", "guid", "modified", "status", "type",
-    "comment_status", "format", "template", "sticky",
+    "title",
+    "content",
+    "excerpt",
+    "date",
+    "date_gmt",
+    "guid",
+    "modified",
+    "status",
+    "type",
+    "comment_status",
+    "format",
+    "template",
+    "sticky",
 ];
 
 /// The kind of an object with keys `has`, and the key that told it, for
 /// messages ("a term object (it has `taxonomy`)").
-pub(crate) fn classify(has: impl Fn(&str) -> bool, post_type: Option<&str>) -> (Kind, &'static str) {
+pub(crate) fn classify(
+    has: impl Fn(&str) -> bool,
+    post_type: Option<&str>,
+) -> (Kind, &'static str) {
     let found = |k: Kind, why: &'static str| (k, why);
     if has("code") && has("message") && !has("id") {
-        return found(Kind::Error, "a wordpress api error (it has `code` and `message`)");
+        return found(
+            Kind::Error,
+            "a wordpress api error (it has `code` and `message`)",
+        );
     }
     if post_type == Some("attachment") || has("media_type") || has("media_details") {
         return found(Kind::Media, "a media object (it has `media_type`)");
@@ -65,10 +82,16 @@ pub(crate) fn classify(has: impl Fn(&str) -> bool, post_type: Option<&str>) -> (
         return found(Kind::User, "a user object (it has `avatar_urls`)");
     }
     if has("author_name") && has("post") {
-        return found(Kind::Comment, "a comment object (it has `author_name` and `post`)");
+        return found(
+            Kind::Comment,
+            "a comment object (it has `author_name` and `post`)",
+        );
     }
     if has("rest_base") {
-        return found(Kind::Other, "a type or taxonomy description (it has `rest_base`)");
+        return found(
+            Kind::Other,
+            "a type or taxonomy description (it has `rest_base`)",
+        );
     }
     if POST_KEYS.iter().any(|k| has(k)) {
         return found(Kind::Post, "a post object");
@@ -79,7 +102,10 @@ pub(crate) fn classify(has: impl Fn(&str) -> bool, post_type: Option<&str>) -> (
     if has("id") {
         return found(Kind::Post, "a post object");
     }
-    found(Kind::Other, "an object with none of the keys of a post, term, user or comment")
+    found(
+        Kind::Other,
+        "an object with none of the keys of a post, term, user or comment",
+    )
 }
 
 macro_rules! model {
@@ -92,6 +118,12 @@ macro_rules! model {
             }
             fn is_empty(&self) -> bool {
                 self.has_no_keys()
+            }
+            fn keys() -> &'static [&'static str] {
+                Self::KEYS
+            }
+            fn has(&self, key: &str) -> bool {
+                self.has_key(key)
             }
         }
     };

@@ -105,7 +105,9 @@ impl<'a> Links<'a> {
     #[must_use]
     pub fn compact<'r>(&self, rel: &'r str) -> Cow<'r, str> {
         for curie in self.0.get("curies").into_iter().flatten() {
-            let (Some(name), Some(href)) = (&curie.name, &curie.href) else { continue };
+            let (Some(name), Some(href)) = (&curie.name, &curie.href) else {
+                continue;
+            };
             if let Some((head, tail)) = href.split_once("{rel}")
                 && let Some(short) = rel.strip_prefix(head).and_then(|r| r.strip_suffix(tail))
                 && !short.is_empty()

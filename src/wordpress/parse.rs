@@ -37,7 +37,9 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { repair_control_characters: true }
+        Options {
+            repair_control_characters: true,
+        }
     }
 }
 
@@ -45,7 +47,9 @@ impl Options {
     /// Strict JSON: no repairs.
     #[must_use]
     pub fn strict() -> Options {
-        Options { repair_control_characters: false }
+        Options {
+            repair_control_characters: false,
+        }
     }
 }
 
@@ -144,6 +148,17 @@ pub(crate) trait Model<'a>: Deserialize<'a> + FromMap<'a> {
     const KIND: Kind;
     fn kind(&self) -> (Kind, &'static str);
     fn is_empty(&self) -> bool;
+    fn keys() -> &'static [&'static str];
+    fn has(&self, key: &str) -> bool;
+}
+
+/// Whether an object of `kind` can be read as `T`: it is one, or an
+/// attachment read as a post, or an object of no clear kind that has some of
+/// `T`'s keys (a response to `?_fields=meta`) or none at all.
+fn compatible<'b, T: Model<'b>>(value: &T, kind: Kind) -> bool {
+    kind == T::KIND
+        || (T::KIND == Kind::Post && kind == Kind::Media)
+        || (kind == Kind::Other && (value.is_empty() || T::keys().iter().any(|k| value.has(k))))
 }
 
 /// Reads one object of model `T` from `buf[range]`, and checks that it is one.
@@ -155,10 +170,7 @@ fn read_model<'b, T: Model<'b>>(buf: &'b str, range: Range<usize>) -> Result<T, 
     }
     let value: T = json(buf, range)?;
     let (kind, because) = value.kind();
-    let compatible = kind == T::KIND
-        || (T::KIND == Kind::Post && kind == Kind::Media)
-        || (kind == Kind::Other && value.is_empty());
-    if compatible {
+    if compatible::<T>(&value, kind) {
         Ok(value)
     } else {
         Err(Error::new(
@@ -174,16 +186,17 @@ fn read_models<'b, T: Model<'b>>(buf: &'b str, range: Range<usize>) -> Result<Ve
     if first_key(&buf[range.clone()]) == Some("code") {
         let err: ApiError<'_> = json(buf, range.clone())?;
         let at = range.start + buf[range].find('{').unwrap_or(0);
-        return Err(api_error(&err, &format!("a collection of {} objects", T::KIND), at));
+        return Err(api_error(
+            &err,
+            &format!("a collection of {} objects", T::KIND),
+            at,
+        ));
     }
     let start = range.start;
     let items: Vec<T> = json(buf, range)?;
     for (i, item) in items.iter().enumerate() {
         let (kind, because) = item.kind();
-        let compatible = kind == T::KIND
-            || (T::KIND == Kind::Post && kind == Kind::Media)
-            || (kind == Kind::Other && item.is_empty());
-        if !compatible {
+        if !compatible::<T>(item, kind) {
             return Err(Error::new(
                 ErrorKind::UnexpectedKind,
                 format!("expected a {} object, found {because}", T::KIND),
@@ -261,7 +274,10 @@ fn read_response<'b>(buf: &'b str, range: Range<usize>) -> Result<Response<'b>, 
                 } else {
                     return Err(Error::new(
                         ErrorKind::UnexpectedKind,
-                        format!("expected an object in the collection, found `{}`", short(raw.get())),
+                        format!(
+                            "expected an object in the collection, found `{}`",
+                            short(raw.get())
+                        ),
                     )
                     .with_path(format!("[{i}]"))
                     .at_byte(at));
@@ -368,8 +384,16 @@ pub fn from_str_with<'a, T: Resource<'a>>(
     let (start, doc) = (range.start, &input[range]);
     let callback = callback.map(Text::borrowed);
     match read_document::<T>(doc) {
-        Ok((value, envelope)) => Ok(Parsed { value, repairs: None, envelope, callback }),
-        Err(err) if options.repair_control_characters && err.message().starts_with("control character") => {
+        Ok((value, envelope)) => Ok(Parsed {
+            value,
+            repairs: None,
+            envelope,
+            callback,
+        }),
+        Err(err)
+            if options.repair_control_characters
+                && err.message().starts_with("control character") =>
+        {
             let Some(repaired) = Repaired::new(doc) else {
                 return Err(err.relocate(bytes, |b| start + b));
             };
@@ -378,9 +402,15 @@ pub fn from_str_with<'a, T: Resource<'a>>(
                 let envelope = envelope.map(|e| e.map_text(&mut |t| repaired.rebase(t)));
                 Ok((T::read_repaired(&repaired, range)?, envelope))
             };
-            let (value, envelope) = read().map_err(|e| e.relocate(bytes, |b| start + repaired.to_input(b)))?;
+            let (value, envelope) =
+                read().map_err(|e| e.relocate(bytes, |b| start + repaired.to_input(b)))?;
             let repairs = Some(repaired.report(input, start));
-            Ok(Parsed { value, repairs, envelope, callback })
+            Ok(Parsed {
+                value,
+                repairs,
+                envelope,
+                callback,
+            })
         }
         Err(err) => Err(err.relocate(bytes, |b| start + b)),
     }
@@ -409,10 +439,16 @@ pub fn from_slice<'a, T: Resource<'a>>(input: &'a [u8]) -> Result<Parsed<'a, T>,
 pub(crate) fn utf8(input: &[u8]) -> Result<&str, Error> {
     std::str::from_utf8(input).map_err(|e| {
         let at = e.valid_up_to();
-        Error::new(ErrorKind::Syntax, format!("invalid UTF-8: byte 0x{:02x} cannot start or continue a character", input[at]))
-            .with_source(e)
-            .at_byte(at)
-            .relocate(input, |b| b)
+        Error::new(
+            ErrorKind::Syntax,
+            format!(
+                "invalid UTF-8: byte 0x{:02x} cannot start or continue a character",
+                input[at]
+            ),
+        )
+        .with_source(e)
+        .at_byte(at)
+        .relocate(input, |b| b)
     })
 }
 
@@ -471,7 +507,7 @@ fn read_document<'a, T: Resource<'a>>(doc: &'a str) -> Result<(T, Option<Envelop
 /// assert_eq!(results[0].as_ref().unwrap().id, Some(1));
 /// let err = results[1].as_ref().unwrap_err();
 /// assert_eq!(err.path(), Some("[1].id"));
-/// assert_eq!(err.position().unwrap().column(), 18);
+/// assert_eq!(err.position().unwrap().column(), 17); // the opening quote of "x"
 /// # Ok::<(), pressmark::Error>(())
 /// ```
 pub fn items<'a, T: Resource<'a>>(input: &'a str) -> Result<Items<'a, T>, Error> {
@@ -496,7 +532,14 @@ pub fn items<'a, T: Resource<'a>>(input: &'a str) -> Result<Items<'a, T>, Error>
         Some(r) => e.relocate(bytes, |b| start + r.to_input(b)),
         None => e.relocate(bytes, |b| start + b),
     })?;
-    Ok(Items { input, doc, start, repaired, elements: elements.into_iter(), _t: std::marker::PhantomData })
+    Ok(Items {
+        input,
+        doc,
+        start,
+        repaired,
+        elements: elements.into_iter(),
+        _t: std::marker::PhantomData,
+    })
 }
 
 /// An iterator over a collection's objects, from [`items`].
@@ -517,7 +560,9 @@ impl<'a, T: Resource<'a>> Iterator for Items<'a, T> {
         let bytes = self.input.as_bytes();
         let start = self.start;
         Some(match &self.repaired {
-            Some(r) => T::read_repaired(r, range).map_err(|e| e.relocate(bytes, |b| start + r.to_input(b))),
+            Some(r) => {
+                T::read_repaired(r, range).map_err(|e| e.relocate(bytes, |b| start + r.to_input(b)))
+            }
             None => T::read(self.doc, range).map_err(|e| e.relocate(bytes, |b| start + b)),
         })
     }
@@ -531,6 +576,8 @@ impl<'a, T: Resource<'a>> ExactSizeIterator for Items<'a, T> {}
 
 impl<T> std::fmt::Debug for Items<'_, T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Items").field("remaining", &self.elements.len()).finish()
+        f.debug_struct("Items")
+            .field("remaining", &self.elements.len())
+            .finish()
     }
 }

@@ -34,7 +34,10 @@ pub struct PhpMap<'a, V> {
 
 impl<V> Default for PhpMap<'_, V> {
     fn default() -> Self {
-        PhpMap { entries: Vec::new(), sent_as_array: false }
+        PhpMap {
+            entries: Vec::new(),
+            sent_as_array: false,
+        }
     }
 }
 
@@ -89,7 +92,10 @@ impl<'a, V> PhpMap<'a, V> {
 impl<'a, V: MapText<'a>> MapText<'a> for PhpMap<'a, V> {
     type Out<'b> = PhpMap<'b, V::Out<'b>>;
     fn map_text<'b, F: FnMut(Text<'a>) -> Text<'b>>(self, f: &mut F) -> Self::Out<'b> {
-        PhpMap { entries: self.entries.map_text(f), sent_as_array: self.sent_as_array }
+        PhpMap {
+            entries: self.entries.map_text(f),
+            sent_as_array: self.sent_as_array,
+        }
     }
 }
 
@@ -120,12 +126,18 @@ impl<'de: 'a, 'a, V: Deserialize<'de>> Deserialize<'de> for PhpMap<'a, V> {
                 while let Some(key) = map.next_key::<Text<'de>>()? {
                     entries.push((key, map.next_value()?));
                 }
-                Ok(PhpMap { entries, sent_as_array: false })
+                Ok(PhpMap {
+                    entries,
+                    sent_as_array: false,
+                })
             }
 
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
                 match seq.next_element::<de::IgnoredAny>()? {
-                    None => Ok(PhpMap { entries: Vec::new(), sent_as_array: true }),
+                    None => Ok(PhpMap {
+                        entries: Vec::new(),
+                        sent_as_array: true,
+                    }),
                     Some(_) => Err(de::Error::invalid_value(
                         de::Unexpected::Seq,
                         &"an object (an array only when empty)",
@@ -172,7 +184,10 @@ pub struct PhpList<'a, T> {
 
 impl<T> Default for PhpList<'_, T> {
     fn default() -> Self {
-        PhpList { items: Vec::new(), keys: None }
+        PhpList {
+            items: Vec::new(),
+            keys: None,
+        }
     }
 }
 
@@ -212,7 +227,10 @@ impl<T> From<Vec<T>> for PhpList<'_, T> {
 impl<'a, T: MapText<'a>> MapText<'a> for PhpList<'a, T> {
     type Out<'b> = PhpList<'b, T::Out<'b>>;
     fn map_text<'b, F: FnMut(Text<'a>) -> Text<'b>>(self, f: &mut F) -> Self::Out<'b> {
-        PhpList { items: self.items.map_text(f), keys: self.keys.map_text(f) }
+        PhpList {
+            items: self.items.map_text(f),
+            keys: self.keys.map_text(f),
+        }
     }
 }
 
@@ -256,7 +274,10 @@ impl<'de: 'a, 'a, T: Deserialize<'de>> Deserialize<'de> for PhpList<'a, T> {
                     keys.push(key);
                     items.push(map.next_value()?);
                 }
-                Ok(PhpList { items, keys: Some(keys) })
+                Ok(PhpList {
+                    items,
+                    keys: Some(keys),
+                })
             }
         }
 

@@ -5,8 +5,8 @@ use time::{OffsetDateTime, PrimitiveDateTime, UtcOffset};
 use super::date::offset_between;
 use super::object::wp_object;
 use super::{
-    Discussion, Embedded, Format, JsonStr, Links, LocalDateTime, PhpList, PhpMap, PostType, RawJson,
-    Status, YoastHead,
+    Discussion, Embedded, Format, JsonStr, Links, LocalDateTime, PhpList, PhpMap, PostType,
+    RawJson, Status, YoastHead,
 };
 use crate::Text;
 

@@ -23,7 +23,7 @@ use crate::map_text::MapText;
 /// let acf = post.extra.get("acf").unwrap();
 /// assert_eq!(acf.get(), r#"{"rating":5}"#);
 /// assert_eq!(acf.to_value()?["rating"], 5);
-/// # Ok::<(), pressmark::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, Default)]
 pub struct RawJson<'a>(Text<'a>);
@@ -160,7 +160,9 @@ impl<'a> JsonStr<'a> {
     #[must_use]
     pub fn decode(&self) -> Text<'a> {
         fn inner(literal: &str) -> &str {
-            literal.get(1..literal.len().saturating_sub(1)).unwrap_or("")
+            literal
+                .get(1..literal.len().saturating_sub(1))
+                .unwrap_or("")
         }
         match self.0.as_borrowed() {
             Some(lit) if !lit.contains('\\') => Text::borrowed(inner(lit)),
@@ -197,7 +199,8 @@ impl<'de: 'a, 'a> Deserialize<'de> for JsonStr<'a> {
         if raw.starts_with('"') {
             Ok(JsonStr(Text::borrowed(raw)))
         } else {
-            Err(de::Error::invalid_type(unexpected_json(raw), &"a string"))
+            let message = format!("invalid type: {}, expected a string", unexpected_json(raw));
+            Err(de::Error::custom(super::json_error::mark_at(message, raw)))
         }
     }
 }
@@ -210,7 +213,12 @@ pub(crate) fn unexpected_json(raw: &str) -> de::Unexpected<'_> {
         Some(b't') => de::Unexpected::Bool(true),
         Some(b'f') => de::Unexpected::Bool(false),
         Some(b'n') => de::Unexpected::Unit,
-        _ => de::Unexpected::Other(raw),
+        _ => match (raw.parse::<u64>(), raw.parse::<i64>(), raw.parse::<f64>()) {
+            (Ok(n), _, _) => de::Unexpected::Unsigned(n),
+            (_, Ok(n), _) => de::Unexpected::Signed(n),
+            (_, _, Ok(n)) => de::Unexpected::Float(n),
+            _ => de::Unexpected::Other(raw),
+        },
     }
 }
 

@@ -92,12 +92,16 @@ impl YoastHead<'_> {
     /// `article_published_time`, when present and not a zero date.
     #[must_use]
     pub fn published(&self) -> Option<time::OffsetDateTime> {
-        self.article_published_time.as_ref().and_then(ZonedDateTime::value)
+        self.article_published_time
+            .as_ref()
+            .and_then(ZonedDateTime::value)
     }
 
     /// `article_modified_time`, when present and not a zero date.
     #[must_use]
     pub fn modified(&self) -> Option<time::OffsetDateTime> {
-        self.article_modified_time.as_ref().and_then(ZonedDateTime::value)
+        self.article_modified_time
+            .as_ref()
+            .and_then(ZonedDateTime::value)
     }
 }

@@ -1,0 +1,459 @@
+//! The WordPress model on the seed post and on hand-written rows, one per
+//! quirk the corpus README lists.
+
+use pressmark::wordpress::{
+    self, Discussion, Format, Kind, Object, Post, PostType, Response, Status,
+};
+use pressmark::{ErrorKind, Text};
+use time::macros::{datetime, offset};
+
+const SEED: &str = include_str!("../../shared/seeds/wordpress-post.json");
+
+/// Serializing what was read gives `strict_json` back, as a JSON value.
+fn reparse_equal(input: &str, strict_json: &str) {
+    let parsed = wordpress::from_str::<Response>(input).unwrap_or_else(|e| panic!("{e}"));
+    let back = serde_json::to_value(&parsed.value).unwrap();
+    let want: serde_json::Value = serde_json::from_str(strict_json).unwrap();
+    assert_eq!(back, want);
+}
+
+#[test]
+fn seed_post() {
+    let parsed = wordpress::from_str::<Post>(SEED).unwrap();
+    let post = &parsed.value;
+    assert_eq!(post.id, Some(1192));
+    assert_eq!(
+        post.title_html().unwrap(),
+        "Clearview AI fined €5.2m by CNIL for non-compliance with regulations"
+    );
+    assert_eq!(post.post_type, Some(PostType::Post));
+    assert_eq!(post.status, Some(Status::Publish));
+    assert_eq!(post.format, Some(Format::Standard));
+    assert_eq!(post.comment_status, Some(Discussion::Closed));
+    let classes = post.class_list.as_ref().unwrap();
+    assert_eq!(
+        classes.as_slice(),
+        [
+            "post-1192",
+            "post",
+            "type-post",
+            "status-publish",
+            "format-standard",
+            "hentry",
+            "category-uncategorized"
+        ]
+    );
+    assert_eq!(post.utc_offset(), Some(offset!(+2)));
+    assert_eq!(post.published(), Some(datetime!(2023-05-17 08:42:31 +2)));
+    assert_eq!(post.date_local(), Some(datetime!(2023-05-17 08:42:31)));
+    let yoast = post.yoast_head_json.as_ref().unwrap();
+    assert_eq!(
+        yoast.og_title.as_deref(),
+        Some("Clearview AI fined €5.2m by CNIL for non-compliance with regulations - AllSafe")
+    );
+    assert_eq!(yoast.og_image.as_ref().unwrap()[0].width, Some(600));
+    assert_eq!(
+        yoast.robots.as_ref().unwrap().get("max-snippet").unwrap(),
+        "max-snippet:-1"
+    );
+    assert_eq!(
+        yoast
+            .twitter_misc
+            .as_ref()
+            .unwrap()
+            .get("Est. reading time")
+            .unwrap(),
+        "1 minute"
+    );
+    assert_eq!(yoast.published(), Some(datetime!(2023-05-17 06:42:31 UTC)));
+    let links = post.links.as_ref().unwrap();
+    assert_eq!(
+        links.relations().collect::<Vec<_>>(),
+        [
+            "self",
+            "collection",
+            "about",
+            "author",
+            "replies",
+            "version-history",
+            "predecessor-version",
+            "wp:attachment",
+            "wp:term",
+            "curies"
+        ]
+    );
+    assert_eq!(links.get("https://api.w.org/term").unwrap().len(), 2);
+    assert_eq!(links.get("version-history").unwrap()[0].count, Some(1));
+    assert_eq!(links.get("predecessor-version").unwrap()[0].id, Some(1193));
+    let allow = links.get("self").unwrap()[0].target_hints.as_ref().unwrap();
+    assert_eq!(allow.get("allow").unwrap(), &[Text::borrowed("GET")]);
+    // The content holds raw newlines: repaired and reported.
+    let repairs = parsed.repairs.unwrap();
+    assert!(repairs.count() > 5, "{}", repairs.count());
+    assert_eq!(repairs.first().line(), 1);
+    assert!(
+        post.content_html()
+            .unwrap()
+            .starts_with("\nThe French data protection authority")
+    );
+    assert!(
+        post.extra.is_empty(),
+        "{:?}",
+        post.extra.keys().collect::<Vec<_>>()
+    );
+    // The seed is minified: its only newlines are the raw ones in strings.
+    reparse_equal(SEED, &SEED.replace('\n', "\\n"));
+}
+
+#[test]
+fn seed_strict_reports_first_control_character() {
+    let err = wordpress::from_str_with::<Post>(SEED, &wordpress::Options::strict()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Syntax);
+    assert_eq!(err.path(), Some("content.rendered"));
+    let at = err.position().unwrap();
+    assert_eq!(&SEED[at.byte()..at.byte() + 1], "\n");
+    assert!(err.to_string().starts_with("control character (\\u0000-\\u001F) found while parsing a string in `content.rendered` at line 1 column"));
+}
+
+#[test]
+fn seed_strings_borrow_from_the_input_where_unescaped() {
+    let post = wordpress::post_from_str(SEED).unwrap();
+    assert!(post.slug.as_ref().unwrap().is_borrowed());
+    let yoast = post.yoast_head_json.unwrap();
+    assert!(yoast.og_locale.unwrap().is_borrowed());
+    assert!(!yoast.canonical.unwrap().is_borrowed()); // `\/` escapes
+}
+
+#[test]
+fn quirk_meta_empty_array() {
+    let json = r#"{"id":1,"meta":[]}"#;
+    let post = wordpress::post_from_str(json).unwrap();
+    let meta = post.meta.as_ref().unwrap();
+    assert!(meta.is_empty() && meta.sent_as_array());
+    assert_eq!(serde_json::to_string(&post).unwrap(), json);
+    let err = wordpress::post_from_str(r#"{"meta":[1]}"#).unwrap_err();
+    assert_eq!(err.path(), Some("meta"));
+}
+
+#[test]
+fn quirk_class_list_object_with_numeric_keys() {
+    let json = r#"{"class_list":{"0":"post-7","1":"post","3":"hentry"}}"#;
+    let post = wordpress::post_from_str(json).unwrap();
+    assert_eq!(
+        post.class_list.as_ref().unwrap().as_slice(),
+        ["post-7", "post", "hentry"]
+    );
+    assert_eq!(serde_json::to_string(&post).unwrap(), json);
+}
+
+#[test]
+fn quirk_numbers_as_strings() {
+    let json = r#"{"id":"12","author":"3","yoast_head_json":{"og_image":[{"width":"600","height":315,"id":"77"}]}}"#;
+    let post = wordpress::post_from_str(json).unwrap();
+    assert_eq!((post.id, post.author), (Some(12), Some(3)));
+    let image = &post
+        .yoast_head_json
+        .as_ref()
+        .unwrap()
+        .og_image
+        .as_ref()
+        .unwrap()[0];
+    assert_eq!(
+        (image.width, image.height, image.id),
+        (Some(600), Some(315), Some(77))
+    );
+    assert_eq!(serde_json::to_string(&post).unwrap(), json);
+    let err = wordpress::post_from_str(r#"{"yoast_head_json":{"og_image":[{"width":"wide"}]}}"#)
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidValue);
+    assert_eq!(err.path(), Some("yoast_head_json.og_image[0].width"));
+    assert_eq!(err.position().unwrap().column(), 42); // the opening quote of "wide"
+}
+
+#[test]
+fn quirk_acf_false_beside_object() {
+    let json = r#"[{"id":1,"acf":false},{"id":2,"acf":{"rating":5,"tags":[]}}]"#;
+    let posts = wordpress::from_str::<Vec<Post>>(json).unwrap().into_inner();
+    assert_eq!(posts[0].extra.get("acf").unwrap().get(), "false");
+    assert_eq!(
+        posts[1].extra.get("acf").unwrap().get(),
+        r#"{"rating":5,"tags":[]}"#
+    );
+    assert_eq!(serde_json::to_string(&posts).unwrap(), json);
+}
+
+#[test]
+fn quirk_title_entities_kept_in_rendered_html() {
+    let post =
+        wordpress::post_from_str(r#"{"title":{"rendered":"Don&#8217;t &#038; won&#8217;t"}}"#)
+            .unwrap();
+    assert_eq!(post.title_html().unwrap(), "Don&#8217;t &#038; won&#8217;t");
+    assert!(post.title_html().unwrap().is_borrowed());
+}
+
+#[test]
+fn null_and_zero_dates_are_none() {
+    let json = r#"{"date":null,"date_gmt":"0000-00-00 00:00:00","modified":"-0001-11-30T00:00:00","modified_gmt":null}"#;
+    let post = wordpress::post_from_str(json).unwrap();
+    assert_eq!(post.published(), None);
+    assert_eq!(post.date_local(), None);
+    assert_eq!(post.modified.as_ref().unwrap().value(), None);
+    assert_eq!(serde_json::to_string(&post).unwrap(), json);
+}
+
+#[test]
+fn invalid_date_is_an_error_with_path() {
+    let err = wordpress::post_from_str(r#"{"id":1,"date":"yesterday"}"#).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidValue);
+    assert_eq!(err.path(), Some("date"));
+    assert_eq!(
+        err.message(),
+        "invalid date: expected `YYYY-MM-DDTHH:MM:SS`, found `yesterday`"
+    );
+    assert_eq!(err.position().unwrap().column(), 16);
+    let err = wordpress::post_from_str(r#"{"content":{"rendered":5}}"#).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid type: integer `5`, expected a string in `content.rendered` at line 1 column 24"
+    );
+}
+
+#[test]
+fn fields_subset_parses() {
+    let post = wordpress::post_from_str(r#"{"id":5,"title":{"rendered":"Hi"}}"#).unwrap();
+    assert_eq!(post.id, Some(5));
+    assert_eq!(post.content, None);
+}
+
+#[test]
+fn pages_and_custom_post_types_share_the_model() {
+    let page =
+        wordpress::post_from_str(r#"{"id":2,"type":"page","parent":0,"menu_order":3}"#).unwrap();
+    assert_eq!(
+        (page.post_type, page.menu_order),
+        (Some(PostType::Page), Some(3))
+    );
+    let cpt = wordpress::post_from_str(r#"{"id":3,"type":"recipe","genre":[4,5]}"#).unwrap();
+    assert_eq!(cpt.post_type.unwrap().as_str(), "recipe");
+    assert_eq!(cpt.extra.get("genre").unwrap().get(), "[4,5]");
+}
+
+#[test]
+fn unknown_enum_values_are_kept() {
+    let json = r#"{"status":"archived","format":"essay","comment_status":"registered"}"#;
+    let post = wordpress::post_from_str(json).unwrap();
+    assert_eq!(post.status.as_ref().unwrap().as_str(), "archived");
+    assert_eq!(post.format.as_ref().unwrap().as_str(), "essay");
+    let want: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(serde_json::to_value(&post).unwrap(), want);
+}
+
+#[test]
+fn unknown_keys_keep_input_order() {
+    let json = r#"{"zeta":1,"id":1,"alpha":{"x":[true]},"featured_image":"https://e.x/i.jpg"}"#;
+    let post = wordpress::post_from_str(json).unwrap();
+    assert_eq!(
+        post.extra.keys().collect::<Vec<_>>(),
+        ["zeta", "alpha", "featured_image"]
+    );
+}
+
+#[test]
+fn input_forms() {
+    let rows: &[(&str, usize)] = &[
+        ("\u{feff}{\"id\":1}", 1),
+        ("/**/cb({\"id\":1});", 1),
+        ("[{\"id\":1},{\"id\":2}]", 2),
+        (
+            "{\"body\":[{\"id\":1},{\"id\":2},{\"id\":3}],\"status\":200,\"headers\":{\"X-WP-Total\":3}}",
+            3,
+        ),
+    ];
+    for (input, posts) in rows {
+        let parsed = wordpress::from_str::<Response>(input).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(parsed.posts().count(), *posts, "{input}");
+    }
+    let enveloped = wordpress::from_str::<Vec<Post>>(rows[3].0).unwrap();
+    assert_eq!(enveloped.envelope.as_ref().unwrap().status, Some(200));
+    let jsonp = wordpress::from_str::<Post>(rows[1].0).unwrap();
+    assert_eq!(jsonp.callback.as_deref(), Some("cb"));
+}
+
+#[test]
+fn error_response_is_a_typed_api_error() {
+    let json =
+        r#"{"code":"rest_post_invalid_id","message":"Invalid post ID.","data":{"status":404}}"#;
+    let response = wordpress::from_str::<Response>(json).unwrap().into_inner();
+    let Response::Single(Object::Error(err)) = response else {
+        panic!("{response:?}")
+    };
+    assert_eq!(
+        (err.code.as_deref(), err.status()),
+        (Some("rest_post_invalid_id"), Some(404))
+    );
+    let err = wordpress::from_str::<Vec<Post>>(json).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Api);
+}
+
+#[test]
+fn term_or_user_where_a_post_was_expected() {
+    let rows = [
+        (
+            r#"{"id":3,"count":2,"name":"News","slug":"news","taxonomy":"category"}"#,
+            "expected a post object, found a term object (it has `taxonomy`) at line 1 column 1",
+        ),
+        (
+            r#"  {"id":2,"name":"Ann","slug":"ann","avatar_urls":{"24":"a"}}"#,
+            "expected a post object, found a user object (it has `avatar_urls`) at line 1 column 3",
+        ),
+        (
+            r#"{"name":"my-theme","mode":"light"}"#,
+            "expected a post object, found an object with none of the keys of a post, term, user or comment at line 1 column 1",
+        ),
+    ];
+    for (json, want) in rows {
+        let err = wordpress::post_from_str(json).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::UnexpectedKind);
+        assert_eq!(err.to_string(), want);
+    }
+    let err =
+        wordpress::from_str::<Vec<Post>>("[{\"id\":1},\n {\"id\":2,\"taxonomy\":\"post_tag\"}]")
+            .unwrap_err();
+    assert_eq!(err.path(), Some("[1]"));
+    assert_eq!(
+        (
+            err.position().unwrap().line(),
+            err.position().unwrap().column()
+        ),
+        (2, 2)
+    );
+}
+
+#[test]
+fn garbage_and_truncation_say_what_and_where() {
+    let rows: &[(&str, ErrorKind, &str)] = &[
+        (
+            "<html>",
+            ErrorKind::Syntax,
+            "expected a JSON value at line 1 column 1",
+        ),
+        (
+            "{\"id\":1,\n\"title\":{\"rendered\":\"Hi",
+            ErrorKind::UnexpectedEof,
+            "unexpected end of input while parsing a string in `title.rendered` at line 2 column 24",
+        ),
+        (
+            "{\"id\":1} x",
+            ErrorKind::Syntax,
+            "unexpected characters after the JSON value at line 1 column 10",
+        ),
+        (
+            "{\"id\":true}",
+            ErrorKind::InvalidType,
+            "invalid type: boolean `true`, expected an integer (or a string holding one) in `id` at line 1 column 7",
+        ),
+        (
+            "{\"id\":1,\"id\":2}",
+            ErrorKind::DuplicateKey,
+            "duplicate field `id` at line 1 column 9",
+        ),
+    ];
+    for (input, kind, want) in rows {
+        let err = wordpress::post_from_str(input).unwrap_err();
+        assert_eq!(
+            (err.kind(), err.to_string().as_str()),
+            (*kind, *want),
+            "{input}"
+        );
+    }
+}
+
+#[test]
+fn embedded_objects_and_failed_embeds() {
+    let json = r#"{"id":1,"_embedded":{
+        "author":[{"id":2,"name":"Ann","avatar_urls":{"24":"https://e.x/a.png"}}],
+        "wp:featuredmedia":[{"id":9,"media_type":"image","media_details":{"width":800,"height":600,
+            "sizes":{"thumbnail":{"width":150,"height":150,"source_url":"https://e.x/t.jpg"}},
+            "image_meta":{"aperture":"0"}}}],
+        "wp:term":[[{"id":3,"name":"News","taxonomy":"category"}],[]],
+        "replies":[[{"id":4,"post":1,"author_name":"Bo","content":{"rendered":"<p>Yes</p>"}}]],
+        "up":[{"code":"rest_forbidden","message":"Sorry.","data":{"status":401}}]}}"#;
+    let post = wordpress::post_from_str(json).unwrap();
+    let e = post.embedded.as_ref().unwrap();
+    assert_eq!(
+        e.author.as_ref().unwrap()[0]
+            .item()
+            .unwrap()
+            .name
+            .as_deref(),
+        Some("Ann")
+    );
+    let media = e.featured_media.as_ref().unwrap()[0].item().unwrap();
+    let details = media.media_details.as_ref().unwrap();
+    assert_eq!(
+        details
+            .sizes
+            .as_ref()
+            .unwrap()
+            .get("thumbnail")
+            .unwrap()
+            .width,
+        Some(150)
+    );
+    assert_eq!(e.terms.as_ref().unwrap()[1].len(), 0);
+    assert_eq!(
+        e.replies.as_ref().unwrap()[0][0]
+            .item()
+            .unwrap()
+            .author_name
+            .as_deref(),
+        Some("Bo")
+    );
+    assert_eq!(
+        e.up.as_ref().unwrap()[0].error().unwrap().status(),
+        Some(401)
+    );
+    reparse_equal(json, json);
+}
+
+#[test]
+fn terms_users_media_parse_on_their_own() {
+    let terms = wordpress::from_str::<Vec<wordpress::Term>>(
+        r#"[{"id":1,"name":"A","taxonomy":"category","count":"4"}]"#,
+    )
+    .unwrap();
+    assert_eq!(terms[0].count, Some(4));
+    let response = wordpress::from_str::<Response>(
+        r#"[{"id":1,"name":"A","taxonomy":"category"},{"id":2,"name":"Bo","slug":"bo"},{"id":9,"type":"attachment","source_url":"x"}]"#,
+    )
+    .unwrap();
+    let kinds: Vec<Kind> = response.objects().map(Object::kind).collect();
+    assert_eq!(kinds, [Kind::Term, Kind::User, Kind::Media]);
+}
+
+#[test]
+fn into_owned_outlives_the_input() {
+    let post = {
+        let input = String::from(SEED);
+        wordpress::from_str::<Post>(&input)
+            .unwrap()
+            .into_owned()
+            .into_inner()
+    };
+    assert_eq!(post.id, Some(1192));
+    assert_eq!(
+        post.yoast_head_json.unwrap().og_site_name.as_deref(),
+        Some("AllSafe")
+    );
+}
+
+#[test]
+fn items_read_one_at_a_time() {
+    let json = "[{\"id\":1},{\"id\":\"x\"},\n{\"id\":3,\"content\":{\"rendered\":\"a\nb\"}}]";
+    let results: Vec<_> = wordpress::items::<Post>(json).unwrap().collect();
+    assert_eq!(results[0].as_ref().unwrap().id, Some(1));
+    let err = results[1].as_ref().unwrap_err();
+    assert_eq!(err.path(), Some("[1].id"));
+    let third = results[2].as_ref().unwrap();
+    assert_eq!(third.content_html().unwrap(), "a\nb");
+}
