@@ -163,11 +163,37 @@ fn quirk_numbers_as_strings() {
         (Some(600), Some(315), Some(77))
     );
     assert_eq!(serde_json::to_string(&post).unwrap(), json);
-    let err = wordpress::post_from_str(r#"{"yoast_head_json":{"og_image":[{"width":"wide"}]}}"#)
+    // A string that is no number is kept as sent, in `extra`.
+    let json = r#"{"yoast_head_json":{"og_image":[{"width":"","url":"u"}]}}"#;
+    let post = wordpress::post_from_str(json).unwrap();
+    let image = &post
+        .yoast_head_json
+        .as_ref()
+        .unwrap()
+        .og_image
+        .as_ref()
+        .unwrap()[0];
+    assert_eq!(
+        (image.width, image.extra.get("width").unwrap().get()),
+        (None, r#""""#)
+    );
+    let want: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(serde_json::to_value(&post).unwrap(), want);
+    // Another type is an error that names the field and points at the value.
+    let err = wordpress::post_from_str(r#"{"yoast_head_json":{"og_image":[{"width":true}]}}"#)
         .unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::InvalidValue);
+    assert_eq!(err.kind(), ErrorKind::InvalidType);
     assert_eq!(err.path(), Some("yoast_head_json.og_image[0].width"));
-    assert_eq!(err.position().unwrap().column(), 42); // the opening quote of "wide"
+    assert_eq!(err.position().unwrap().column(), 42);
+}
+
+#[test]
+fn quirk_rendered_sent_as_a_bare_string() {
+    let json = r#"{"id":9,"type":"attachment","caption":"","description":{"rendered":"<p>d</p>"}}"#;
+    let media = wordpress::from_str::<wordpress::Media>(json).unwrap();
+    assert_eq!(media.caption.as_ref().unwrap().html().unwrap(), "");
+    let want: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(serde_json::to_value(&media.value).unwrap(), want);
 }
 
 #[test]
@@ -350,7 +376,7 @@ fn garbage_and_truncation_say_what_and_where() {
         (
             "{\"id\":true}",
             ErrorKind::InvalidType,
-            "invalid type: boolean `true`, expected an integer (or a string holding one) in `id` at line 1 column 7",
+            "invalid type: boolean `true`, expected an integer (or a string) in `id` at line 1 column 7",
         ),
         (
             "{\"id\":1,\"id\":2}",
@@ -449,7 +475,7 @@ fn into_owned_outlives_the_input() {
 
 #[test]
 fn items_read_one_at_a_time() {
-    let json = "[{\"id\":1},{\"id\":\"x\"},\n{\"id\":3,\"content\":{\"rendered\":\"a\nb\"}}]";
+    let json = "[{\"id\":1},{\"id\":true},\n{\"id\":3,\"content\":{\"rendered\":\"a\nb\"}}]";
     let results: Vec<_> = wordpress::items::<Post>(json).unwrap().collect();
     assert_eq!(results[0].as_ref().unwrap().id, Some(1));
     let err = results[1].as_ref().unwrap_err();

@@ -18,6 +18,9 @@ pub type Extra<'a> = PhpMap<'a, RawJson<'a>>;
 pub(crate) struct Shape {
     nulls: Vec<&'static str>,
     quoted: Vec<&'static str>,
+    /// The object was sent as a bare string (old API versions send
+    /// `"caption": ""` for `{"rendered": ""}`).
+    pub(crate) as_string: bool,
 }
 
 impl Shape {
@@ -58,7 +61,7 @@ pub(crate) fn duplicate_field<E: de::Error>(key: &str) -> E {
 /// string and writes it back as one.
 macro_rules! wp_object {
     (
-        $what:literal
+        $what:literal $(or string into $sfield:ident)?
         $(#[$attr:meta])*
         pub struct $name:ident<$lt:lifetime> {
             $(
@@ -116,7 +119,7 @@ macro_rules! wp_object {
                     match key.as_str() {
                         $(
                             $key => {
-                                if out.$field.is_some() || out.shape.is_null($key) {
+                                if out.has_key($key) {
                                     return Err($crate::wordpress::object::duplicate_field($key));
                                 }
                                 $crate::wordpress::object::wp_object!(@read map, out, $field, $ty, $key $(, $how)?);
@@ -147,15 +150,30 @@ macro_rules! wp_object {
                     fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
                         <$name<$lt> as $crate::wordpress::object::FromMap<$lt>>::from_map(None, map)
                     }
+
+                    $(
+                        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                            let mut out = $name::default();
+                            out.$sfield = Some($crate::wordpress::JsonStr::encode(v));
+                            out.shape.as_string = true;
+                            Ok(out)
+                        }
+                    )?
                 }
 
-                deserializer.deserialize_map(ObjectVisitor(std::marker::PhantomData))
+                $crate::wordpress::object::wp_object!(@deserialize deserializer, ObjectVisitor $(, $sfield)?)
             }
         }
 
         impl serde::Serialize for $name<'_> {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 use serde::ser::SerializeMap as _;
+                $(
+                    if self.shape.as_string {
+                        let text = self.$sfield.as_ref().map(|s| s.decode()).unwrap_or_default();
+                        return serializer.serialize_str(&text);
+                    }
+                )?
                 let mut map = serializer.serialize_map(None)?;
                 $(
                     match &self.$field {
@@ -183,15 +201,24 @@ macro_rules! wp_object {
         }
     };
     (@read $map:ident, $out:ident, $field:ident, $ty:ty, $key:literal, lenient) => {
-        match $map.next_value::<Option<$crate::wordpress::php::Lenient<$ty>>>()? {
-            Some($crate::wordpress::php::Lenient(value, quoted)) => {
+        match $map.next_value::<Option<$crate::wordpress::php::Lenient<'de, $ty>>>()? {
+            Some($crate::wordpress::php::Lenient::Number(value)) => $out.$field = Some(value),
+            Some($crate::wordpress::php::Lenient::Quoted(value)) => {
                 $out.$field = Some(value);
-                if quoted {
-                    $out.shape.set_quoted($key);
-                }
+                $out.shape.set_quoted($key);
+            }
+            // Not a number: kept as sent, in `extra`.
+            Some($crate::wordpress::php::Lenient::Text(text)) => {
+                $out.extra.push($key, $crate::wordpress::RawJson::string(&text));
             }
             None => $out.shape.set_null($key),
         }
+    };
+    (@deserialize $de:ident, $visitor:ident) => {
+        $de.deserialize_map($visitor(std::marker::PhantomData))
+    };
+    (@deserialize $de:ident, $visitor:ident, $sfield:ident) => {
+        $de.deserialize_any($visitor(std::marker::PhantomData))
     };
     (@write $map:ident, $self:ident, $value:ident, $key:literal) => {
         $map.serialize_entry($key, $value)?

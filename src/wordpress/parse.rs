@@ -501,13 +501,13 @@ fn read_document<'a, T: Resource<'a>>(doc: &'a str) -> Result<(T, Option<Envelop
 /// ```
 /// use pressmark::wordpress::{self, Post};
 ///
-/// let json = r#"[{"id":1},{"id":"x"},{"id":3}]"#;
+/// let json = r#"[{"id":1},{"id":true},{"id":3}]"#;
 /// let results: Vec<_> = wordpress::items::<Post>(json)?.collect();
 /// assert_eq!(results.len(), 3);
 /// assert_eq!(results[0].as_ref().unwrap().id, Some(1));
 /// let err = results[1].as_ref().unwrap_err();
 /// assert_eq!(err.path(), Some("[1].id"));
-/// assert_eq!(err.position().unwrap().column(), 17); // the opening quote of "x"
+/// assert_eq!(err.position().unwrap().column(), 17); // at `true`
 /// # Ok::<(), pressmark::Error>(())
 /// ```
 pub fn items<'a, T: Resource<'a>>(input: &'a str) -> Result<Items<'a, T>, Error> {

@@ -306,47 +306,62 @@ impl<T: Serialize> Serialize for PhpList<'_, T> {
     }
 }
 
-/// An integer that WordPress or a plugin may send as a string (`"123"`);
-/// `.1` tells whether it was one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Lenient<T>(pub(crate) T, pub(crate) bool);
+/// An integer that WordPress or a plugin may send as a string (`"123"`).
+/// A string that is not an integer (a plugin's pseudo-term id `"movie"`, an
+/// empty width) is handed back as text, for the model to keep in `extra`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Lenient<'a, T> {
+    Number(T),
+    Quoted(T),
+    Text(Text<'a>),
+}
 
-impl<'de, T> Deserialize<'de> for Lenient<T>
+impl<'de: 'a, 'a, T> Deserialize<'de> for Lenient<'a, T>
 where
     T: TryFrom<u64> + TryFrom<i64> + std::str::FromStr + fmt::Display,
 {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct LenientVisitor<T>(PhantomData<T>);
+        struct LenientVisitor<'a, T>(PhantomData<(&'a (), T)>);
 
-        impl<T> Visitor<'_> for LenientVisitor<T>
+        impl<'de: 'a, 'a, T> Visitor<'de> for LenientVisitor<'a, T>
         where
             T: TryFrom<u64> + TryFrom<i64> + std::str::FromStr + fmt::Display,
         {
-            type Value = Lenient<T>;
+            type Value = Lenient<'a, T>;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an integer (or a string holding one)")
+                f.write_str("an integer (or a string)")
             }
 
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-                T::try_from(v)
-                    .map(|n| Lenient(n, false))
-                    .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
+                T::try_from(v).map(Lenient::Number).map_err(|_| {
+                    E::invalid_value(de::Unexpected::Unsigned(v), &"an integer in range")
+                })
             }
 
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-                T::try_from(v)
-                    .map(|n| Lenient(n, false))
-                    .map_err(|_| E::invalid_value(de::Unexpected::Signed(v), &self))
+                T::try_from(v).map(Lenient::Number).map_err(|_| {
+                    E::invalid_value(de::Unexpected::Signed(v), &"an integer in range")
+                })
+            }
+
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Self::quoted(v).unwrap_or(Lenient::Text(Text::borrowed(v))))
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                // Only the canonical form ("12", not "012" or "+12"), so that
-                // writing it back gives the same string.
-                match v.parse::<T>() {
-                    Ok(n) if n.to_string() == v => Ok(Lenient(n, true)),
-                    _ => Err(E::invalid_value(de::Unexpected::Str(v), &self)),
-                }
+                Ok(Self::quoted(v).unwrap_or_else(|| Lenient::Text(Text::from(v.to_owned()))))
+            }
+        }
+
+        impl<T: std::str::FromStr + fmt::Display> LenientVisitor<'_, T> {
+            /// Only the canonical form ("12", not "012" or "+12"), so that
+            /// writing it back gives the same string.
+            fn quoted<'x>(v: &str) -> Option<Lenient<'x, T>> {
+                v.parse::<T>()
+                    .ok()
+                    .filter(|n| n.to_string() == v)
+                    .map(Lenient::Quoted)
             }
         }
 

@@ -106,12 +106,14 @@ wp_object! {
 }
 
 wp_object! {
-    "rendered"
+    "rendered" or string into rendered
     /// A field WordPress sends as `{rendered, raw?, protected?, block_version?}`:
     /// `guid`, `title`, `content`, `excerpt`, and media `caption` and
     /// `description`.
     ///
     /// The strings are [`JsonStr`]s: read without a copy, decoded on demand.
+    /// Old API versions send a bare string (`"caption": ""`): it reads as
+    /// `rendered` and writes back as a bare string.
     pub struct Rendered<'a> {
         /// The HTML as displayed.
         rendered: JsonStr<'a> = "rendered",

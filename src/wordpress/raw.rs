@@ -65,6 +65,12 @@ impl<'a> RawJson<'a> {
         RawJson(self.0.into_owned())
     }
 
+    /// A JSON string holding `s`.
+    #[must_use]
+    pub fn string(s: &str) -> RawJson<'static> {
+        RawJson(JsonStr::encode(s).0)
+    }
+
     /// The JSON text as a [`Text`], borrowed where the value is.
     #[must_use]
     pub fn into_text(self) -> Text<'a> {
