@@ -23,7 +23,7 @@ use crate::{Error, ErrorKind, Text};
 /// let dump = "{\"id\":1,\"content\":{\"rendered\":\"<p>a\n</p>\"}}"; // a raw newline
 /// assert!(wordpress::from_str::<Post>(dump).is_ok());
 /// let err = wordpress::from_str_with::<Post>(dump, &Options::strict()).unwrap_err();
-/// assert_eq!(err.position().map(|p| (p.line(), p.column())), Some((1, 35)));
+/// assert_eq!(err.position().map(|p| (p.line(), p.column())), Some((1, 36))); // the newline
 /// ```
 #[derive(Clone, Debug)]
 #[non_exhaustive]

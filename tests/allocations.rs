@@ -1,0 +1,65 @@
+//! How many heap allocations one read of the seed post makes, counted by a
+//! global allocator; fails if the count grows past what was measured.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use pressmark::wordpress::{self, Post};
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards to the system allocator; only counts.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: same contract as the caller's.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as the caller's.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: same contract as the caller's.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+const SEED: &str = include_str!("../../shared/seeds/wordpress-post.json");
+
+fn allocations_of(f: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.load(Ordering::Relaxed);
+    f();
+    ALLOCATIONS.load(Ordering::Relaxed) - before
+}
+
+// One test function, so no other test allocates while this one counts.
+#[test]
+fn seed_post_allocations_stay_bounded() {
+    // As sent: raw newlines inside `content.rendered`, repaired on the way.
+    let repaired = allocations_of(|| {
+        let parsed = wordpress::from_str::<Post>(SEED).unwrap();
+        assert!(parsed.repairs.is_some());
+    });
+    // The same post as strict JSON.
+    let strict_seed = SEED.replace('\n', "\\n");
+    let strict = allocations_of(|| {
+        let parsed = wordpress::from_str::<Post>(&strict_seed).unwrap();
+        assert!(parsed.repairs.is_none());
+    });
+    eprintln!("allocations for one read of the seed post: {repaired} as sent, {strict} as strict JSON");
+    // Measured 2026-11-24 (70 and 47): raise only with a reason.
+    assert!(repaired <= REPAIRED_MAX, "{repaired} allocations (limit {REPAIRED_MAX})");
+    assert!(strict <= STRICT_MAX, "{strict} allocations (limit {STRICT_MAX})");
+}
+
+const REPAIRED_MAX: usize = 70;
+const STRICT_MAX: usize = 47;
