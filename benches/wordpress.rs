@@ -1,0 +1,52 @@
+//! Reading WordPress JSON: the typed model against `serde_json::Value` and
+//! against `IgnoredAny` (validation only, the floor for any serde_json
+//! parse), on the same bytes in one run.
+//!
+//! Inputs: the seed post (as strict JSON, since `Value` cannot read its raw
+//! newlines; the repairing read of the original is measured beside it), and
+//! the raw-bytes collection `bios-downloads/wp-json__wp__v2__posts.json` when
+//! `PRESSMARK_CORPUS` is set.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use pressmark::wordpress::{self, Post};
+
+const SEED: &str = include_str!("../../shared/seeds/wordpress-post.json");
+
+fn compare(c: &mut Criterion, name: &str, json: &str, typed: impl Fn(&str) -> usize) {
+    let mut group = c.benchmark_group(name);
+    group.throughput(Throughput::Bytes(json.len() as u64));
+    group.bench_function("pressmark", |b| b.iter(|| typed(black_box(json))));
+    group.bench_function("serde_json::Value", |b| {
+        b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(json)).unwrap())
+    });
+    group.bench_function("IgnoredAny", |b| {
+        b.iter(|| serde_json::from_str::<serde::de::IgnoredAny>(black_box(json)).unwrap())
+    });
+    group.finish();
+}
+
+fn benches(c: &mut Criterion) {
+    let strict_seed = SEED.replace('\n', "\\n");
+    compare(c, "wordpress/seed-post", &strict_seed, |json| {
+        wordpress::from_str::<Post>(json).unwrap().id.map_or(0, |id| id as usize)
+    });
+    c.bench_function("wordpress/seed-post-as-sent-repaired", |b| {
+        b.iter(|| wordpress::from_str::<Post>(black_box(SEED)).unwrap().repairs.is_some())
+    });
+
+    match std::env::var_os("PRESSMARK_CORPUS") {
+        Some(root) => {
+            let path = std::path::Path::new(&root).join("wordpress/bios-downloads/wp-json__wp__v2__posts.json");
+            let json = std::fs::read_to_string(&path).unwrap();
+            compare(c, "wordpress/bios-collection", &json, |json| {
+                wordpress::from_str::<Vec<Post>>(json).unwrap().len()
+            });
+        }
+        None => eprintln!("*** SKIPPED: corpus benchmark: PRESSMARK_CORPUS is not set ***"),
+    }
+}
+
+criterion_group!(group, benches);
+criterion_main!(group);
