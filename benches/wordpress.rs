@@ -30,15 +30,24 @@ fn compare(c: &mut Criterion, name: &str, json: &str, typed: impl Fn(&str) -> us
 fn benches(c: &mut Criterion) {
     let strict_seed = SEED.replace('\n', "\\n");
     compare(c, "wordpress/seed-post", &strict_seed, |json| {
-        wordpress::from_str::<Post>(json).unwrap().id.map_or(0, |id| id as usize)
+        wordpress::from_str::<Post>(json)
+            .unwrap()
+            .id
+            .map_or(0, |id| id as usize)
     });
     c.bench_function("wordpress/seed-post-as-sent-repaired", |b| {
-        b.iter(|| wordpress::from_str::<Post>(black_box(SEED)).unwrap().repairs.is_some())
+        b.iter(|| {
+            wordpress::from_str::<Post>(black_box(SEED))
+                .unwrap()
+                .repairs
+                .is_some()
+        })
     });
 
     match std::env::var_os("PRESSMARK_CORPUS") {
         Some(root) => {
-            let path = std::path::Path::new(&root).join("wordpress/bios-downloads/wp-json__wp__v2__posts.json");
+            let path = std::path::Path::new(&root)
+                .join("wordpress/bios-downloads/wp-json__wp__v2__posts.json");
             let json = std::fs::read_to_string(&path).unwrap();
             compare(c, "wordpress/bios-collection", &json, |json| {
                 wordpress::from_str::<Vec<Post>>(json).unwrap().len()

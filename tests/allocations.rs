@@ -55,10 +55,18 @@ fn seed_post_allocations_stay_bounded() {
         let parsed = wordpress::from_str::<Post>(&strict_seed).unwrap();
         assert!(parsed.repairs.is_none());
     });
-    eprintln!("allocations for one read of the seed post: {repaired} as sent, {strict} as strict JSON");
+    eprintln!(
+        "allocations for one read of the seed post: {repaired} as sent, {strict} as strict JSON"
+    );
     // Measured 2026-11-24 (70 and 47): raise only with a reason.
-    assert!(repaired <= REPAIRED_MAX, "{repaired} allocations (limit {REPAIRED_MAX})");
-    assert!(strict <= STRICT_MAX, "{strict} allocations (limit {STRICT_MAX})");
+    assert!(
+        repaired <= REPAIRED_MAX,
+        "{repaired} allocations (limit {REPAIRED_MAX})"
+    );
+    assert!(
+        strict <= STRICT_MAX,
+        "{strict} allocations (limit {STRICT_MAX})"
+    );
 }
 
 const REPAIRED_MAX: usize = 70;

@@ -56,7 +56,7 @@ pub enum Embed<'a, T> {
     /// The embedded object.
     Item(T),
     /// The error WordPress returned instead.
-    Error(ApiError<'a>),
+    Error(Box<ApiError<'a>>),
 }
 
 impl<'a, T> Embed<'a, T> {
@@ -94,7 +94,7 @@ impl<'de: 'a, 'a, T: FromMap<'a>> Deserialize<'de> for Embed<'a, T> {
                 // One pass: the first key decides which model reads the rest.
                 let first = map.next_key::<Text<'de>>()?;
                 if first.as_deref() == Some("code") {
-                    ApiError::from_map(first, map).map(Embed::Error)
+                    ApiError::from_map(first, map).map(|e| Embed::Error(Box::new(e)))
                 } else {
                     T::from_map(first, map).map(Embed::Item)
                 }

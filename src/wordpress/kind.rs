@@ -167,7 +167,7 @@ pub enum Object<'a> {
     /// A comment.
     Comment(Box<Comment<'a>>),
     /// An error response.
-    Error(ApiError<'a>),
+    Error(Box<ApiError<'a>>),
     /// An object of another kind, kept as raw JSON.
     Other(RawJson<'a>),
 }

@@ -314,7 +314,7 @@ fn short(json: &str) -> &str {
 /// Reads one object as the model its keys say it is.
 fn read_object<'b>(buf: &'b str, range: Range<usize>) -> Result<Object<'b>, Error> {
     if first_key(&buf[range.clone()]) == Some("code") {
-        return json(buf, range).map(Object::Error);
+        return json(buf, range).map(|e| Object::Error(Box::new(e)));
     }
     let post: Post<'b> = json(buf, range.clone())?;
     Ok(match post.kind().0 {
@@ -323,7 +323,7 @@ fn read_object<'b>(buf: &'b str, range: Range<usize>) -> Result<Object<'b>, Erro
         Kind::Term => Object::Term(Box::new(json(buf, range)?)),
         Kind::User => Object::User(Box::new(json(buf, range)?)),
         Kind::Comment => Object::Comment(Box::new(json(buf, range)?)),
-        Kind::Error => Object::Error(json(buf, range)?),
+        Kind::Error => Object::Error(Box::new(json(buf, range)?)),
         Kind::Other => Object::Other(json(buf, range)?),
     })
 }
