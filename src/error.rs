@@ -14,7 +14,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// its [`source`](std::error::Error::source).
 ///
 /// The `Display` form puts these together:
-/// `invalid type: string "wide", expected u32 in `og_image[0].width` at line 3 column 14`.
+///
+/// ```text
+/// invalid type: boolean `true`, expected an integer in `og_image[0].width` at line 3 column 14
+/// ```
 ///
 /// # Examples
 ///
