@@ -48,7 +48,8 @@ pub(crate) fn json_error(buf: &str, start: usize, err: serde_json::Error) -> Err
         } else if error.message().starts_with("control character") {
             // Depending on the path inside serde_json, this is reported at
             // the string's opening quote or after the character: find it.
-            let from = buf[..at].rfind('"').unwrap_or(at);
+            let bytes = &buf.as_bytes()[..at];
+            let from = bytes.iter().rposition(|&b| b == b'"').unwrap_or(at);
             at = buf.as_bytes()[from..]
                 .iter()
                 .position(|&b| b < 0x20)

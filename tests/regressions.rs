@@ -1,0 +1,20 @@
+//! One test per bug found (by fuzzing or otherwise), named after what broke.
+
+use pressmark::wordpress::{self, Response};
+
+/// Found by `cargo fuzz run wordpress`: a control character right after a
+/// multi-byte character made the error locator slice a `str` inside that
+/// character and panic.
+#[test]
+fn control_character_after_multibyte_character_does_not_panic() {
+    for input in [
+        "[\n \"Whttps:/ron.o\u{6d8}\u{0}/\u{3}\u{0}p\u{0}\u{0}\u{0}\u{0}(",
+        "[\n\"\\n<p><span stBiacom&nbsp\u{356}\u{0}\u{0}\u{0}\u{0}\u{3}-14\"\n  }\n]\n",
+    ] {
+        let err = wordpress::from_str_with::<Response>(input, &wordpress::Options::strict()).unwrap_err();
+        let at = err.position().unwrap();
+        assert!(at.byte() <= input.len());
+        assert!(input.is_char_boundary(at.byte()), "{err}");
+        let _ = wordpress::from_str::<Response>(input);
+    }
+}
