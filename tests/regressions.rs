@@ -18,3 +18,13 @@ fn control_character_after_multibyte_character_does_not_panic() {
         let _ = wordpress::from_str::<Response>(input);
     }
 }
+
+/// Found by `cargo fuzz run wordpress`: a number field sent twice, first as
+/// a non-numeric string (kept in `extra`) then as a number, was not caught as
+/// a duplicate, so the value written back could not be read again.
+#[test]
+fn known_key_sent_twice_after_a_text_fallback_is_a_duplicate() {
+    let err = wordpress::post_from_str("{\n  \"id\": \"one\",\"id\": 1}").unwrap_err();
+    assert_eq!(err.kind(), pressmark::ErrorKind::DuplicateKey);
+    assert_eq!(err.to_string(), "duplicate field `id` at line 2 column 15");
+}

@@ -93,7 +93,10 @@ macro_rules! wp_object {
             #[allow(dead_code)]
             pub(crate) fn has_key(&self, key: &str) -> bool {
                 match key {
-                    $( $key => self.$field.is_some() || self.shape.is_null($key), )*
+                    // A known key can also sit in `extra` (a number field sent
+                    // a non-numeric string).
+                    $( $key => self.$field.is_some() || self.shape.is_null($key)
+                        || (!self.extra.is_empty() && self.extra.get(key).is_some()), )*
                     _ => self.extra.get(key).is_some(),
                 }
             }
