@@ -109,7 +109,10 @@ impl Position {
     pub fn locate_bytes(input: &[u8], byte: usize) -> Position {
         let byte = byte.min(input.len());
         let before = &input[..byte];
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
         let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
         // Count characters as the bytes that start one (not 0b10xx_xxxx).
         let column = 1 + before[line_start..]
@@ -309,11 +312,14 @@ mod tests {
 
     #[test]
     fn display_puts_path_before_position() {
-        let err = Error::new(ErrorKind::InvalidType, "expected u32, found string \"wide\"")
-            .with_path("width")
-            .in_field("[0]")
-            .in_field("og_image")
-            .with_position(Position::locate("ab\ncd", 4));
+        let err = Error::new(
+            ErrorKind::InvalidType,
+            "expected u32, found string \"wide\"",
+        )
+        .with_path("width")
+        .in_field("[0]")
+        .in_field("og_image")
+        .with_position(Position::locate("ab\ncd", 4));
         assert_eq!(
             err.to_string(),
             "expected u32, found string \"wide\" in `og_image[0].width` at line 2 column 2"

@@ -63,7 +63,12 @@ macro_rules! map_text_identity {
 pub(crate) use map_text_identity;
 
 map_text_identity!(bool, u8, u16, u32, u64, i32, i64, usize, f64, char);
-map_text_identity!(time::OffsetDateTime, time::PrimitiveDateTime, time::UtcOffset, time::Date);
+map_text_identity!(
+    time::OffsetDateTime,
+    time::PrimitiveDateTime,
+    time::UtcOffset,
+    time::Date
+);
 
 /// `MapText` for a struct with a lifetime, field by field (listing every
 /// field: a forgotten one is a compile error), plus its public `into_owned()`.

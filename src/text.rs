@@ -301,6 +301,9 @@ mod tests {
     #[test]
     fn into_cow_keeps_borrow() {
         let s = String::from("x");
-        assert!(matches!(Text::from(s.as_str()).into_cow(), std::borrow::Cow::Borrowed("x")));
+        assert!(matches!(
+            Text::from(s.as_str()).into_cow(),
+            std::borrow::Cow::Borrowed("x")
+        ));
     }
 }

@@ -72,6 +72,7 @@ mod borrow;
 mod dest;
 mod fast;
 mod options;
+mod scan;
 mod sink;
 mod tags;
 mod writer;

@@ -6,7 +6,12 @@ use super::*;
 fn borrow_stats(html: &str, options: &Options) -> (usize, usize) {
     let mut out = String::new();
     let sink = borrow::tokenize(html, |locator| {
-        let writer = Writer::new(Dest::String(&mut out), html, options.inline, options.keep_nbsp);
+        let writer = Writer::new(
+            Dest::String(&mut out),
+            html,
+            options.inline,
+            options.keep_nbsp,
+        );
         TextSink::new(writer, locator, options, false)
     });
     let borrowed = sink.into_writer().borrowed;
@@ -18,6 +23,9 @@ fn most_text_of_a_realistic_post_is_borrowed() {
     let html = include_str!("../../tests/fixtures/html/realistic-post.html");
     let (total, borrowed) = borrow_stats(html, &Options::default());
     let share = borrowed as f64 / total as f64;
-    eprintln!("realistic post: {borrowed} of {total} output bytes borrowed ({:.1}%)", share * 100.0);
+    eprintln!(
+        "realistic post: {borrowed} of {total} output bytes borrowed ({:.1}%)",
+        share * 100.0
+    );
     assert!(share > 0.85, "only {:.1}% borrowed", share * 100.0);
 }

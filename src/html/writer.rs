@@ -11,6 +11,7 @@ use std::fmt;
 
 use super::Link;
 use super::dest::Dest;
+use super::scan;
 use crate::Text;
 
 /// What a byte of text is, for the whitespace scanner.
@@ -41,6 +42,34 @@ pub(crate) static CLASS: [u8; 256] = {
     t
 };
 
+/// The end of the run of text starting at `b[start]` (not ASCII
+/// whitespace) that can be written as it is: single spaces between content
+/// stay in it, and it never ends with a space.
+#[inline]
+fn run_end(b: &[u8], start: usize) -> usize {
+    let n = b.len();
+    let mut i = start;
+    loop {
+        i = scan::next_stop::<false>(b, i);
+        if i >= n {
+            break;
+        }
+        let harmless = match b[i] {
+            0xC2 => !matches!(b.get(i + 1), Some(0xA0 | 0xAD)),
+            0xE2 => b.get(i + 1..i + 3) != Some(&[0x80, 0x8B]),
+            _ => false,
+        };
+        if !harmless {
+            break;
+        }
+        i += 1;
+    }
+    if i > start && b[i - 1] == b' ' {
+        i -= 1;
+    }
+    i
+}
+
 /// Spaces for indentation, sliced as needed.
 const SPACES: &str = "                                                                ";
 
@@ -61,7 +90,10 @@ enum Marker {
     Bullet,
     Number(i64),
     /// Item `index` (0-based) of held list `list`.
-    Held { list: usize, index: u32 },
+    Held {
+        list: usize,
+        index: u32,
+    },
 }
 
 /// An open `<table>`.
@@ -195,9 +227,7 @@ impl<'o, 'a> Writer<'o, 'a> {
             }
         } else if self.space && self.tabs == 0 {
             // Borrow the space from the input when it has one right there.
-            let at = self
-                .last_end
-                .filter(|&e| self.input.get(e) == Some(&b' '));
+            let at = self.last_end.filter(|&e| self.input.get(e) == Some(&b' '));
             self.emit(" ", at);
         }
         for _ in 0..self.tabs {
@@ -266,18 +296,7 @@ impl<'o, 'a> Writer<'o, 'a> {
                 continue;
             }
             let start = i;
-            // A run of content; single spaces between content stay in it.
-            while i < n {
-                match CLASS[usize::from(b[i])] {
-                    PLAIN => i += 1,
-                    WS if b[i] == b' ' && i + 1 < n && CLASS[usize::from(b[i + 1])] == PLAIN => {
-                        i += 2;
-                    }
-                    LEAD_C2 if !matches!(b.get(i + 1), Some(0xA0 | 0xAD)) => i += 1,
-                    LEAD_E2 if b.get(i + 1..i + 3) != Some(&[0x80, 0x8B]) => i += 1,
-                    _ => break,
-                }
-            }
+            i = run_end(b, i);
             if i > start {
                 self.put(&s[start..i], at.map(|a| a + start));
             }
@@ -574,10 +593,7 @@ impl<'o, 'a> Writer<'o, 'a> {
                     ..link.range.end + shift(link.range.end.saturating_sub(1));
             }
         }
-        if let Some(OpenLink {
-            range: Some(r), ..
-        }) = &mut self.link
-        {
+        if let Some(OpenLink { range: Some(r), .. }) = &mut self.link {
             *r = (r.0 + shift(r.0), r.1 + shift(r.1.saturating_sub(1)));
         }
         self.dest.push(&out, None);
