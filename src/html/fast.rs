@@ -14,7 +14,7 @@ pub(crate) fn is_plain(s: &str, keep_nbsp: bool) -> bool {
     let n = b.len();
     let mut i = 0;
     loop {
-        i = scan::next_stop::<true>(b, i);
+        i = scan::next_stop(b, i);
         if i >= n {
             return true;
         }

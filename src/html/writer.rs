@@ -50,11 +50,12 @@ fn run_end(b: &[u8], start: usize) -> usize {
     let n = b.len();
     let mut i = start;
     loop {
-        i = scan::next_stop::<false>(b, i);
+        i = scan::next_stop(b, i);
         if i >= n {
             break;
         }
         let harmless = match b[i] {
+            b'<' | b'&' | 0xEF => true,
             0xC2 => !matches!(b.get(i + 1), Some(0xA0 | 0xAD)),
             0xE2 => b.get(i + 1..i + 3) != Some(&[0x80, 0x8B]),
             _ => false,
