@@ -81,8 +81,7 @@ fn fixtures_convert_to_their_text() {
 /// The seed file holds raw line feeds inside JSON strings, which strict
 /// JSON forbids: escape control characters inside strings, then parse.
 fn read_seed() -> serde_json::Value {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/wordpress-post.json");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/wordpress-post.json");
     let raw = fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read the seed {}: {e}", path.display()));
     let mut json = String::with_capacity(raw.len());
@@ -145,8 +144,14 @@ fn seed_title_excerpt_and_yoast_head() {
         head.meta("og:image:type").map(Text::as_str),
         Some("image/png")
     );
-    assert_eq!(head.meta("twitter:data2").map(Text::as_str), Some("1 minute"));
-    assert!(head.link("canonical").is_some_and(|h| h.starts_with("https://")));
+    assert_eq!(
+        head.meta("twitter:data2").map(Text::as_str),
+        Some("1 minute")
+    );
+    assert!(
+        head.link("canonical")
+            .is_some_and(|h| h.starts_with("https://"))
+    );
 }
 
 // ---- borrowing ----
@@ -180,7 +185,13 @@ fn a_single_run_of_text_comes_back_borrowed() {
 
 #[test]
 fn decoded_or_collapsed_text_is_owned() {
-    for input in ["a &amp; b", "two  spaces", " leading", "<p>a</p><p>b</p>", "line\nbreak"] {
+    for input in [
+        "a &amp; b",
+        "two  spaces",
+        " leading",
+        "<p>a</p><p>b</p>",
+        "line\nbreak",
+    ] {
         assert!(!html::to_text(input).is_borrowed(), "{input:?}");
     }
 }
@@ -203,7 +214,10 @@ fn links_give_output_ranges_and_hrefs() {
                 <p><a href=\"/empty\"><img src=\"x.png\"></a><a name=\"anchor\">no href</a></p>\
                 <ul><li><a href=\"/item\">Item</a></li></ul>";
     let out = html::to_text_and_links(html, &Options::default());
-    assert_eq!(out.text, "See the report and the decision.\n\nno href\n\n- Item");
+    assert_eq!(
+        out.text,
+        "See the report and the decision.\n\nno href\n\n- Item"
+    );
     let got: Vec<(&str, &str)> = out
         .links
         .iter()
@@ -213,7 +227,10 @@ fn links_give_output_ranges_and_hrefs() {
         got,
         [
             ("the report", "https://example.org/report?a=1&b=2"),
-            ("the decision", "https://example.org/long/path/to/the/decision"),
+            (
+                "the decision",
+                "https://example.org/long/path/to/the/decision"
+            ),
             ("Item", "/item"),
         ]
     );
@@ -280,13 +297,26 @@ fn yoast_head_reads_title_meta_and_links() {
          <!-- / Yoast SEO plugin. -->",
     );
     assert_eq!(head.title.as_deref(), Some("Fined – AllSafe"));
-    let meta: Vec<(&str, &str)> = head.meta.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let meta: Vec<(&str, &str)> = head
+        .meta
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     assert_eq!(
         meta,
-        [("description", "The CNIL fined \"Clearview\""), ("og:locale", "en_US")]
+        [
+            ("description", "The CNIL fined \"Clearview\""),
+            ("og:locale", "en_US")
+        ]
     );
-    assert_eq!(head.link("CANONICAL").map(Text::as_str), Some("https://example.org/fined/"));
-    assert_eq!(head.link("next").map(Text::as_str), Some("https://example.org/fined/2/"));
+    assert_eq!(
+        head.link("CANONICAL").map(Text::as_str),
+        Some("https://example.org/fined/")
+    );
+    assert_eq!(
+        head.link("next").map(Text::as_str),
+        Some("https://example.org/fined/2/")
+    );
     assert!(head.link("canonical").unwrap().is_borrowed());
     assert!(!head.meta("description").unwrap().is_borrowed());
     let owned = head.clone().into_owned();

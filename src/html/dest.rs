@@ -72,6 +72,19 @@ impl<'o, 'a> Dest<'o, 'a> {
         }
     }
 
+    /// Whether knowing where a piece is in the input can still matter: only
+    /// while a [`Text`] being built is empty or one slice of the input.
+    #[inline]
+    pub(crate) fn can_borrow(&self) -> bool {
+        matches!(
+            self,
+            Dest::Text {
+                build: Build::Empty | Build::Borrowed(..),
+                ..
+            }
+        )
+    }
+
     /// The built text (empty for the other destinations).
     pub(crate) fn into_text(self) -> Text<'a> {
         match self {

@@ -62,7 +62,11 @@ impl TokenSink for TextSink<'_, '_> {
         let mut state = self.state.borrow_mut();
         match token {
             Token::CharacterTokens(text) => {
-                let at = state.locator.locate(&text);
+                let at = if state.links || state.writer.wants_location() {
+                    state.locator.locate(&text)
+                } else {
+                    None
+                };
                 if state.links
                     && let Some(at) = at
                 {

@@ -6,12 +6,13 @@ use super::*;
 fn borrow_stats(html: &str, options: &Options) -> (usize, usize) {
     let mut out = String::new();
     let sink = borrow::tokenize(html, |locator| {
-        let writer = Writer::new(
+        let mut writer = Writer::new(
             Dest::String(&mut out),
             html,
             options.inline,
             options.keep_nbsp,
         );
+        writer.locate_always = true;
         TextSink::new(writer, locator, options, false)
     });
     let borrowed = sink.into_writer().borrowed;

@@ -154,6 +154,9 @@ pub(crate) struct Writer<'o, 'a> {
     links: Vec<Link<'a>>,
     /// Output bytes copied from input slices found by the locator.
     pub(crate) borrowed: usize,
+    /// Locate every piece, even when it no longer matters (for the borrow
+    /// statistics of the unit tests).
+    pub(crate) locate_always: bool,
 }
 
 impl<'o, 'a> Writer<'o, 'a> {
@@ -177,10 +180,18 @@ impl<'o, 'a> Writer<'o, 'a> {
             link: None,
             links: Vec::new(),
             borrowed: 0,
+            locate_always: false,
         }
     }
 
     // ---- writing ----
+
+    /// Whether the next text's place in the input is worth finding: while
+    /// the output may still be one slice of the input.
+    #[inline]
+    pub(crate) fn wants_location(&self) -> bool {
+        self.locate_always || (self.hold.is_none() && self.dest.can_borrow())
+    }
 
     /// Writes `s` (the input at `at`, if known) to the output.
     #[inline]
@@ -283,6 +294,11 @@ impl<'o, 'a> Writer<'o, 'a> {
         }
         if self.pre > 0 && !self.inline {
             return self.pre_text(s, at);
+        }
+        // Whitespace between tags, often a single line feed.
+        if s.bytes().all(|c| CLASS[usize::from(c)] == WS) {
+            self.space |= !s.is_empty();
+            return;
         }
         let b = s.as_bytes();
         let n = b.len();
