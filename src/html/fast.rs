@@ -11,27 +11,16 @@ pub(crate) fn is_plain(s: &str, keep_nbsp: bool) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    let n = b.len();
-    let mut i = 0;
-    loop {
-        i = scan::next_stop(b, i);
-        if i >= n {
-            return true;
-        }
-        // `i + 1` and `i + 2` are in bounds: the last byte is not a space,
-        // and 0xC2, 0xE2, 0xEF start multi-byte characters.
-        let harmless = match b[i] {
-            0xC2 => b[i + 1] != 0xAD && (b[i + 1] != 0xA0 || keep_nbsp),
-            0xE2 => !(b[i + 1] == 0x80 && b[i + 2] == 0x8B),
-            // U+FEFF at the start: the tokenizer drops it.
-            0xEF => !(i == 0 && b[1] == 0xBB && b[2] == 0xBF),
-            _ => false,
-        };
-        if !harmless {
-            return false;
-        }
-        i += 1;
-    }
+    // `at + 1` and `at + 2` are in bounds: the last byte is not a space, and
+    // 0xC2, 0xE2, 0xEF start multi-byte characters.
+    let end = scan::next_stop(b, 0, |at| match b[at] {
+        0xC2 => b[at + 1] == 0xAD || (b[at + 1] == 0xA0 && !keep_nbsp),
+        0xE2 => b[at + 1] == 0x80 && b[at + 2] == 0x8B,
+        // U+FEFF at the start: the tokenizer drops it.
+        0xEF => at == 0 && b[1] == 0xBB && b[2] == 0xBF,
+        _ => true,
+    });
+    end == b.len()
 }
 
 #[cfg(test)]

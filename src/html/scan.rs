@@ -10,8 +10,8 @@ const STEP: usize = 16;
 
 /// For each of the 16 bytes of `w`, 1 if it may end a run of text, else
 /// 0, read as a little-endian `u128`: a C0 control or whitespace other than
-/// a space, a space followed by a space (`next` holds the bytes one further
-/// on), `<`, `&`, and the first bytes of U+00A0 and U+00AD (0xC2), U+200B
+/// a space, a space followed by a space (`w[16]` is the byte after the
+/// window), `<`, `&`, and the first bytes of U+00A0 and U+00AD (0xC2), U+200B
 /// (0xE2) and a byte order mark (0xEF).
 ///
 /// One set for both callers: the fast path stops at all of them, the text
@@ -19,8 +19,8 @@ const STEP: usize = 16;
 /// loop is vectorized to about 28 instructions a window; the same loop
 /// without the `<`, `&`, 0xEF tests, or inlined into the callers, was not
 /// (about 170).
-#[inline(never)]
-fn stops(w: &[u8; STEP], next: &[u8; STEP]) -> u128 {
+#[inline(always)]
+fn stops(w: &[u8; STEP + 1]) -> u128 {
     let mut flags = [0u8; STEP];
     for j in 0..STEP {
         let b = w[j];
@@ -31,24 +31,28 @@ fn stops(w: &[u8; STEP], next: &[u8; STEP]) -> u128 {
                 | (b == 0xC2)
                 | (b == 0xE2)
                 | (b == 0xEF)
-                | ((b == b' ') & (next[j] == b' ')),
+                | ((b == b' ') & (w[j + 1] == b' ')),
         );
     }
     u128::from_le_bytes(flags)
 }
 
-/// The index of the first byte at or after `i` that may end a run of text
-/// (see [`stops`]), or `b.len()`. A byte it returns may turn out harmless
-/// (0xE2 starts `’` too): the caller looks at it and carries on after it.
-#[inline]
-pub(crate) fn next_stop(b: &[u8], mut i: usize) -> usize {
+/// The index of the first byte at or after `i` that ends a run of text, or
+/// `b.len()`: the first byte that [`stops`] flags and `ends` (given its
+/// index) confirms. Flagged bytes that `ends` rejects (0xE2 starts `’` too)
+/// are passed over without scanning their window again.
+#[inline(always)]
+pub(crate) fn next_stop(b: &[u8], mut i: usize, ends: impl Fn(usize) -> bool) -> usize {
     let n = b.len();
-    while let (Some(w), Some(next)) = (b.get(i..i + STEP), b.get(i + 1..i + 1 + STEP)) {
-        let w: &[u8; STEP] = w.try_into().unwrap_or(&[0; STEP]);
-        let next: &[u8; STEP] = next.try_into().unwrap_or(&[0; STEP]);
-        let m = stops(w, next);
-        if m != 0 {
-            return i + (m.trailing_zeros() / 8) as usize;
+    while i + STEP < n {
+        let w: &[u8; STEP + 1] = b[i..=i + STEP].try_into().unwrap_or(&[0; STEP + 1]);
+        let mut m = stops(w);
+        while m != 0 {
+            let at = i + (m.trailing_zeros() / 8) as usize;
+            if ends(at) {
+                return at;
+            }
+            m &= m - 1;
         }
         i += STEP;
     }
@@ -58,21 +62,22 @@ pub(crate) fn next_stop(b: &[u8], mut i: usize) -> usize {
     // The tail, padded with a byte that never stops.
     let mut w = [b'a'; STEP + 1];
     w[..n - i].copy_from_slice(&b[i..]);
-    let (head, next) = (&w[..STEP], &w[1..]);
-    let m = stops(
-        head.try_into().unwrap_or(&[0; STEP]),
-        next.try_into().unwrap_or(&[0; STEP]),
-    );
-    if m == 0 {
-        n
-    } else {
-        (i + (m.trailing_zeros() / 8) as usize).min(n)
+    let mut m = stops(&w);
+    while m != 0 {
+        let at = i + (m.trailing_zeros() / 8) as usize;
+        if at < n && ends(at) {
+            return at;
+        }
+        m &= m - 1;
     }
+    n
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    fn next_stop(b: &[u8], i: usize) -> usize {
+        super::next_stop(b, i, |_| true)
+    }
 
     #[test]
     fn stops_are_found_in_words_and_tails() {

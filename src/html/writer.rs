@@ -47,24 +47,12 @@ pub(crate) static CLASS: [u8; 256] = {
 /// stay in it, and it never ends with a space.
 #[inline]
 fn run_end(b: &[u8], start: usize) -> usize {
-    let n = b.len();
-    let mut i = start;
-    loop {
-        i = scan::next_stop(b, i);
-        if i >= n {
-            break;
-        }
-        let harmless = match b[i] {
-            b'<' | b'&' | 0xEF => true,
-            0xC2 => !matches!(b.get(i + 1), Some(0xA0 | 0xAD)),
-            0xE2 => b.get(i + 1..i + 3) != Some(&[0x80, 0x8B]),
-            _ => false,
-        };
-        if !harmless {
-            break;
-        }
-        i += 1;
-    }
+    let mut i = scan::next_stop(b, start, |at| match b[at] {
+        b'<' | b'&' | 0xEF => false,
+        0xC2 => matches!(b.get(at + 1), Some(0xA0 | 0xAD)),
+        0xE2 => b.get(at + 1..at + 3) == Some(&[0x80, 0x8B]),
+        _ => true,
+    });
     if i > start && b[i - 1] == b' ' {
         i -= 1;
     }
