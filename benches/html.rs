@@ -1,6 +1,7 @@
 //! HTML to text throughput, all on the same inputs in one run:
 //!
 //! - `pressmark`: `html::to_text` (the default block mode);
+//! - `pressmark_push_text`: `html::push_text` into a reused `String`;
 //! - `html2text`: the `html2text` crate, plain mode without link footnotes,
 //!   80 columns (it always wraps);
 //! - `tokenizer_only`: html5ever's tokenizer with a sink that does nothing,
@@ -8,8 +9,9 @@
 //!
 //! Inputs: the seed post's `content.rendered` (from `../shared/seeds`), and,
 //! when `PRESSMARK_CORPUS` is set, every `content.rendered` of the WordPress
-//! corpus joined into one string. Plus `title_plain`: a title without markup,
-//! which takes the fast path.
+//! corpus joined into one string (`content_corpus`) and the same contents
+//! one post at a time (`content_corpus_posts`). Plus `title_plain`: a title
+//! without markup, which takes the fast path.
 //!
 //! Run: `cargo bench --bench html -- --warm-up-time 1 --measurement-time 3`.
 
@@ -80,8 +82,8 @@ fn escape_controls(raw: &str) -> String {
     json
 }
 
-/// Every `content.rendered` under `$PRESSMARK_CORPUS/wordpress`, joined.
-fn corpus_contents() -> Option<String> {
+/// Every `content.rendered` under `$PRESSMARK_CORPUS/wordpress`.
+fn corpus_contents() -> Option<Vec<String>> {
     let root = std::env::var_os("PRESSMARK_CORPUS")?;
     let mut files = Vec::new();
     let mut dirs = vec![Path::new(&root).join("wordpress")];
@@ -96,7 +98,7 @@ fn corpus_contents() -> Option<String> {
         }
     }
     files.sort();
-    let mut out = String::new();
+    let mut out = Vec::new();
     for file in files {
         let Ok(raw) = fs::read_to_string(&file) else {
             continue;
@@ -111,8 +113,7 @@ fn corpus_contents() -> Option<String> {
         };
         for item in items {
             if let Some(content) = item["content"]["rendered"].as_str() {
-                out.push_str(content);
-                out.push('\n');
+                out.push(content.to_owned());
             }
         }
     }
@@ -121,8 +122,9 @@ fn corpus_contents() -> Option<String> {
 
 fn bench(c: &mut Criterion) {
     let mut inputs = vec![("seed", seed_content())];
-    match corpus_contents() {
-        Some(corpus) => inputs.push(("corpus", corpus)),
+    let posts = corpus_contents();
+    match &posts {
+        Some(posts) => inputs.push(("corpus", posts.join("\n"))),
         None => eprintln!("html bench: PRESSMARK_CORPUS is not set; the corpus input is skipped"),
     }
     for (name, input) in &inputs {
@@ -132,11 +134,51 @@ fn bench(c: &mut Criterion) {
             group.sample_size(10);
         }
         group.bench_function("pressmark", |b| b.iter(|| html::to_text(black_box(input))));
+        let mut out = String::new();
+        group.bench_function("pressmark_push_text", |b| {
+            b.iter(|| {
+                out.clear();
+                html::push_text(&mut out, black_box(input), &html::Options::default());
+            })
+        });
         group.bench_function("tokenizer_only", |b| {
             b.iter(|| tokenize_only(black_box(input)))
         });
         group.bench_function("html2text", |b| {
             b.iter(|| html2text_plain(black_box(input)))
+        });
+        group.finish();
+    }
+
+    // The same corpus contents one post at a time, as an application
+    // converts them (the joined 5 MB string above mostly measures how the
+    // allocator hands out and takes back megabytes of fresh pages).
+    if let Some(posts) = &posts {
+        let mut group = c.benchmark_group("content_corpus_posts");
+        group.throughput(Throughput::Bytes(
+            posts.iter().map(|p| p.len() as u64).sum(),
+        ));
+        group.sample_size(10);
+        group.bench_function("pressmark", |b| {
+            b.iter(|| {
+                for post in posts {
+                    black_box(html::to_text(black_box(post)));
+                }
+            })
+        });
+        group.bench_function("tokenizer_only", |b| {
+            b.iter(|| {
+                for post in posts {
+                    tokenize_only(black_box(post));
+                }
+            })
+        });
+        group.bench_function("html2text", |b| {
+            b.iter(|| {
+                for post in posts {
+                    black_box(html2text_plain(black_box(post)));
+                }
+            })
         });
         group.finish();
     }
