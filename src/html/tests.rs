@@ -1,5 +1,7 @@
 //! Unit tests that need the module's insides.
 
+use std::io::Write as _;
+
 use super::*;
 
 /// Output bytes and how many of them were copied from located input slices.
