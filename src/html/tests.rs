@@ -26,7 +26,9 @@ fn most_text_of_a_realistic_post_is_borrowed() {
     let html = include_str!("../../tests/fixtures/html/realistic-post.html");
     let (total, borrowed) = borrow_stats(html, &Options::default());
     let share = borrowed as f64 / total as f64;
-    eprintln!(
+    // Straight to stderr, past the test harness's capture.
+    let _ = writeln!(
+        std::io::stderr(),
         "realistic post: {borrowed} of {total} output bytes borrowed ({:.1}%)",
         share * 100.0
     );
