@@ -5,6 +5,8 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod error;
+#[cfg(feature = "html")]
+pub mod html;
 mod map_text;
 mod text;
 #[cfg(feature = "wordpress")]

@@ -1,0 +1,196 @@
+//! HTML to text throughput, all on the same inputs in one run:
+//!
+//! - `pressmark`: `html::to_text` (the default block mode);
+//! - `pressmark_push_text`: `html::push_text` into a reused `String`;
+//! - `html2text`: the `html2text` crate, plain mode without link footnotes,
+//!   80 columns (it always wraps);
+//! - `tokenizer_only`: html5ever's tokenizer with a sink that does nothing,
+//!   the floor for anything built on it.
+//!
+//! Inputs: the seed post's `content.rendered` (from `../shared/seeds`), and,
+//! when `PRESSMARK_CORPUS` is set, every `content.rendered` of the WordPress
+//! corpus joined into one string (`content_corpus`) and the same contents
+//! one post at a time (`content_corpus_posts`). Plus `title_plain`: a title
+//! without markup, which takes the fast path.
+//!
+//! Run: `cargo bench --bench html -- --warm-up-time 1 --measurement-time 3`.
+
+use std::fs;
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use pressmark::html;
+
+/// The do-nothing sink.
+struct NullSink;
+
+impl TokenSink for NullSink {
+    type Handle = ();
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        black_box(&token);
+        TokenSinkResult::Continue
+    }
+}
+
+fn tokenize_only(input: &str) {
+    let queue = BufferQueue::default();
+    queue.push_back(StrTendril::from_slice(input));
+    let tokenizer = Tokenizer::new(NullSink, TokenizerOpts::default());
+    let _ = tokenizer.feed(&queue);
+    tokenizer.end();
+}
+
+fn html2text_plain(input: &str) -> String {
+    html2text::config::plain()
+        .link_footnotes(false)
+        .string_from_read(input.as_bytes(), 80)
+        .unwrap_or_default()
+}
+
+/// The seed's `content.rendered`; the file has raw line feeds inside
+/// strings, escaped here before parsing.
+fn seed_content() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/wordpress-post.json");
+    let raw = fs::read_to_string(&path).expect("the seed post");
+    let value: serde_json::Value =
+        serde_json::from_str(&escape_controls(&raw)).expect("the seed parses");
+    value["content"]["rendered"]
+        .as_str()
+        .expect("content.rendered")
+        .to_owned()
+}
+
+fn escape_controls(raw: &str) -> String {
+    let mut json = String::with_capacity(raw.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in raw.chars() {
+        if in_string && (c as u32) < 0x20 {
+            json.push_str(&format!("\\u{:04x}", c as u32));
+            continue;
+        }
+        if c == '"' && !escaped {
+            in_string = !in_string;
+        }
+        escaped = in_string && !escaped && c == '\\';
+        json.push(c);
+    }
+    json
+}
+
+/// Every `content.rendered` under `$PRESSMARK_CORPUS/wordpress`.
+fn corpus_contents() -> Option<Vec<String>> {
+    let root = std::env::var_os("PRESSMARK_CORPUS")?;
+    let mut files = Vec::new();
+    let mut dirs = vec![Path::new(&root).join("wordpress")];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir).ok()?.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let mut out = Vec::new();
+    for file in files {
+        let Ok(raw) = fs::read_to_string(&file) else {
+            continue;
+        };
+        let raw = raw.trim_start_matches('\u{feff}');
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(&escape_controls(raw)) else {
+            continue;
+        };
+        let items = match &value {
+            serde_json::Value::Array(items) => items.iter().collect(),
+            other => vec![other],
+        };
+        for item in items {
+            if let Some(content) = item["content"]["rendered"].as_str() {
+                out.push(content.to_owned());
+            }
+        }
+    }
+    Some(out)
+}
+
+fn bench(c: &mut Criterion) {
+    let mut inputs = vec![("seed", seed_content())];
+    let posts = corpus_contents();
+    match &posts {
+        Some(posts) => inputs.push(("corpus", posts.join("\n"))),
+        None => eprintln!("html bench: PRESSMARK_CORPUS is not set; the corpus input is skipped"),
+    }
+    for (name, input) in &inputs {
+        let mut group = c.benchmark_group(format!("content_{name}"));
+        group.throughput(Throughput::Bytes(input.len() as u64));
+        if input.len() > 100_000 {
+            group.sample_size(10);
+        }
+        group.bench_function("pressmark", |b| b.iter(|| html::to_text(black_box(input))));
+        let mut out = String::new();
+        group.bench_function("pressmark_push_text", |b| {
+            b.iter(|| {
+                out.clear();
+                html::push_text(&mut out, black_box(input), &html::Options::default());
+            })
+        });
+        group.bench_function("tokenizer_only", |b| {
+            b.iter(|| tokenize_only(black_box(input)))
+        });
+        group.bench_function("html2text", |b| {
+            b.iter(|| html2text_plain(black_box(input)))
+        });
+        group.finish();
+    }
+
+    // The same corpus contents one post at a time, as an application
+    // converts them (the joined 5 MB string above mostly measures how the
+    // allocator hands out and takes back megabytes of fresh pages).
+    if let Some(posts) = &posts {
+        let mut group = c.benchmark_group("content_corpus_posts");
+        group.throughput(Throughput::Bytes(
+            posts.iter().map(|p| p.len() as u64).sum(),
+        ));
+        group.sample_size(10);
+        group.bench_function("pressmark", |b| {
+            b.iter(|| {
+                for post in posts {
+                    black_box(html::to_text(black_box(post)));
+                }
+            })
+        });
+        group.bench_function("tokenizer_only", |b| {
+            b.iter(|| {
+                for post in posts {
+                    tokenize_only(black_box(post));
+                }
+            })
+        });
+        group.bench_function("html2text", |b| {
+            b.iter(|| {
+                for post in posts {
+                    black_box(html2text_plain(black_box(post)));
+                }
+            })
+        });
+        group.finish();
+    }
+
+    let title = "Clearview AI fined €5.2m by CNIL for non-compliance with regulations";
+    let mut group = c.benchmark_group("title_plain");
+    group.throughput(Throughput::Bytes(title.len() as u64));
+    group.bench_function("pressmark_inline_text", |b| {
+        b.iter(|| html::inline_text(black_box(title)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

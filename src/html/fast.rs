@@ -1,0 +1,46 @@
+//! The fast path: input that is already plain text comes back as it is,
+//! without running the tokenizer.
+
+use super::scan;
+
+/// Whether `s` converts to itself: no markup, no character reference, no
+/// carriage return, NUL or other control, no whitespace to collapse or
+/// trim, nothing to drop.
+pub(crate) fn is_plain(s: &str, keep_nbsp: bool) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    // `at + 1` and `at + 2` are in bounds: the last byte is not a space, and
+    // 0xC2, 0xE2, 0xEF start multi-byte characters.
+    let end = scan::next_stop(b, 0, |at| match b[at] {
+        0xC2 => b[at + 1] == 0xAD || (b[at + 1] == 0xA0 && !keep_nbsp),
+        0xE2 => b[at + 1] == 0x80 && b[at + 2] == 0x8B,
+        // U+FEFF at the start: the tokenizer drops it.
+        0xEF => at == 0 && b[1] == 0xBB && b[2] == 0xBF,
+        _ => true,
+    });
+    end == b.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_plain;
+
+    #[test]
+    fn plain_text_is_recognised() {
+        assert!(is_plain("", false));
+        assert!(is_plain("Clearview AI fined €5.2m – what’s next", false));
+        assert!(!is_plain("a  b", false));
+        assert!(!is_plain(" a", false));
+        assert!(!is_plain("a\nb", false));
+        assert!(!is_plain("a&amp;b", false));
+        assert!(!is_plain("a<b>", false));
+        assert!(!is_plain("a\u{a0}b", false));
+        assert!(is_plain("a\u{a0}b", true));
+        assert!(!is_plain("a\u{ad}b", true));
+        assert!(!is_plain("a\u{200b}b", false));
+        assert!(!is_plain("\u{feff}a", false));
+        assert!(is_plain("a\u{feff}", false));
+    }
+}

@@ -1,0 +1,289 @@
+//! HTML fragments to plain text: WordPress `content.rendered`, excerpts and
+//! titles, aggregator excerpts, any HTML.
+//!
+//! ```
+//! use pressmark::html;
+//!
+//! let text = html::to_text("<h2>Fined</h2><p>The CNIL fined Clearview AI &euro;5.2m.</p>");
+//! assert_eq!(text, "Fined\n\nThe CNIL fined Clearview AI €5.2m.");
+//!
+//! let title = html::inline_text("Clearview AI&#8217;s fine<br>&nbsp;");
+//! assert_eq!(title, "Clearview AI’s fine");
+//! ```
+//!
+//! HTML never fails to parse, so these functions return text, not a
+//! `Result`. They run html5ever's tokenizer (no tree builder, no DOM) and
+//! lay the text out as it goes.
+//!
+//! # Borrowing
+//!
+//! [`to_text`] returns a [`Text`] that borrows from the input when the whole
+//! result is one slice of it: input that is already plain text comes back as
+//! it is without running the tokenizer, and `<p>Some text.</p>` gives a slice
+//! of the input too. Otherwise the text is built once, copying the runs of
+//! text the input holds and decoding the rest. [`push_text`] and
+//! [`write_text`] append to a buffer of yours instead.
+//!
+//! # What the text looks like
+//!
+//! - **Character references** are decoded as browsers do (html5ever's
+//!   WHATWG decoder): named ones, legacy names without `;` (`&copy`),
+//!   numeric ones with the Windows-1252 remap (`&#150;` is `–`); invalid ones
+//!   become U+FFFD and unknown `&foo;` stays as it is. Nothing is ASCII-folded.
+//! - **Whitespace** collapses as in CSS `white-space: normal`: a run of ASCII
+//!   whitespace is one space, and none is left at the start or end of a line.
+//!   U+00A0 no-break space counts as whitespace, so `<p>&nbsp;</p>` spacers
+//!   vanish ([`Options::keep_nbsp`] keeps it). U+00AD soft hyphens and
+//!   U+200B zero-width spaces are dropped, and so are NUL and every other C0
+//!   control except `\n` and `\t`.
+//! - **Blocks**: paragraph-level elements (`p`, `h1`–`h6`, `blockquote`,
+//!   `pre`, `ul`, `ol`, `dl`, `table`, `figure`, `figcaption`, `hr`,
+//!   `section`, `article`, `header`, `footer`, `aside`, `nav`, `div`, ...)
+//!   are separated by one blank line; `br`, `li`, `tr`, `dt`, `dd` start a new
+//!   line. Never two blank lines in a row, none at the start or end. An end
+//!   tag whose element was never opened (the stray `</div>` and `</p>` of
+//!   WordPress dumps) still marks a boundary.
+//! - **Lists**: items start with `- ` or `N. ` (honouring `start`,
+//!   `reversed` and `value`; numbers are always decimal), nested lists are
+//!   indented by two spaces per level, and inside a list blocks are separated
+//!   by a line break, not a blank line.
+//! - **Tables**: one row per line, cells separated by a tab; blocks inside a
+//!   cell become spaces.
+//! - **`pre`**: kept as written, except that a line feed right after `<pre>`
+//!   is dropped, runs of blank lines become one blank line, and controls are
+//!   dropped as everywhere.
+//! - **Links**: the anchor text only; [`to_text_and_links`] also gives the
+//!   byte range of each link's text in the output and its `href`.
+//! - **Images**: nothing, or `[alt]` with [`Options::image_alt`].
+//! - **Skipped** with their content: `script`, `style`, `noscript`,
+//!   `template`, `head`, `title`, `iframe`, `object`, `svg`, `math`, `select`,
+//!   `button`, `textarea`, comments, doctypes.
+//! - **WordPress trimmings** ([`Options::wordpress_trimmings`], on in
+//!   [`Options::excerpt`]): `.screen-reader-text` elements and the "Continue
+//!   reading" `a.more-link` are dropped.
+//! - **Inline mode** ([`Options::inline`], [`inline_text`]) for titles:
+//!   every block boundary and line break is one space, so the text is one
+//!   line.
+//!
+//! [`yoast_head`] reads the title, `<meta>` and `<link>` pairs out of a
+//! Yoast SEO `yoast_head` string.
+
+mod borrow;
+mod dest;
+mod fast;
+mod options;
+mod scan;
+mod sink;
+mod tags;
+mod writer;
+mod yoast;
+
+use std::fmt;
+use std::ops::Range;
+
+pub use options::Options;
+pub use yoast::{YoastHead, yoast_head};
+
+use crate::Text;
+use crate::map_text::{map_text_identity, map_text_struct};
+use dest::Dest;
+use sink::TextSink;
+use writer::Writer;
+
+/// Block mode with every option off: what [`to_text`] uses.
+const DEFAULT: Options = Options {
+    inline: false,
+    keep_nbsp: false,
+    image_alt: false,
+    wordpress_trimmings: false,
+};
+
+/// Inline mode: what [`inline_text`] uses.
+const INLINE: Options = Options {
+    inline: true,
+    ..DEFAULT
+};
+
+/// Converts an HTML fragment to plain text in block mode with the default
+/// [`Options`]: paragraphs separated by a blank line, entities decoded,
+/// whitespace collapsed, markup dropped.
+///
+/// The result borrows from `html` when it is one slice of it (always when
+/// `html` is already plain text).
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::html;
+///
+/// let text = html::to_text("<p>First&nbsp;paragraph.</p>\n<ul><li>one</li><li>two</li></ul>");
+/// assert_eq!(text, "First paragraph.\n\n- one\n- two");
+///
+/// let clean = "Already plain text.";
+/// assert!(html::to_text(clean).is_borrowed());
+/// ```
+#[must_use]
+pub fn to_text(html: &str) -> Text<'_> {
+    to_text_with(html, &DEFAULT)
+}
+
+/// Converts an HTML fragment to plain text with `options`.
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::html::{self, Options};
+///
+/// let excerpt = "<p>Fined &hellip; <a class=\"more-link\" href=\"/fined\">Continue reading</a></p>";
+/// assert_eq!(html::to_text_with(excerpt, &Options::excerpt()), "Fined …");
+/// assert_eq!(html::to_text_with(excerpt, &Options::default()), "Fined … Continue reading");
+/// ```
+#[must_use]
+pub fn to_text_with<'a>(html: &'a str, options: &Options) -> Text<'a> {
+    if fast::is_plain(html, options.keep_nbsp) {
+        return Text::borrowed(html);
+    }
+    convert(html, options, Dest::text(html), false)
+        .0
+        .into_text()
+}
+
+/// Converts a title or other one-line HTML string to one line of text:
+/// [`to_text_with`] with [`Options::inline`].
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::html;
+///
+/// assert_eq!(html::inline_text("Q&amp;A:<br/>\n  the <em>fine</em>"), "Q&A: the fine");
+/// assert!(html::inline_text("Clearview AI fined €5.2m").is_borrowed());
+/// ```
+#[must_use]
+pub fn inline_text(html: &str) -> Text<'_> {
+    to_text_with(html, &INLINE)
+}
+
+/// Appends the text of `html` to `out`, converting as [`to_text_with`] does.
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::html::{self, Options};
+///
+/// let mut out = String::from("Title: ");
+/// html::push_text(&mut out, "<b>Fined</b> &amp; ordered", &Options::inline());
+/// assert_eq!(out, "Title: Fined & ordered");
+/// ```
+pub fn push_text(out: &mut String, html: &str, options: &Options) {
+    if fast::is_plain(html, options.keep_nbsp) {
+        out.push_str(html);
+        return;
+    }
+    convert(html, options, Dest::String(out), false);
+}
+
+/// Writes the text of `html` to `out`, converting as [`to_text_with`] does.
+///
+/// # Errors
+///
+/// The first error that `out` returns; nothing more is written after it.
+///
+/// # Examples
+///
+/// ```
+/// use std::fmt::Write;
+/// use pressmark::html::{self, Options};
+///
+/// let mut out = String::new();
+/// html::write_text(&mut out, "<p>one</p><p>two</p>", &Options::default())?;
+/// assert_eq!(out, "one\n\ntwo");
+/// # Ok::<(), std::fmt::Error>(())
+/// ```
+pub fn write_text<W: fmt::Write>(out: &mut W, html: &str, options: &Options) -> fmt::Result {
+    if fast::is_plain(html, options.keep_nbsp) {
+        return out.write_str(html);
+    }
+    let dest = Dest::Fmt {
+        out,
+        result: Ok(()),
+    };
+    convert(html, options, dest, false).0.result()
+}
+
+/// Converts `html` as [`to_text_with`] does, and also returns every link
+/// with the byte range of its text in the output.
+///
+/// A link is an `<a>` with an `href` (undecoded URLs as written, with
+/// character references decoded) that has some text; links without text
+/// (an image alone, with [`Options::image_alt`] off) are left out.
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::html::{self, Options};
+///
+/// let html = "<p>Read the <a href=\"https://cnil.fr/decision\">CNIL decision</a>.</p>";
+/// let out = html::to_text_and_links(html, &Options::default());
+/// assert_eq!(out.text, "Read the CNIL decision.");
+/// assert_eq!(out.links.len(), 1);
+/// assert_eq!(&out.text[out.links[0].range.clone()], "CNIL decision");
+/// assert_eq!(out.links[0].href, "https://cnil.fr/decision");
+/// ```
+#[must_use]
+pub fn to_text_and_links<'a>(html: &'a str, options: &Options) -> TextAndLinks<'a> {
+    if fast::is_plain(html, options.keep_nbsp) {
+        return TextAndLinks {
+            text: Text::borrowed(html),
+            links: Vec::new(),
+        };
+    }
+    let (dest, links) = convert(html, options, Dest::text(html), true);
+    TextAndLinks {
+        text: dest.into_text(),
+        links,
+    }
+}
+
+/// The text of an HTML fragment with its links, from [`to_text_and_links`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct TextAndLinks<'a> {
+    /// The text, as [`to_text_with`] gives it.
+    pub text: Text<'a>,
+    /// The links, in the order their text appears.
+    pub links: Vec<Link<'a>>,
+}
+
+/// A link in the text: where its anchor text is and where it points.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Link<'a> {
+    /// The byte range of the anchor text in [`TextAndLinks::text`] (always
+    /// on `char` boundaries, never empty).
+    pub range: Range<usize>,
+    /// The `href` attribute, character references decoded; borrowed from
+    /// the input when it holds it as it is.
+    pub href: Text<'a>,
+}
+
+map_text_identity!(Range<usize>);
+map_text_struct!(Link { range, href });
+map_text_struct!(TextAndLinks { text, links });
+
+/// Runs the tokenizer with the text sink over `html` into `dest`.
+fn convert<'o, 'a>(
+    html: &'a str,
+    options: &Options,
+    dest: Dest<'o, 'a>,
+    links: bool,
+) -> (Dest<'o, 'a>, Vec<Link<'a>>) {
+    let sink = borrow::tokenize(html, |locator| {
+        let writer = Writer::new(dest, html, options.inline, options.keep_nbsp);
+        TextSink::new(writer, locator, options, links)
+    });
+    sink.into_writer().finish()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,107 @@
+//! Finding the next byte that may end a run of text, 16 bytes at a time.
+//!
+//! The flags are computed element-wise into a byte array and then read as
+//! one `u128`, a shape the compiler reliably turns into SIMD compares (an
+//! OR-reduction or `u64` bit tricks measured two to three times slower). No
+//! `unsafe`, no intrinsics.
+
+/// Window size.
+const STEP: usize = 16;
+
+/// For each of the 16 bytes of `w`, 1 if it may end a run of text, else
+/// 0, read as a little-endian `u128`: a C0 control or whitespace other than
+/// a space, a space followed by a space (`w[16]` is the byte after the
+/// window), `<`, `&`, and the first bytes of U+00A0 and U+00AD (0xC2), U+200B
+/// (0xE2) and a byte order mark (0xEF).
+///
+/// One set for both callers: the fast path stops at all of them, the text
+/// writer carries on after `<`, `&` and 0xEF. Measured (callgrind): this
+/// loop is vectorized to about 28 instructions a window; the same loop
+/// without the `<`, `&`, 0xEF tests, or inlined into the callers, was not
+/// (about 170).
+#[inline(always)]
+fn stops(w: &[u8; STEP + 1]) -> u128 {
+    let mut flags = [0u8; STEP];
+    for j in 0..STEP {
+        let b = w[j];
+        flags[j] = u8::from(
+            ((b & 0xE0) == 0)
+                | (b == b'<')
+                | (b == b'&')
+                | (b == 0xC2)
+                | (b == 0xE2)
+                | (b == 0xEF)
+                | ((b == b' ') & (w[j + 1] == b' ')),
+        );
+    }
+    u128::from_le_bytes(flags)
+}
+
+/// The index of the first byte at or after `i` that ends a run of text, or
+/// `b.len()`: the first byte that [`stops`] flags and `ends` (given its
+/// index) confirms. Flagged bytes that `ends` rejects (0xE2 starts `’` too)
+/// are passed over without scanning their window again.
+#[inline(always)]
+pub(crate) fn next_stop(b: &[u8], mut i: usize, ends: impl Fn(usize) -> bool) -> usize {
+    let n = b.len();
+    while i + STEP < n {
+        let w: &[u8; STEP + 1] = b[i..=i + STEP].try_into().unwrap_or(&[0; STEP + 1]);
+        let mut m = stops(w);
+        while m != 0 {
+            let at = i + (m.trailing_zeros() / 8) as usize;
+            if ends(at) {
+                return at;
+            }
+            m &= m - 1;
+        }
+        i += STEP;
+    }
+    if i >= n {
+        return n;
+    }
+    // The tail, padded with a byte that never stops.
+    let mut w = [b'a'; STEP + 1];
+    w[..n - i].copy_from_slice(&b[i..]);
+    let mut m = stops(&w);
+    while m != 0 {
+        let at = i + (m.trailing_zeros() / 8) as usize;
+        if at < n && ends(at) {
+            return at;
+        }
+        m &= m - 1;
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    fn next_stop(b: &[u8], i: usize) -> usize {
+        super::next_stop(b, i, |_| true)
+    }
+
+    #[test]
+    fn stops_are_found_in_words_and_tails() {
+        let text = b"abcdefghijklmnopqrstuvwxyz0123456789";
+        assert_eq!(next_stop(text, 0), text.len());
+        let mut t = *text;
+        t[20] = b' ';
+        assert_eq!(next_stop(&t, 0), text.len());
+        t[21] = b' ';
+        assert_eq!(next_stop(&t, 0), 20);
+        // A double space across two words.
+        let mut t = *text;
+        t[7] = b' ';
+        t[8] = b' ';
+        assert_eq!(next_stop(&t, 0), 7);
+        t[5] = b'\n';
+        assert_eq!(next_stop(&t, 0), 5);
+        assert_eq!(next_stop(&t, 6), 7);
+        let mut t = *text;
+        t[34] = b'&';
+        assert_eq!(next_stop(&t, 0), 34);
+        assert_eq!(next_stop(b"a \xe2\x80\x99", 0), 2);
+        assert_eq!(next_stop(b"", 0), 0);
+        assert_eq!(next_stop(b"abc\x7f\xc3\xa9", 0), 6);
+        assert_eq!(next_stop(b"abc\xef\xbb\xbf", 0), 3);
+    }
+}

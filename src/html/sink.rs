@@ -1,0 +1,270 @@
+//! The [`TokenSink`] that turns html5ever's tokens into calls on the
+//! [`Writer`], skipping what is not text.
+
+use std::cell::RefCell;
+
+use html5ever::tokenizer::{Tag, TagKind, Token, TokenSink, TokenSinkResult};
+use html5ever::{LocalName, local_name};
+
+use super::Options;
+use super::borrow::Locator;
+use super::tags::{self, Role};
+use super::writer::Writer;
+use crate::Text;
+
+/// The sink; the tokenizer only lends it out as `&self`.
+pub(crate) struct TextSink<'o, 'a> {
+    state: RefCell<State<'o, 'a>>,
+}
+
+struct State<'o, 'a> {
+    writer: Writer<'o, 'a>,
+    locator: Locator<'a>,
+    /// The element being skipped, and how many of its kind are open.
+    skip: Option<(LocalName, u32)>,
+    image_alt: bool,
+    wordpress: bool,
+    links: bool,
+    /// With `links`: where the last located text ends, to find `href`
+    /// values from.
+    cursor: usize,
+}
+
+impl<'o, 'a> TextSink<'o, 'a> {
+    pub(crate) fn new(
+        writer: Writer<'o, 'a>,
+        locator: Locator<'a>,
+        options: &Options,
+        links: bool,
+    ) -> Self {
+        TextSink {
+            state: RefCell::new(State {
+                writer,
+                locator,
+                skip: None,
+                image_alt: options.image_alt,
+                wordpress: options.wordpress_trimmings,
+                links,
+                cursor: 0,
+            }),
+        }
+    }
+
+    pub(crate) fn into_writer(self) -> Writer<'o, 'a> {
+        self.state.into_inner().writer
+    }
+}
+
+impl TokenSink for TextSink<'_, '_> {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let mut state = self.state.borrow_mut();
+        match token {
+            Token::CharacterTokens(text) => {
+                let at = if state.links || state.writer.wants_location() {
+                    state.locator.locate(&text)
+                } else {
+                    None
+                };
+                if state.links
+                    && let Some(at) = at
+                {
+                    state.cursor = at + text.len();
+                }
+                if state.skip.is_none() {
+                    state.writer.text(&text, at);
+                }
+            }
+            Token::TagToken(tag) => return state.tag(&tag),
+            // NUL is dropped; comments, doctypes and parse errors are not text.
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+impl State<'_, '_> {
+    fn tag(&mut self, tag: &Tag) -> TokenSinkResult<()> {
+        self.writer.skip_lf = false;
+        let name: &str = &tag.name;
+        let role = tags::role(name);
+        let raw = match role {
+            Role::Skip(raw) => raw,
+            _ => None,
+        };
+        if let Some((skipped, open)) = &mut self.skip {
+            if *skipped == tag.name {
+                match tag.kind {
+                    TagKind::StartTag if !tag.self_closing => *open += 1,
+                    TagKind::StartTag => {}
+                    TagKind::EndTag => {
+                        *open -= 1;
+                        if *open == 0 {
+                            self.skip = None;
+                        }
+                    }
+                }
+            } else if *skipped == local_name!("head") && role == Role::Body {
+                self.skip = None;
+            }
+            return match (tag.kind, raw) {
+                (TagKind::StartTag, Some(raw)) => TokenSinkResult::RawData(raw),
+                _ => TokenSinkResult::Continue,
+            };
+        }
+        match tag.kind {
+            TagKind::StartTag => self.start(tag, role),
+            TagKind::EndTag => {
+                self.end(role);
+                TokenSinkResult::Continue
+            }
+        }
+    }
+
+    fn start(&mut self, tag: &Tag, role: Role) -> TokenSinkResult<()> {
+        if self.wordpress && self.is_wordpress_trimming(tag) {
+            if !tag.self_closing && !tags::is_void(&tag.name) {
+                self.skip = Some((tag.name.clone(), 1));
+            }
+            return match role {
+                Role::Skip(Some(raw)) => TokenSinkResult::RawData(raw),
+                _ => TokenSinkResult::Continue,
+            };
+        }
+        let w = &mut self.writer;
+        match role {
+            Role::Inline | Role::Body => {}
+            Role::Block => w.block(2),
+            Role::Line => w.block(1),
+            Role::Br => w.line_break(),
+            Role::List(ordered) => {
+                let start = attr(tag, &local_name!("start")).and_then(parse_int);
+                let reversed = attr(tag, &local_name!("reversed")).is_some();
+                w.list_start(ordered, start, reversed);
+            }
+            Role::Item => w.item_start(attr(tag, &local_name!("value")).and_then(parse_int)),
+            Role::Table => w.table_start(),
+            Role::Row => w.row(),
+            Role::Cell => w.cell_start(),
+            Role::Pre => w.pre_start(),
+            Role::RawPre => {
+                w.pre_start();
+                return TokenSinkResult::RawData(html5ever::tokenizer::states::RawKind::Rawtext);
+            }
+            Role::Plaintext => {
+                w.pre_start();
+                return TokenSinkResult::Plaintext;
+            }
+            Role::A => {
+                if self.links {
+                    match attr(tag, &local_name!("href")) {
+                        Some(href) => {
+                            let href = match self.locator.find(self.cursor, href) {
+                                Some(at) => {
+                                    self.cursor = at + href.len();
+                                    Text::borrowed(&self.locator.input()[at..self.cursor])
+                                }
+                                None => Text::from(href.to_owned()),
+                            };
+                            self.writer.link_start(href);
+                        }
+                        None => w.link_end(),
+                    }
+                }
+            }
+            Role::Img => {
+                if self.image_alt
+                    && let Some(alt) = attr(tag, &local_name!("alt"))
+                {
+                    let alt = alt.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\u{a0}');
+                    if !alt.is_empty() {
+                        w.literal("[");
+                        w.text(alt, None);
+                        w.literal("]");
+                    }
+                }
+            }
+            Role::Skip(raw) => {
+                // Raw-text elements have content even when written `<x/>`.
+                if raw.is_some() || !tag.self_closing {
+                    self.skip = Some((tag.name.clone(), 1));
+                }
+                if let Some(raw) = raw {
+                    return TokenSinkResult::RawData(raw);
+                }
+            }
+        }
+        TokenSinkResult::Continue
+    }
+
+    /// End tags mark a boundary whether or not their element is open: the
+    /// stray `</div>` and `</p>` of WordPress dumps end a paragraph.
+    fn end(&mut self, role: Role) {
+        let w = &mut self.writer;
+        match role {
+            Role::Inline | Role::Body | Role::Img | Role::Skip(_) => {}
+            Role::Block => w.block(2),
+            Role::Line => w.block(1),
+            // `</br>` is a `<br>` to browsers.
+            Role::Br => w.line_break(),
+            Role::List(_) => w.list_end(),
+            Role::Item => w.item_end(),
+            Role::Table => w.table_end(),
+            Role::Row => w.row(),
+            Role::Cell => w.cell_end(),
+            Role::Pre | Role::RawPre | Role::Plaintext => w.pre_end(),
+            Role::A => {
+                if self.links {
+                    w.link_end();
+                }
+            }
+        }
+    }
+
+    fn is_wordpress_trimming(&self, tag: &Tag) -> bool {
+        let Some(class) = attr(tag, &local_name!("class")) else {
+            return false;
+        };
+        tags::has_class(class, "screen-reader-text")
+            || (tag.name == local_name!("a") && tags::has_class(class, "more-link"))
+    }
+}
+
+/// The value of attribute `name`.
+fn attr<'t>(tag: &'t Tag, name: &LocalName) -> Option<&'t str> {
+    tag.attrs
+        .iter()
+        .find(|a| a.name.local == *name)
+        .map(|a| &*a.value)
+}
+
+/// An HTML integer attribute: leading whitespace, sign, digits, anything
+/// after ignored.
+fn parse_int(s: &str) -> Option<i64> {
+    let s = s.trim_start_matches(|c: char| c.is_ascii_whitespace());
+    let (neg, digits) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let end = digits
+        .bytes()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(digits.len());
+    let n: i64 = digits[..end].parse().ok()?;
+    Some(if neg { -n } else { n })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_int;
+
+    #[test]
+    fn parse_int_reads_html_integers() {
+        assert_eq!(parse_int(" 7"), Some(7));
+        assert_eq!(parse_int("-3x"), Some(-3));
+        assert_eq!(parse_int("x"), None);
+        assert_eq!(parse_int(""), None);
+    }
+}

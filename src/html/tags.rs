@@ -1,0 +1,118 @@
+//! What each element means for plain text.
+
+use html5ever::tokenizer::states::RawKind;
+
+/// The role of an element in the text layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// No effect on layout: `b`, `em`, `span`, `code`, unknown elements.
+    Inline,
+    /// Paragraph-level: one blank line before and after.
+    Block,
+    /// Line-level: a line break before and after (`dt`, `dd`, `caption`).
+    Line,
+    /// `<br>`.
+    Br,
+    /// `<ul>`, `<menu>`, `<dir>` (`false`) or `<ol>` (`true`).
+    List(bool),
+    /// `<li>`.
+    Item,
+    Table,
+    /// `<tr>`.
+    Row,
+    /// `<td>`, `<th>`.
+    Cell,
+    /// `<pre>`, `<listing>`: whitespace kept.
+    Pre,
+    /// `<xmp>`: raw text shown as in `pre`.
+    RawPre,
+    /// `<plaintext>`: the rest of the input is text, shown as in `pre`.
+    Plaintext,
+    /// `<a>`.
+    A,
+    /// `<img>`.
+    Img,
+    /// `<body>`: ends an unclosed `<head>`.
+    Body,
+    /// Dropped with everything inside; the tokenizer state to switch to for
+    /// elements whose content is raw text.
+    Skip(Option<RawKind>),
+}
+
+/// The role of the element named `name` (lowercase, as the tokenizer gives).
+pub(crate) fn role(name: &str) -> Role {
+    use RawKind::{Rawtext, Rcdata, ScriptData};
+    match name {
+        "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "dl" | "figure"
+        | "figcaption" | "hr" | "section" | "article" | "header" | "footer" | "aside" | "nav"
+        | "main" | "address" | "details" | "summary" | "fieldset" | "legend" | "form"
+        | "hgroup" | "dialog" | "center" | "search" | "html" | "frameset" => Role::Block,
+        "a" => Role::A,
+        "br" => Role::Br,
+        "li" => Role::Item,
+        "ul" | "menu" | "dir" => Role::List(false),
+        "ol" => Role::List(true),
+        "dt" | "dd" | "caption" => Role::Line,
+        "table" => Role::Table,
+        "tr" => Role::Row,
+        "td" | "th" => Role::Cell,
+        "img" => Role::Img,
+        "pre" | "listing" => Role::Pre,
+        "xmp" => Role::RawPre,
+        "plaintext" => Role::Plaintext,
+        "body" => Role::Body,
+        "script" => Role::Skip(Some(ScriptData)),
+        "style" | "noscript" | "iframe" | "noembed" | "noframes" => Role::Skip(Some(Rawtext)),
+        "title" | "textarea" => Role::Skip(Some(Rcdata)),
+        "head" | "template" | "object" | "svg" | "math" | "select" | "button" | "datalist" => {
+            Role::Skip(None)
+        }
+        _ => Role::Inline,
+    }
+}
+
+/// Whether `name` is a void element (it has no end tag and no content).
+pub(crate) fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "keygen"
+            | "basefont"
+            | "bgsound"
+            | "frame"
+    )
+}
+
+/// Whether the space-separated `class` attribute value has `token`.
+pub(crate) fn has_class(class: &str, token: &str) -> bool {
+    class.split_ascii_whitespace().any(|c| c == token)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_of_common_elements() {
+        assert_eq!(role("p"), Role::Block);
+        assert_eq!(role("ol"), Role::List(true));
+        assert_eq!(role("span"), Role::Inline);
+        assert_eq!(role("script"), Role::Skip(Some(RawKind::ScriptData)));
+        assert!(is_void("img") && !is_void("p"));
+        assert!(has_class("a more-link\tx", "more-link"));
+        assert!(!has_class("more-links", "more-link"));
+    }
+}
