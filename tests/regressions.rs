@@ -11,7 +11,8 @@ fn control_character_after_multibyte_character_does_not_panic() {
         "[\n \"Whttps:/ron.o\u{6d8}\u{0}/\u{3}\u{0}p\u{0}\u{0}\u{0}\u{0}(",
         "[\n\"\\n<p><span stBiacom&nbsp\u{356}\u{0}\u{0}\u{0}\u{0}\u{3}-14\"\n  }\n]\n",
     ] {
-        let err = wordpress::from_str_with::<Response>(input, &wordpress::Options::strict()).unwrap_err();
+        let err =
+            wordpress::from_str_with::<Response>(input, &wordpress::Options::strict()).unwrap_err();
         let at = err.position().unwrap();
         assert!(at.byte() <= input.len());
         assert!(input.is_char_boundary(at.byte()), "{err}");

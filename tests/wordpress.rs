@@ -215,6 +215,8 @@ fn quirk_title_entities_kept_in_rendered_html() {
             .unwrap();
     assert_eq!(post.title_html().unwrap(), "Don&#8217;t &#038; won&#8217;t");
     assert!(post.title_html().unwrap().is_borrowed());
+    #[cfg(feature = "html")]
+    assert_eq!(post.title_text().unwrap(), "Don’t & won’t");
 }
 
 #[test]

@@ -48,6 +48,8 @@ mod post;
 mod raw;
 mod repair;
 mod resources;
+#[cfg(feature = "html")]
+mod text;
 mod yoast;
 
 pub use date::{DateTime, DateValue, LocalDateTime, ZonedDateTime};

@@ -1,0 +1,85 @@
+//! Plain text of the fields WordPress sends as HTML (feature `html`).
+
+use super::{Post, Term, YoastHead};
+use crate::Text;
+use crate::html::{self, Options};
+
+/// `html` as text, borrowing from the input where both the JSON and the
+/// HTML let it.
+pub(crate) fn html_text<'a>(html: Text<'a>, options: &Options) -> Text<'a> {
+    match html.as_borrowed() {
+        Some(s) => html::to_text_with(s, options),
+        None => html::to_text_with(&html, options).into_owned(),
+    }
+}
+
+impl<'a> Post<'a> {
+    /// The title as one line of plain text: entities decoded, tags dropped.
+    ///
+    /// ```
+    /// let post = pressmark::wordpress::post_from_str(
+    ///     r#"{"title":{"rendered":"Don&#8217;t panic &#038; <em>carry on<\/em>"}}"#,
+    /// )?;
+    /// assert_eq!(post.title_text().unwrap(), "Don’t panic & carry on");
+    /// # Ok::<(), pressmark::Error>(())
+    /// ```
+    #[must_use]
+    pub fn title_text(&self) -> Option<Text<'a>> {
+        Some(html_text(self.title_html()?, &Options::inline()))
+    }
+
+    /// The excerpt as plain text, without WordPress's screen-reader text and
+    /// "Continue reading" link.
+    #[must_use]
+    pub fn excerpt_text(&self) -> Option<Text<'a>> {
+        Some(html_text(self.excerpt_html()?, &Options::excerpt()))
+    }
+
+    /// The content as plain text: paragraphs separated by blank lines.
+    ///
+    /// ```
+    /// let post = pressmark::wordpress::post_from_str(
+    ///     r#"{"content":{"rendered":"<p>One.<\/p>\n<ul><li>a<\/li><li>b<\/li><\/ul>"}}"#,
+    /// )?;
+    /// assert_eq!(post.content_text().unwrap(), "One.\n\n- a\n- b");
+    /// # Ok::<(), pressmark::Error>(())
+    /// ```
+    #[must_use]
+    pub fn content_text(&self) -> Option<Text<'a>> {
+        Some(html_text(self.content_html()?, &Options::default()))
+    }
+}
+
+impl<'a> Term<'a> {
+    /// The name as plain text (WordPress sends `&amp;` for `&`).
+    #[must_use]
+    pub fn name_text(&self) -> Option<Text<'a>> {
+        Some(html_text(self.name.clone()?, &Options::inline()))
+    }
+}
+
+impl<'a> YoastHead<'a> {
+    /// The document title as plain text.
+    #[must_use]
+    pub fn title_text(&self) -> Option<Text<'a>> {
+        Some(html_text(self.title.clone()?, &Options::inline()))
+    }
+
+    /// The meta description as plain text.
+    #[must_use]
+    pub fn description_text(&self) -> Option<Text<'a>> {
+        Some(html_text(self.description.clone()?, &Options::inline()))
+    }
+
+    /// The Open Graph title as plain text.
+    #[must_use]
+    pub fn og_title_text(&self) -> Option<Text<'a>> {
+        Some(html_text(self.og_title.clone()?, &Options::inline()))
+    }
+
+    /// The Open Graph description as plain text.
+    #[must_use]
+    pub fn og_description_text(&self) -> Option<Text<'a>> {
+        Some(html_text(self.og_description.clone()?, &Options::inline()))
+    }
+}
