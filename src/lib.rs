@@ -5,6 +5,9 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod error;
+#[cfg(feature = "frontmatter")]
+#[cfg_attr(docsrs, doc(cfg(feature = "frontmatter")))]
+pub mod frontmatter;
 mod map_text;
 mod text;
 
