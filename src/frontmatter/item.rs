@@ -74,10 +74,12 @@ impl Item<'_> {
     }
 }
 
-/// An ISO 8601 duration such as `PT13M57S` or `P1DT2H`, as written and as a
-/// [`time::Duration`].
+/// An ISO 8601 duration such as `PT13M57S`, `P1DT2H` or `P1M`, as written
+/// and as a [`time::Duration`] when it has a fixed length.
 ///
-/// Years and months are not accepted (their length varies).
+/// Years and months have no fixed length: they are counted apart, in
+/// [`IsoDuration::months`], and [`IsoDuration::duration`] is `None` when
+/// there are any.
 ///
 /// # Examples
 ///
@@ -85,24 +87,30 @@ impl Item<'_> {
 /// use pressmark::frontmatter::IsoDuration;
 ///
 /// let d = IsoDuration::parse("PT13M57S").expect("valid");
-/// assert_eq!(d.duration().whole_seconds(), 13 * 60 + 57);
+/// assert_eq!(d.duration().map(|d| d.whole_seconds()), Some(13 * 60 + 57));
 /// assert_eq!(d.as_str(), "PT13M57S");
+///
+/// let month = IsoDuration::parse("P1M").expect("valid");
+/// assert_eq!((month.months(), month.duration()), (1, None));
+///
 /// assert!(IsoDuration::parse("13 minutes").is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct IsoDuration<'a> {
     text: Text<'a>,
-    duration: time::Duration,
+    months: u32,
+    rest: time::Duration,
 }
 
 impl<'a> IsoDuration<'a> {
-    /// Parses `PnW`, `PnD`, `PTnHnMnS` and their combinations (the seconds
-    /// may have a fraction); `None` if `text` is not such a duration.
+    /// Parses `PnYnMnWnDTnHnMnS` with any of its parts (units in that order,
+    /// each once; only the seconds may have a fraction); `None` if `text` is
+    /// not such a duration.
     #[must_use]
     pub fn parse(text: impl Into<Text<'a>>) -> Option<IsoDuration<'a>> {
         let text = text.into();
-        let duration = parse_duration(&text)?;
-        Some(IsoDuration { text, duration })
+        let (months, rest) = parse_duration(&text)?;
+        Some(IsoDuration { text, months, rest })
     }
 
     /// The duration as written.
@@ -111,10 +119,16 @@ impl<'a> IsoDuration<'a> {
         &self.text
     }
 
-    /// The duration.
+    /// The years and months, in months (`P1Y2M` is 14).
     #[must_use]
-    pub fn duration(&self) -> time::Duration {
-        self.duration
+    pub fn months(&self) -> u32 {
+        self.months
+    }
+
+    /// The duration, if it has a fixed length (no years or months).
+    #[must_use]
+    pub fn duration(&self) -> Option<time::Duration> {
+        (self.months == 0).then_some(self.rest)
     }
 
     /// Detaches the value from the input.
@@ -122,12 +136,14 @@ impl<'a> IsoDuration<'a> {
     pub fn into_owned(self) -> IsoDuration<'static> {
         IsoDuration {
             text: self.text.into_owned(),
-            duration: self.duration,
+            months: self.months,
+            rest: self.rest,
         }
     }
 }
 
-fn parse_duration(s: &str) -> Option<time::Duration> {
+/// (months, the rest) of an ISO 8601 duration.
+fn parse_duration(s: &str) -> Option<(u32, time::Duration)> {
     let rest = s.strip_prefix('P')?;
     let (date, time) = match rest.split_once('T') {
         Some((d, t)) if !t.is_empty() => (d, Some(t)),
@@ -137,33 +153,55 @@ fn parse_duration(s: &str) -> Option<time::Duration> {
     if date.is_empty() && time.is_none() {
         return None;
     }
+    let mut months = 0u32;
     let mut seconds = 0f64;
-    let mut add = |part: &str, units: &[(char, f64)]| -> Option<()> {
+    // (unit, months, seconds, may have a fraction)
+    let mut add = |part: &str, units: &[(char, u32, f64, bool)]| -> Option<()> {
         let mut rest = part;
         let mut last = 0;
         while !rest.is_empty() {
             let end = rest.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
-            let number: f64 = rest[..end].parse().ok()?;
+            let digits = &rest[..end];
             let unit = rest[end..].chars().next()?;
-            let i = units.iter().position(|&(u, _)| u == unit)?;
-            // Units in order, each at most once.
+            let i = units.iter().position(|&(u, ..)| u == unit)?;
             if i < last {
                 return None;
             }
             last = i + 1;
-            seconds += number * units[i].1;
-            rest = &rest[end + 1..];
+            let (_, m, secs, fraction) = units[i];
+            if m > 0 {
+                let n: u32 = digits.parse().ok()?;
+                months = months.checked_add(n.checked_mul(m)?)?;
+            } else {
+                if !fraction && digits.contains('.') {
+                    return None;
+                }
+                let n: f64 = digits.parse().ok()?;
+                seconds += n * secs;
+            }
+            rest = &rest[end + unit.len_utf8()..];
         }
         Some(())
     };
-    add(date, &[('W', 604_800.0), ('D', 86_400.0)])?;
+    add(
+        date,
+        &[
+            ('Y', 12, 0.0, false),
+            ('M', 1, 0.0, false),
+            ('W', 0, 604_800.0, false),
+            ('D', 0, 86_400.0, false),
+        ],
+    )?;
     if let Some(t) = time {
-        add(t, &[('H', 3600.0), ('M', 60.0), ('S', 1.0)])?;
+        add(
+            t,
+            &[('H', 0, 3600.0, false), ('M', 0, 60.0, false), ('S', 0, 1.0, true)],
+        )?;
     }
-    if !seconds.is_finite() || seconds > i64::MAX as f64 {
+    if !seconds.is_finite() || seconds > 1e15 {
         return None;
     }
-    Some(time::Duration::seconds_f64(seconds))
+    Some((months, time::Duration::seconds_f64(seconds)))
 }
 
 impl<'a> Field<'a> for IsoDuration<'a> {
@@ -172,9 +210,10 @@ impl<'a> Field<'a> for IsoDuration<'a> {
             return Err(invalid_type(&value, "an ISO 8601 duration string"));
         };
         match parse_duration(s) {
-            Some(duration) => Ok(IsoDuration {
+            Some((months, rest)) => Ok(IsoDuration {
                 text: Text::from_value(value)?,
-                duration,
+                months,
+                rest,
             }),
             None => Err(invalid_value(
                 &value,
@@ -192,7 +231,8 @@ impl<'a> crate::map_text::MapText<'a> for IsoDuration<'a> {
     fn map_text<'b, F: FnMut(Text<'a>) -> Text<'b>>(self, f: &mut F) -> IsoDuration<'b> {
         IsoDuration {
             text: f(self.text),
-            duration: self.duration,
+            months: self.months,
+            rest: self.rest,
         }
     }
 }
@@ -203,22 +243,27 @@ mod tests {
 
     #[test]
     fn durations() {
-        let rows: &[(&str, Option<i64>)] = &[
-            ("PT15M", Some(900)),
-            ("PT13M57S", Some(837)),
-            ("PT2H21M", Some(8460)),
-            ("P1DT1S", Some(86_401)),
-            ("P2W", Some(1_209_600)),
-            ("PT1.5S", Some(1)),
+        let rows: &[(&str, Option<(u32, i64)>)] = &[
+            ("PT15M", Some((0, 900))),
+            ("PT13M57S", Some((0, 837))),
+            ("PT2H21M", Some((0, 8460))),
+            ("P1DT1S", Some((0, 86_401))),
+            ("P2W", Some((0, 1_209_600))),
+            ("PT1.5S", Some((0, 1))),
+            ("P1M", Some((1, 0))),
+            ("P1Y2MT1M", Some((14, 60))),
             ("P", None),
             ("PT", None),
             ("PT5S3M", None),
             ("PT5M5M", None),
-            ("P1Y", None),
+            ("P1.5M", None),
+            ("PT1.5M", None),
             ("15M", None),
+            ("P1ÿ", None),
         ];
-        for (s, secs) in rows {
-            assert_eq!(parse_duration(s).map(|d| d.whole_seconds()), *secs, "{s}");
+        for (s, expected) in rows {
+            let got = parse_duration(s).map(|(m, d)| (m, d.whole_seconds()));
+            assert_eq!(got, *expected, "{s}");
         }
     }
 }

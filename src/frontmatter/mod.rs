@@ -387,7 +387,7 @@ pub fn news_item(input: &str) -> Result<Document<'_, NewsItem<'_>>> {
 ///              levels:\n  - Intermediate\n---\n<p>Body</p>\n";
 /// let doc = frontmatter::item(input)?;
 /// let item = doc.front_matter();
-/// assert_eq!(item.length.as_ref().map(|d| d.duration().whole_minutes()), Some(57));
+/// assert_eq!(item.length.as_ref().and_then(|d| d.duration()).map(|d| d.whole_minutes()), Some(57));
 /// assert_eq!(item.ratings.as_ref().and_then(|r| r.average), Some(5.0));
 /// assert!(item.extra.get("levels").is_some());
 /// assert_eq!(doc.body(), "<p>Body</p>\n");
