@@ -209,7 +209,6 @@ pub(crate) fn parse<'a>(
                                 ErrorKind::DuplicateKey,
                                 format!("duplicate key `{}`: expected each key once in a mapping", e.key),
                             )
-                            .with_path(e.key.as_str())
                             .with_position(e.key_position.unwrap_or(frame.position)));
                         }
                         ValueKind::Mapping(Mapping::from_entries(entries))
