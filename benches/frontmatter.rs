@@ -33,7 +33,8 @@ impl MarkedEventReceiver for Nothing {
 }
 
 fn inputs() -> Vec<(String, Vec<String>)> {
-    let seed_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/aggregator-item.md");
+    let seed_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/aggregator-item.md");
     let seed = std::fs::read_to_string(&seed_path).expect("the shared seed beside the checkout");
     let mut sets = vec![("seed".to_owned(), vec![seed])];
     match std::env::var_os("PRESSMARK_CORPUS") {
@@ -49,7 +50,11 @@ fn inputs() -> Vec<(String, Vec<String>)> {
                 .step_by(10)
                 .map(|p| std::fs::read_to_string(p).expect("corpus file"))
                 .collect();
-            eprintln!("bench frontmatter: {} corpus news files from {}", files.len(), dir.display());
+            eprintln!(
+                "bench frontmatter: {} corpus news files from {}",
+                files.len(),
+                dir.display()
+            );
             sets.push(("corpus_news".to_owned(), files));
         }
         None => eprintln!("bench frontmatter: PRESSMARK_CORPUS not set, seed only"),
@@ -64,7 +69,9 @@ fn bench(c: &mut Criterion) {
         // Every engine must accept every input, or the comparison is void.
         for f in &files {
             frontmatter::news_item(f).expect("pressmark parses");
-            let parsed = gray.parse::<NewsItem<'static>>(f).expect("gray_matter parses");
+            let parsed = gray
+                .parse::<NewsItem<'static>>(f)
+                .expect("gray_matter parses");
             assert!(parsed.data.is_some());
         }
         let mut group = c.benchmark_group(format!("frontmatter/{name}"));
@@ -79,21 +86,29 @@ fn bench(c: &mut Criterion) {
         group.bench_function("gray_matter", |b| {
             b.iter(|| {
                 for f in &files {
-                    black_box(gray.parse::<NewsItem<'static>>(black_box(f)).expect("parses"));
+                    black_box(
+                        gray.parse::<NewsItem<'static>>(black_box(f))
+                            .expect("parses"),
+                    );
                 }
             });
         });
         group.bench_function("gray_matter_pod", |b| {
             b.iter(|| {
                 for f in &files {
-                    black_box(gray.parse::<gray_matter::Pod>(black_box(f)).expect("parses"));
+                    black_box(
+                        gray.parse::<gray_matter::Pod>(black_box(f))
+                            .expect("parses"),
+                    );
                 }
             });
         });
         group.bench_function("yaml_rust2_nothing", |b| {
             b.iter(|| {
                 for f in &files {
-                    let split = frontmatter::split(black_box(f)).expect("splits").expect("front matter");
+                    let split = frontmatter::split(black_box(f))
+                        .expect("splits")
+                        .expect("front matter");
                     Parser::new_from_str(split.front_matter())
                         .load(&mut Nothing, false)
                         .expect("parses");
@@ -103,7 +118,9 @@ fn bench(c: &mut Criterion) {
         group.bench_function("yaml_rust2_next_token", |b| {
             b.iter(|| {
                 for f in &files {
-                    let split = frontmatter::split(black_box(f)).expect("splits").expect("front matter");
+                    let split = frontmatter::split(black_box(f))
+                        .expect("splits")
+                        .expect("front matter");
                     let mut parser = Parser::new_from_str(split.front_matter());
                     loop {
                         let (ev, _) = parser.next_token().expect("parses");

@@ -68,13 +68,20 @@ fn summarize(input: &str) -> pressmark::Result<()> {
         let doc = frontmatter::item(input)?;
         let item = doc.front_matter();
         println!("title:     {}", item.display_title().unwrap_or("(none)"));
-        println!("type:      {}", item.kind.as_ref().map_or("(none)", |k| k.as_str()));
+        println!(
+            "type:      {}",
+            item.kind.as_ref().map_or("(none)", |k| k.as_str())
+        );
         match item.published_date_time {
             Some(p) => println!("published: {}", rfc3339(p)),
             None => println!("published: (none)"),
         }
         match &item.provider {
-            Some(p) => println!("provider:  {} ({})", p.name, p.domain.as_deref().unwrap_or("no domain")),
+            Some(p) => println!(
+                "provider:  {} ({})",
+                p.name,
+                p.domain.as_deref().unwrap_or("no domain")
+            ),
             None => println!("provider:  (none)"),
         }
         println!(

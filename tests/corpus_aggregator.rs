@@ -20,7 +20,10 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     for path in entries {
         if path.is_dir() {
             files(&path, out);
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "html")) {
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("md" | "html")
+        ) {
             out.push(path);
         }
     }
@@ -52,7 +55,9 @@ struct Counts {
 fn every_aggregator_file_parses() {
     let Some(root) = std::env::var_os("PRESSMARK_CORPUS") else {
         eprintln!();
-        eprintln!("=== SKIPPED: corpus_aggregator: PRESSMARK_CORPUS is not set; set it to the shared corpus folder to run this test ===");
+        eprintln!(
+            "=== SKIPPED: corpus_aggregator: PRESSMARK_CORPUS is not set; set it to the shared corpus folder to run this test ==="
+        );
         eprintln!();
         return;
     };
@@ -88,9 +93,8 @@ fn every_aggregator_file_parses() {
                 Ok((d.front_matter().extra.len(), !d.body().trim().is_empty()))
             })
         } else {
-            frontmatter::item(&input).map(|d| {
-                (d.front_matter().extra.len(), !d.body().trim().is_empty())
-            })
+            frontmatter::item(&input)
+                .map(|d| (d.front_matter().extra.len(), !d.body().trim().is_empty()))
         };
         match result {
             Ok((unknown, body)) => {

@@ -31,13 +31,20 @@ fn seed_news_item() {
     assert_eq!(item.provider.domain.as_deref(), Some("techspot.com"));
     assert_eq!(item.provider.images.len(), 1);
     assert_eq!(
-        (item.provider.images[0].width, item.provider.images[0].height),
+        (
+            item.provider.images[0].width,
+            item.provider.images[0].height
+        ),
         (Some(50), Some(50))
     );
     assert_eq!(item.topics, ["AI"]);
     assert_eq!(item.images.len(), 1);
     assert_eq!(
-        (item.images[0].width, item.images[0].height, item.images[0].is_cached),
+        (
+            item.images[0].width,
+            item.images[0].height,
+            item.images[0].is_cached
+        ),
         (Some(3092), Some(2767), Some(true))
     );
     assert_eq!(item.related.len(), 6);
@@ -55,12 +62,18 @@ fn seed_news_item() {
         second.provider.as_ref().map(|p| p.name.as_str()),
         Some("The National Law Review")
     );
-    assert_eq!(second.published_date_time, Some(datetime!(2022-10-24 00:00:00 UTC)));
+    assert_eq!(
+        second.published_date_time,
+        Some(datetime!(2022-10-24 00:00:00 UTC))
+    );
     assert!(second.cdn_amp_web_url.is_some());
     assert_eq!(second.images[0].width, Some(1426));
     assert_eq!(item.related[4].images.len(), 0);
     assert_eq!(item.related[5].quality, Some(34));
-    assert!(item.secured.starts_with("GEgGS7b1IJB20NYLcLC+VSEpWJiHLxiG12lFDYrWs"));
+    assert!(
+        item.secured
+            .starts_with("GEgGS7b1IJB20NYLcLC+VSEpWJiHLxiG12lFDYrWs")
+    );
     assert!(item.secured.ends_with("==;uTIIHXSfDHBPECaljarUug=="));
     assert_eq!(item.secured.len(), 561);
     assert!(item.extra.is_empty());
@@ -92,7 +105,10 @@ fn unknown_keys_are_kept_with_position_and_order() {
     assert_eq!(item.kind.as_str(), "podcast");
     assert_eq!(item.provider.extra.keys().collect::<Vec<_>>(), ["authors"]);
     let json = serde_json::to_string(&item).unwrap();
-    assert!(json.ends_with(r#""secured":"s","zeta":1,"alpha":["x"]}"#), "{json}");
+    assert!(
+        json.ends_with(r#""secured":"s","zeta":1,"alpha":["x"]}"#),
+        "{json}"
+    );
 }
 
 /// (input, format, front matter, body) or `None` for "no front matter".
@@ -100,17 +116,41 @@ fn unknown_keys_are_kept_with_position_and_order() {
 fn split_rows() {
     type Row = (&'static str, Option<(Format, &'static str, &'static str)>);
     let rows: &[Row] = &[
-        ("---\na: 1\n---\nbody\n", Some((Format::Yaml, "a: 1\n", "body\n"))),
-        ("---\r\na: 1\r\n---\r\nbody\r\n", Some((Format::Yaml, "a: 1\r\n", "body\r\n"))),
-        ("\u{feff}---\na: 1\n---\n", Some((Format::Yaml, "a: 1\n", ""))),
+        (
+            "---\na: 1\n---\nbody\n",
+            Some((Format::Yaml, "a: 1\n", "body\n")),
+        ),
+        (
+            "---\r\na: 1\r\n---\r\nbody\r\n",
+            Some((Format::Yaml, "a: 1\r\n", "body\r\n")),
+        ),
+        (
+            "\u{feff}---\na: 1\n---\n",
+            Some((Format::Yaml, "a: 1\n", "")),
+        ),
         ("---\n---\nbody", Some((Format::Yaml, "", "body"))),
-        ("---\na: 1\n...\nbody", Some((Format::Yaml, "a: 1\n", "body"))),
-        ("--- \t\na: 1\n---  \nbody", Some((Format::Yaml, "a: 1\n", "body"))),
+        (
+            "---\na: 1\n...\nbody",
+            Some((Format::Yaml, "a: 1\n", "body")),
+        ),
+        (
+            "--- \t\na: 1\n---  \nbody",
+            Some((Format::Yaml, "a: 1\n", "body")),
+        ),
         ("---\na: 1\n---", Some((Format::Yaml, "a: 1\n", ""))),
         ("---\na: ---\n---\n", Some((Format::Yaml, "a: ---\n", ""))),
-        ("+++\na = 1\n+++\nbody", Some((Format::Toml, "a = 1\n", "body"))),
-        (";;;\n\"a\": 1\n;;;\nbody", Some((Format::Json, "\"a\": 1\n", "body"))),
-        ("{\n  \"a\": \"}\"\n}\nbody", Some((Format::Json, "{\n  \"a\": \"}\"\n}", "body"))),
+        (
+            "+++\na = 1\n+++\nbody",
+            Some((Format::Toml, "a = 1\n", "body")),
+        ),
+        (
+            ";;;\n\"a\": 1\n;;;\nbody",
+            Some((Format::Json, "\"a\": 1\n", "body")),
+        ),
+        (
+            "{\n  \"a\": \"}\"\n}\nbody",
+            Some((Format::Json, "{\n  \"a\": \"}\"\n}", "body")),
+        ),
         ("# Title\n---\na: 1\n---\n", None),
         (" ---\na: 1\n---\n", None),
         ("----\na: 1\n----\n", None),
@@ -132,7 +172,12 @@ fn split_rows() {
 
 #[test]
 fn unclosed_is_an_error_at_the_opening_line() {
-    for input in ["---\na: 1\n", "\u{feff}---\na: 1\n--\n", "+++\na = 1\n", "{\n\"a\": 1\n"] {
+    for input in [
+        "---\na: 1\n",
+        "\u{feff}---\na: 1\n--\n",
+        "+++\na = 1\n",
+        "{\n\"a\": 1\n",
+    ] {
         let err = frontmatter::split(input).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Unclosed, "{input:?}");
         assert_eq!(err.position().unwrap().line(), 1, "{input:?}");
@@ -162,8 +207,14 @@ fn generic_serde_struct_borrows_and_reports_paths() {
     }
     let doc = frontmatter::from_str::<Head>(SEED).unwrap();
     let head = doc.front_matter();
-    assert_eq!(head.title, "Clearview AI fined for violating the European GDPR privacy law");
-    assert!(matches!(head.provider.name, std::borrow::Cow::Borrowed("TechSpot")));
+    assert_eq!(
+        head.title,
+        "Clearview AI fined for violating the European GDPR privacy law"
+    );
+    assert!(matches!(
+        head.provider.name,
+        std::borrow::Cow::Borrowed("TechSpot")
+    ));
     assert_eq!(head.related.len(), 6);
     assert_eq!(head.missing, None);
 
@@ -181,7 +232,12 @@ fn generic_serde_struct_borrows_and_reports_paths() {
 fn generic_value_tree_has_whole_file_positions() {
     let input = "\u{feff}---\r\nlist:\r\n  - é: \"x\"\r\n    n: ~\r\n---\r\n";
     let doc = frontmatter::parse(input).unwrap();
-    let item = &doc.front_matter().get("list").unwrap().as_sequence().unwrap()[0];
+    let item = &doc
+        .front_matter()
+        .get("list")
+        .unwrap()
+        .as_sequence()
+        .unwrap()[0];
     let n = item.get("n").unwrap();
     assert_eq!(n.kind, ValueKind::Null);
     let entry = item.as_mapping().unwrap().entry("é").unwrap();
@@ -201,7 +257,10 @@ fn json_front_matter() {
         n: u8,
     }
     let doc = frontmatter::from_str::<Head>("{\n  \"title\": \"J\",\n  \"n\": 2\n}\nbody").unwrap();
-    assert_eq!((doc.front_matter().title.as_str(), doc.front_matter().n), ("J", 2));
+    assert_eq!(
+        (doc.front_matter().title.as_str(), doc.front_matter().n),
+        ("J", 2)
+    );
     assert_eq!(doc.body(), "body");
     assert_eq!(doc.format(), Format::Json);
     let doc = frontmatter::from_str::<Head>(";;;\n\"title\": \"J\", \"n\": 3\n;;;\nbody").unwrap();
@@ -224,5 +283,8 @@ fn no_front_matter_is_its_own_kind() {
     assert!(frontmatter::split("# Title\n").unwrap().is_none());
     let err = frontmatter::parse("# Title\n").unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NoFrontMatter);
-    assert_eq!(err.to_string(), "no front matter: expected `---` on the first line, found \"# Title\" at line 1 column 1");
+    assert_eq!(
+        err.to_string(),
+        "no front matter: expected `---` on the first line, found \"# Title\" at line 1 column 1"
+    );
 }

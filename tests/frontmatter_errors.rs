@@ -30,8 +30,19 @@ fn item_with(from: &str, to: &str) -> String {
 }
 
 fn billion_laughs() -> String {
-    let mut s = String::from("---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
-    for (name, prev) in [("b", "a"), ("c", "b"), ("d", "c"), ("e", "d"), ("f", "e"), ("g", "f"), ("h", "g"), ("i", "h")] {
+    let mut s = String::from(
+        "---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    for (name, prev) in [
+        ("b", "a"),
+        ("c", "b"),
+        ("d", "c"),
+        ("e", "d"),
+        ("f", "e"),
+        ("g", "f"),
+        ("h", "g"),
+        ("i", "h"),
+    ] {
         let refs = vec![format!("*{prev}"); 9].join(",");
         s.push_str(&format!("{name}: &{name} [{refs}]\n"));
     }
@@ -132,7 +143,9 @@ fn rows() -> Vec<Row> {
 fn error_rows() {
     for row in rows() {
         let err = frontmatter::news_item(&row.input).expect_err(row.name);
-        let pos = err.position().unwrap_or_else(|| panic!("{}: no position in {err}", row.name));
+        let pos = err
+            .position()
+            .unwrap_or_else(|| panic!("{}: no position in {err}", row.name));
         assert_eq!(
             (err.kind(), err.message(), pos.line(), pos.column()),
             (row.kind, row.message, row.line, row.column),
@@ -141,7 +154,12 @@ fn error_rows() {
         );
         // The position is inside the input and on a character boundary.
         assert!(row.input.is_char_boundary(pos.byte()), "{}", row.name);
-        assert_eq!(pressmark::Position::locate(&row.input, pos.byte()), pos, "{}", row.name);
+        assert_eq!(
+            pressmark::Position::locate(&row.input, pos.byte()),
+            pos,
+            "{}",
+            row.name
+        );
     }
 }
 
@@ -153,13 +171,18 @@ fn display_joins_message_path_and_position() {
         err.to_string(),
         "invalid type: string \"high\", expected an integer in `quality` at line 7 column 10"
     );
-    let err = frontmatter::news_item(&item_with("  name: TechSpot", "  name: [TechSpot]")).unwrap_err();
+    let err =
+        frontmatter::news_item(&item_with("  name: TechSpot", "  name: [TechSpot]")).unwrap_err();
     assert_eq!(err.path(), Some("provider.name"));
 }
 
 #[test]
 fn yaml_syntax_errors_chain_to_yaml_rust2() {
-    let err = frontmatter::news_item(&item_with("  domain: techspot.com", " domain: techspot.com")).unwrap_err();
+    let err = frontmatter::news_item(&item_with(
+        "  domain: techspot.com",
+        " domain: techspot.com",
+    ))
+    .unwrap_err();
     let source = std::error::Error::source(&err).expect("source");
     assert!(source.to_string().contains("did not find expected key"));
 }
@@ -191,7 +214,9 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
             matches!(err.kind(), ErrorKind::LimitExceeded | ErrorKind::Syntax),
             "{depth}: {err}"
         );
-        let block: String = (0..depth.min(5_000)).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+        let block: String = (0..depth.min(5_000))
+            .map(|i| format!("{}k:\n", " ".repeat(i)))
+            .collect();
         let err = frontmatter::parse(&format!("---\n{block}---\n")).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::LimitExceeded, "{depth}: {err}");
     }
@@ -203,11 +228,20 @@ fn oversized_front_matter_is_rejected() {
     limits.max_bytes = 64;
     let err = frontmatter::parse_with(ITEM, &limits).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::LimitExceeded);
-    assert_eq!(err.message(), "front matter too large: expected at most 64 bytes, found 256");
+    assert_eq!(
+        err.message(),
+        "front matter too large: expected at most 64 bytes, found 256"
+    );
 }
 
 #[test]
 fn small_aliases_are_expanded() {
     let doc = frontmatter::parse("---\nbase: &b {w: 1}\ncopy: *b\n---\n").unwrap();
-    assert_eq!(doc.front_matter().get("copy").and_then(|c| c.get("w")).and_then(|w| w.as_i64()), Some(1));
+    assert_eq!(
+        doc.front_matter()
+            .get("copy")
+            .and_then(|c| c.get("w"))
+            .and_then(|w| w.as_i64()),
+        Some(1)
+    );
 }

@@ -27,7 +27,10 @@ impl de::Error for Error {
     }
 
     fn duplicate_field(field: &'static str) -> Self {
-        Error::new(ErrorKind::DuplicateKey, format!("duplicate field `{field}`"))
+        Error::new(
+            ErrorKind::DuplicateKey,
+            format!("duplicate field `{field}`"),
+        )
     }
 }
 
@@ -277,7 +280,10 @@ struct MapAccess<'a> {
 impl<'a> de::MapAccess<'a> for MapAccess<'a> {
     type Error = Error;
 
-    fn next_key_seed<K: DeserializeSeed<'a>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
+    fn next_key_seed<K: DeserializeSeed<'a>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
         let Some(Entry {
             key,
             key_position,

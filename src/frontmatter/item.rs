@@ -195,7 +195,11 @@ fn parse_duration(s: &str) -> Option<(u32, time::Duration)> {
     if let Some(t) = time {
         add(
             t,
-            &[('H', 0, 3600.0, false), ('M', 0, 60.0, false), ('S', 0, 1.0, true)],
+            &[
+                ('H', 0, 3600.0, false),
+                ('M', 0, 60.0, false),
+                ('S', 0, 1.0, true),
+            ],
         )?;
     }
     if !seconds.is_finite() || seconds > 1e15 {

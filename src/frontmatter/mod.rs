@@ -44,7 +44,7 @@
 //! use pressmark::frontmatter;
 //! use serde::Deserialize;
 //!
-//! #[derive(Deserialize)]
+//! #[derive(Debug, Deserialize)]
 //! struct Post<'a> {
 //!     title: &'a str,
 //!     tags: Vec<&'a str>,
@@ -231,7 +231,10 @@ pub fn parse_with<'a>(input: &'a str, limits: &Limits) -> Result<Document<'a, Va
                 ErrorKind::Unsupported,
                 "unsupported front matter: expected yaml (`---`) or json, found toml (`+++`)",
             )
-            .with_position(Position::locate(input, split.front_matter_offset().saturating_sub(4))));
+            .with_position(Position::locate(
+                input,
+                split.front_matter_offset().saturating_sub(4),
+            )));
         }
     };
     Ok(Document {
@@ -256,20 +259,21 @@ fn json<'a>(input: &'a str, split: &Split<'a>, limits: &Limits) -> Result<Value<
         )
         .with_position(Position::locate(input, base)));
     }
-    let locate = |e: serde_json::Error, shift: usize| {
-        // serde_json counts columns in bytes from 1; line 1 of a wrapped
-        // fragment has the added `{` in front.
-        let line_start = Position::line_start(fragment.as_bytes(), e.line()).unwrap_or(0);
-        let byte = (line_start + e.column().saturating_sub(1))
-            .saturating_sub(if e.line() <= 1 { shift } else { 0 });
-        let message = e.to_string();
-        let message = message
-            .rsplit_once(" at line ")
-            .map_or(message.as_str(), |(m, _)| m);
-        Error::new(ErrorKind::Syntax, format!("invalid json: {message}"))
-            .with_position(Position::locate(input, base + byte.min(fragment.len())))
-            .with_source(e)
-    };
+    let locate =
+        |e: serde_json::Error, shift: usize| {
+            // serde_json counts columns in bytes from 1; line 1 of a wrapped
+            // fragment has the added `{` in front.
+            let line_start = Position::line_start(fragment.as_bytes(), e.line()).unwrap_or(0);
+            let byte = (line_start + e.column().saturating_sub(1))
+                .saturating_sub(if e.line() <= 1 { shift } else { 0 });
+            let message = e.to_string();
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(message.as_str(), |(m, _)| m);
+            Error::new(ErrorKind::Syntax, format!("invalid json: {message}"))
+                .with_position(Position::locate(input, base + byte.min(fragment.len())))
+                .with_source(e)
+        };
     if fragment.trim_start().starts_with('{') {
         let mut de = serde_json::Deserializer::from_str(fragment);
         let value = serde::Deserialize::deserialize(&mut de).map_err(|e| locate(e, 0))?;
@@ -298,7 +302,7 @@ fn json<'a>(input: &'a str, split: &Split<'a>, limits: &Limits) -> Result<Value<
 /// use pressmark::frontmatter;
 /// use serde::Deserialize;
 ///
-/// #[derive(Deserialize)]
+/// #[derive(Debug, Deserialize)]
 /// struct Head {
 ///     quality: u8,
 /// }

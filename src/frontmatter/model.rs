@@ -83,7 +83,9 @@ impl<'a> Field<'a> for Text<'a> {
 
 impl<'a> Field<'a> for bool {
     fn from_value(value: Value<'a>) -> Result<Self> {
-        value.as_bool().ok_or_else(|| invalid_type(&value, "a boolean"))
+        value
+            .as_bool()
+            .ok_or_else(|| invalid_type(&value, "a boolean"))
     }
     fn ser<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.serialize_bool(*self)
@@ -92,7 +94,9 @@ impl<'a> Field<'a> for bool {
 
 impl<'a> Field<'a> for i64 {
     fn from_value(value: Value<'a>) -> Result<Self> {
-        value.as_i64().ok_or_else(|| invalid_type(&value, "an integer"))
+        value
+            .as_i64()
+            .ok_or_else(|| invalid_type(&value, "an integer"))
     }
     fn ser<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.serialize_i64(*self)
@@ -124,7 +128,10 @@ impl<'a> Field<'a> for u32 {
         u32::try_from(i).map_err(|_| {
             invalid_value(
                 &value,
-                format!("invalid value: integer `{i}`, expected an integer from 0 to {}", u32::MAX),
+                format!(
+                    "invalid value: integer `{i}`, expected an integer from 0 to {}",
+                    u32::MAX
+                ),
             )
         })
     }
@@ -135,7 +142,9 @@ impl<'a> Field<'a> for u32 {
 
 impl<'a> Field<'a> for f64 {
     fn from_value(value: Value<'a>) -> Result<Self> {
-        value.as_f64().ok_or_else(|| invalid_type(&value, "a number"))
+        value
+            .as_f64()
+            .ok_or_else(|| invalid_type(&value, "a number"))
     }
     fn ser<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.serialize_f64(*self)

@@ -70,7 +70,11 @@ fn number(s: &str) -> Resolved {
     }
     match unsigned {
         ".inf" | ".Inf" | ".INF" => {
-            let inf = if s.starts_with('-') { f64::NEG_INFINITY } else { f64::INFINITY };
+            let inf = if s.starts_with('-') {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            };
             return Resolved::Float(inf);
         }
         ".nan" | ".NaN" | ".NAN" if unsigned.len() == s.len() => return Resolved::Float(f64::NAN),
@@ -90,7 +94,9 @@ fn is_float(s: &str) -> bool {
     };
     let mantissa_ok = match mantissa.split_once('.') {
         Some(("", frac)) => all(frac, |b| b.is_ascii_digit()),
-        Some((int, frac)) => all(int, |b| b.is_ascii_digit()) && frac.bytes().all(|b| b.is_ascii_digit()),
+        Some((int, frac)) => {
+            all(int, |b| b.is_ascii_digit()) && frac.bytes().all(|b| b.is_ascii_digit())
+        }
         None => all(mantissa, |b| b.is_ascii_digit()),
     };
     let exponent_ok = exponent.is_none_or(|e| {

@@ -106,16 +106,16 @@ const BOM: &str = "\u{feff}";
 /// # Examples
 ///
 /// ```
-/// use pressmark::frontmatter::{split, Format};
+/// use pressmark::frontmatter::{self, Format};
 ///
 /// let input = "---\r\ntitle: Hello\r\n---\r\nBody\r\n";
-/// let split = split(input)?.expect("front matter");
+/// let split = frontmatter::split(input)?.expect("front matter");
 /// assert_eq!(split.format(), Format::Yaml);
 /// assert_eq!(split.front_matter(), "title: Hello\r\n");
 /// assert_eq!(split.front_matter_offset(), 5);
 /// assert_eq!(split.body(), "Body\r\n");
 ///
-/// assert!(split("# Just Markdown\n")?.is_none());
+/// assert!(frontmatter::split("# Just Markdown\n")?.is_none());
 /// # Ok::<(), pressmark::Error>(())
 /// ```
 pub fn split(input: &str) -> Result<Option<Split<'_>>> {

@@ -364,7 +364,9 @@ impl<'de> serde::de::Visitor<'de> for ValueVisitor {
                 entries[i].key
             )));
         }
-        Ok(Value::new(ValueKind::Mapping(Mapping::from_entries(entries))))
+        Ok(Value::new(ValueKind::Mapping(Mapping::from_entries(
+            entries,
+        ))))
     }
 }
 

@@ -29,7 +29,10 @@ impl<'a> Locator<'a> {
         Locator {
             fragment,
             base,
-            lines_before: input.as_bytes()[..base].iter().filter(|&&b| b == b'\n').count(),
+            lines_before: input.as_bytes()[..base]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count(),
             ascii: fragment.is_ascii(),
             chars: 0,
             bytes: 0,
@@ -127,9 +130,7 @@ pub(crate) fn parse<'a>(
         root: None,
     };
     loop {
-        let (event, mark) = parser
-            .next_token()
-            .map_err(|e| scan_error(&mut loc, e))?;
+        let (event, mark) = parser.next_token().map_err(|e| scan_error(&mut loc, e))?;
         match event {
             Event::StreamEnd => break,
             Event::Nothing | Event::StreamStart | Event::DocumentStart | Event::DocumentEnd => {}
@@ -207,7 +208,10 @@ pub(crate) fn parse<'a>(
                             let e = &entries[i];
                             return Err(Error::new(
                                 ErrorKind::DuplicateKey,
-                                format!("duplicate key `{}`: expected each key once in a mapping", e.key),
+                                format!(
+                                    "duplicate key `{}`: expected each key once in a mapping",
+                                    e.key
+                                ),
                             )
                             .with_position(e.key_position.unwrap_or(frame.position)));
                         }
@@ -319,7 +323,10 @@ impl<'a> Builder<'a> {
     fn current_key(&self) -> Text<'a> {
         match self.stack.last() {
             Some(Frame {
-                kind: FrameKind::Mapping { key: Some((k, _)), .. },
+                kind:
+                    FrameKind::Mapping {
+                        key: Some((k, _)), ..
+                    },
                 ..
             }) => k.clone(),
             _ => Text::default(),
@@ -353,10 +360,10 @@ impl<'a> Builder<'a> {
                 position,
                 ..
             }) => {
-                if let Some(p) = value.position {
-                    if p.byte() < position.byte() {
-                        *position = p;
-                    }
+                if let Some(p) = value.position
+                    && p.byte() < position.byte()
+                {
+                    *position = p;
                 }
                 items.push(value);
             }
