@@ -245,3 +245,38 @@ fn small_aliases_are_expanded() {
         Some(1)
     );
 }
+
+/// Every truncation of the seed, and of the seed with bytes replaced, gives
+/// `Ok` or an error whose position lies inside the input: nothing panics.
+#[test]
+fn truncated_and_mangled_seeds_never_panic() {
+    let seed = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seeds/aggregator-item.md"
+    ));
+    let mut inputs: Vec<String> = Vec::new();
+    for (i, _) in seed.char_indices().step_by(7) {
+        inputs.push(seed[..i].to_owned());
+    }
+    for (i, _) in seed.char_indices().step_by(97) {
+        for insert in ["\"", "'", ":", "- ", "\n", "\t", "&a ", "*a", "{", "[", "\u{0}", "\r", "é"] {
+            let mut s = seed.to_owned();
+            s.insert_str(i, insert);
+            inputs.push(s);
+        }
+    }
+    for input in &inputs {
+        for result in [
+            frontmatter::news_item(input).map(|_| ()),
+            frontmatter::item(input).map(|_| ()),
+            frontmatter::parse(input).map(|_| ()),
+        ] {
+            if let Err(e) = result {
+                if let Some(p) = e.position() {
+                    assert!(p.byte() <= input.len(), "{e}");
+                    assert!(input.is_char_boundary(p.byte()), "{e}");
+                }
+            }
+        }
+    }
+}
