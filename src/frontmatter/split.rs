@@ -131,11 +131,22 @@ pub fn split(input: &str) -> Result<Option<Split<'_>>> {
         _ => return Ok(None),
     };
     let front_matter_offset = after_first;
-    let mut at = after_first;
-    while at < input.len() {
+    // Only lines starting with the delimiter can close: jump from one to the
+    // next with a substring search rather than looking at every line. The
+    // next match of each pattern is kept, so each is searched for once.
+    let patterns: &[&str] = match format {
+        Format::Yaml => &["\n---", "\n..."],
+        Format::Toml => &["\n+++"],
+        Format::Json => &["\n;;;"],
+    };
+    let mut next_match = [Some(0usize); 2];
+    let mut at = front_matter_offset;
+    loop {
         let (line, next) = line_at(input, at);
         let trimmed = trim_line(line);
-        if trimmed == delimiter || (format == Format::Yaml && trimmed == "...") {
+        if at < input.len()
+            && (trimmed == delimiter || (format == Format::Yaml && trimmed == "..."))
+        {
             return Ok(Some(Split {
                 format,
                 bom,
@@ -145,7 +156,19 @@ pub fn split(input: &str) -> Result<Option<Split<'_>>> {
                 body_offset: next,
             }));
         }
-        at = next;
+        let mut candidate = None::<usize>;
+        for (pattern, cached) in patterns.iter().zip(next_match.iter_mut()) {
+            if cached.is_some_and(|c| c <= at) {
+                *cached = input[at..].find(pattern).map(|i| at + i + 1);
+            }
+            if let Some(c) = *cached {
+                candidate = Some(candidate.map_or(c, |m: usize| m.min(c)));
+            }
+        }
+        match candidate {
+            Some(c) => at = c,
+            None => break,
+        }
     }
     let closing = if format == Format::Yaml {
         "`---` or `...`".to_owned()

@@ -11,60 +11,64 @@ use crate::{Error, ErrorKind, Position, Result, Text};
 
 /// Turns yaml-rust2's markers (line 1-based, column 0-based, index counted in
 /// characters of the fragment) into [`Position`]s of the whole input.
+///
+/// An ASCII fragment maps character indexes to bytes directly; otherwise a
+/// table of line starts (with whether each line is ASCII) maps a marker's
+/// line and column to its byte in constant time on ASCII lines.
 struct Locator<'a> {
     fragment: &'a str,
     /// Byte offset of the fragment in the whole input.
     base: usize,
     /// Lines of the whole input before the fragment's first line.
     lines_before: usize,
-    ascii: bool,
-    // A cursor (character index, byte offset) moved to each marker in turn:
-    // markers come almost in order, so each move is short.
-    chars: usize,
-    bytes: usize,
+    /// (start byte, ASCII) of each line, empty when the fragment is ASCII.
+    lines: Vec<(usize, bool)>,
 }
 
 impl<'a> Locator<'a> {
     fn new(input: &str, fragment: &'a str, base: usize) -> Locator<'a> {
+        let lines = if fragment.is_ascii() {
+            Vec::new()
+        } else {
+            let mut start = 0;
+            fragment
+                .split_inclusive('\n')
+                .map(|line| {
+                    let entry = (start, line.is_ascii());
+                    start += line.len();
+                    entry
+                })
+                .collect()
+        };
         Locator {
             fragment,
             base,
-            lines_before: input.as_bytes()[..base]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count(),
-            ascii: fragment.is_ascii(),
-            chars: 0,
-            bytes: 0,
+            lines_before: input.as_bytes()[..base].iter().filter(|&&b| b == b'\n').count(),
+            lines,
         }
     }
 
-    /// The byte offset in the fragment of character `index`.
-    fn byte_of(&mut self, index: usize) -> usize {
-        let b = self.fragment.as_bytes();
-        if self.ascii {
-            return index.min(b.len());
+    /// The byte offset in the fragment of a marker.
+    fn byte_of(&self, mark: Marker) -> usize {
+        let len = self.fragment.len();
+        if self.lines.is_empty() {
+            return mark.index().min(len);
         }
-        while self.chars < index && self.bytes < b.len() {
-            self.bytes += 1;
-            while self.bytes < b.len() && b[self.bytes] & 0xC0 == 0x80 {
-                self.bytes += 1;
-            }
-            self.chars += 1;
+        let Some(&(start, ascii)) = self.lines.get(mark.line().saturating_sub(1)) else {
+            return len;
+        };
+        if ascii {
+            return (start + mark.col()).min(len);
         }
-        while self.chars > index && self.bytes > 0 {
-            self.bytes -= 1;
-            while self.bytes > 0 && b[self.bytes] & 0xC0 == 0x80 {
-                self.bytes -= 1;
-            }
-            self.chars -= 1;
-        }
-        self.bytes
+        self.fragment[start..]
+            .char_indices()
+            .nth(mark.col())
+            .map_or(len, |(i, _)| start + i)
     }
 
     /// The fragment byte offset and the whole-input position of a marker.
     fn locate(&mut self, mark: Marker) -> (usize, Position) {
-        let byte = self.byte_of(mark.index());
+        let byte = self.byte_of(mark);
         let position = Position::new(
             self.base + byte,
             self.lines_before + mark.line().max(1),
