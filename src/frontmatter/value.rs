@@ -374,7 +374,7 @@ impl<'de> serde::de::Visitor<'de> for ValueVisitor {
 /// already has; `O(n log n)`, so that a hostile mapping with many keys stays
 /// cheap.
 pub(crate) fn find_duplicate(entries: &[Entry<'_>]) -> Option<usize> {
-    if entries.len() <= 16 {
+    if entries.len() <= 32 {
         return (1..entries.len()).find(|&i| entries[..i].iter().any(|e| e.key == entries[i].key));
     }
     let mut order: Vec<usize> = (0..entries.len()).collect();

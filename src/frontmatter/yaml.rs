@@ -185,11 +185,13 @@ pub(crate) fn parse<'a>(
                     .with_position(position));
                 }
                 b.count(1, position)?;
+                // Sized for front matter's usual shapes, to skip the first
+                // few reallocations.
                 let kind = if matches!(event, Event::SequenceStart(..)) {
-                    FrameKind::Sequence(Vec::new())
+                    FrameKind::Sequence(Vec::with_capacity(4))
                 } else {
                     FrameKind::Mapping {
-                        entries: Vec::new(),
+                        entries: Vec::with_capacity(8),
                         key: None,
                     }
                 };
