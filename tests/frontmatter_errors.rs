@@ -259,7 +259,9 @@ fn truncated_and_mangled_seeds_never_panic() {
         inputs.push(seed[..i].to_owned());
     }
     for (i, _) in seed.char_indices().step_by(97) {
-        for insert in ["\"", "'", ":", "- ", "\n", "\t", "&a ", "*a", "{", "[", "\u{0}", "\r", "é"] {
+        for insert in [
+            "\"", "'", ":", "- ", "\n", "\t", "&a ", "*a", "{", "[", "\u{0}", "\r", "é",
+        ] {
             let mut s = seed.to_owned();
             s.insert_str(i, insert);
             inputs.push(s);
@@ -271,11 +273,11 @@ fn truncated_and_mangled_seeds_never_panic() {
             frontmatter::item(input).map(|_| ()),
             frontmatter::parse(input).map(|_| ()),
         ] {
-            if let Err(e) = result {
-                if let Some(p) = e.position() {
-                    assert!(p.byte() <= input.len(), "{e}");
-                    assert!(input.is_char_boundary(p.byte()), "{e}");
-                }
+            if let Err(e) = result
+                && let Some(p) = e.position()
+            {
+                assert!(p.byte() <= input.len(), "{e}");
+                assert!(input.is_char_boundary(p.byte()), "{e}");
             }
         }
     }

@@ -43,7 +43,10 @@ impl<'a> Locator<'a> {
         Locator {
             fragment,
             base,
-            lines_before: input.as_bytes()[..base].iter().filter(|&&b| b == b'\n').count(),
+            lines_before: input.as_bytes()[..base]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count(),
             lines,
         }
     }
