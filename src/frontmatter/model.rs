@@ -157,6 +157,9 @@ impl<'a> Field<'a> for OffsetDateTime {
         let Some(s) = value.as_str() else {
             return Err(invalid_type(&value, "an RFC 3339 date-time string"));
         };
+        if let Some(t) = utc_seconds(s) {
+            return Ok(t);
+        }
         OffsetDateTime::parse(s, &Rfc3339).map_err(|e| {
             invalid_value(
                 &value,
@@ -171,6 +174,38 @@ impl<'a> Field<'a> for OffsetDateTime {
         let text = self.format(&Rfc3339).map_err(serde::ser::Error::custom)?;
         s.serialize_str(&text)
     }
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ`, the form the aggregator always writes, read
+/// without the general RFC 3339 parser; `None` for anything else (which then
+/// goes through the general parser, and its errors).
+fn utc_seconds(s: &str) -> Option<OffsetDateTime> {
+    let b = s.as_bytes();
+    if b.len() != 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+        || b[19] != b'Z'
+    {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let year = i32::try_from(num(0..4)?).ok()?;
+    let month = time::Month::try_from(u8::try_from(num(5..7)?).ok()?).ok()?;
+    let date = time::Date::from_calendar_date(year, month, u8::try_from(num(8..10)?).ok()?).ok()?;
+    let time = time::Time::from_hms(
+        u8::try_from(num(11..13)?).ok()?,
+        u8::try_from(num(14..16)?).ok()?,
+        u8::try_from(num(17..19)?).ok()?,
+    )
+    .ok()?;
+    Some(date.with_time(time).assume_utc())
 }
 
 impl<'a, T: Field<'a>> Field<'a> for Option<T> {
@@ -244,6 +279,34 @@ impl<'a> Field<'a> for Mapping<'a> {
     }
     fn ser<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         serde::Serialize::serialize(self, s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utc_seconds;
+    use time::OffsetDateTime;
+    use time::format_description::well_known::Rfc3339;
+
+    #[test]
+    fn fast_utc_dates_agree_with_rfc3339() {
+        for s in [
+            "2022-10-24T21:10:00Z",
+            "2000-02-29T00:00:00Z",
+            "1999-12-31T23:59:59Z",
+            "2021-02-29T00:00:00Z",
+            "2022-13-01T00:00:00Z",
+            "2022-10-24T24:00:00Z",
+            "2022-10-24T21:10:60Z",
+            "2022-10-24 21:10:00Z",
+            "2022-1a-24T21:10:00Z",
+            "+022-10-24T21:10:00Z",
+        ] {
+            let fast = utc_seconds(s);
+            assert!(fast.is_none() || fast == OffsetDateTime::parse(s, &Rfc3339).ok(), "{s}");
+        }
+        assert!(utc_seconds("2000-02-29T00:00:00Z").is_some());
+        assert!(utc_seconds("2021-02-29T00:00:00Z").is_none());
     }
 }
 

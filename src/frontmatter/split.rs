@@ -131,15 +131,8 @@ pub fn split(input: &str) -> Result<Option<Split<'_>>> {
         _ => return Ok(None),
     };
     let front_matter_offset = after_first;
-    // Only lines starting with the delimiter can close: jump from one to the
-    // next with a substring search rather than looking at every line. The
-    // next match of each pattern is kept, so each is searched for once.
-    let patterns: &[&str] = match format {
-        Format::Yaml => &["\n---", "\n..."],
-        Format::Toml => &["\n+++"],
-        Format::Json => &["\n;;;"],
-    };
-    let mut next_match = [Some(0usize); 2];
+    // Only lines starting with the delimiter can close: look at the line
+    // after each newline, found eight bytes at a time.
     let mut at = front_matter_offset;
     loop {
         let (line, next) = line_at(input, at);
@@ -156,17 +149,8 @@ pub fn split(input: &str) -> Result<Option<Split<'_>>> {
                 body_offset: next,
             }));
         }
-        let mut candidate = None::<usize>;
-        for (pattern, cached) in patterns.iter().zip(next_match.iter_mut()) {
-            if cached.is_some_and(|c| c <= at) {
-                *cached = input[at..].find(pattern).map(|i| at + i + 1);
-            }
-            if let Some(c) = *cached {
-                candidate = Some(candidate.map_or(c, |m: usize| m.min(c)));
-            }
-        }
-        match candidate {
-            Some(c) => at = c,
+        match next_newline(input.as_bytes(), at) {
+            Some(i) => at = i + 1,
             None => break,
         }
     }
@@ -195,6 +179,32 @@ fn line_at(input: &str, at: usize) -> (&str, usize) {
         }
         None => (rest, input.len()),
     }
+}
+
+/// The offset of the first `\n` at or after `from`, comparing eight bytes at
+/// a time.
+pub(crate) fn next_newline(bytes: &[u8], from: usize) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const NL: u64 = LO * b'\n' as u64;
+    let rest = bytes.get(from..)?;
+    let mut chunks = rest.chunks_exact(8);
+    let mut offset = from;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word) ^ NL;
+        // A zero byte in `x` is a newline in the chunk.
+        if x.wrapping_sub(LO) & !x & HI != 0 {
+            return chunk.iter().position(|&b| b == b'\n').map(|i| offset + i);
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|i| offset + i)
 }
 
 /// A delimiter line without its trailing spaces and tabs.
@@ -278,6 +288,20 @@ mod tests {
         assert_eq!(s.format(), Format::Json);
         assert_eq!(s.front_matter(), "{\n\"a\": \"}{\"\n}");
         assert_eq!(s.body(), "body");
+    }
+
+    #[test]
+    fn next_newline_finds_every_newline() {
+        let text = b"ab\ncdefghijklmnop\nqrstuvwxyz0123456789\n\nxyz";
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(i) = next_newline(text, at) {
+            found.push(i);
+            at = i + 1;
+        }
+        let expected: Vec<usize> = (0..text.len()).filter(|&i| text[i] == b'\n').collect();
+        assert_eq!(found, expected);
+        assert_eq!(next_newline(text, 999), None);
     }
 
     #[test]

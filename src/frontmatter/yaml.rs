@@ -5,6 +5,7 @@ use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
 
 use super::Limits;
+use super::split::next_newline;
 use super::schema::{Resolved, resolve_plain};
 use super::value::{Entry, Mapping, Value, ValueKind, find_duplicate};
 use crate::{Error, ErrorKind, Position, Result, Text};
@@ -12,61 +13,68 @@ use crate::{Error, ErrorKind, Position, Result, Text};
 /// Turns yaml-rust2's markers (line 1-based, column 0-based, index counted in
 /// characters of the fragment) into [`Position`]s of the whole input.
 ///
-/// An ASCII fragment maps character indexes to bytes directly; otherwise a
-/// table of line starts (with whether each line is ASCII) maps a marker's
-/// line and column to its byte in constant time on ASCII lines.
+/// An ASCII fragment maps character indexes to bytes directly. Otherwise a
+/// cursor on the start of the marker's line (markers come almost in order,
+/// so it moves a line or two at a time) and a walk of the column's
+/// characters give the byte; nothing is allocated.
 struct Locator<'a> {
     fragment: &'a str,
     /// Byte offset of the fragment in the whole input.
     base: usize,
     /// Lines of the whole input before the fragment's first line.
     lines_before: usize,
-    /// (start byte, ASCII) of each line, empty when the fragment is ASCII.
-    lines: Vec<(usize, bool)>,
+    ascii: bool,
+    /// The cursor: a 1-based line of the fragment and its first byte.
+    line: usize,
+    line_start: usize,
 }
 
 impl<'a> Locator<'a> {
     fn new(input: &str, fragment: &'a str, base: usize) -> Locator<'a> {
-        let lines = if fragment.is_ascii() {
-            Vec::new()
-        } else {
-            let mut start = 0;
-            fragment
-                .split_inclusive('\n')
-                .map(|line| {
-                    let entry = (start, line.is_ascii());
-                    start += line.len();
-                    entry
-                })
-                .collect()
-        };
         Locator {
             fragment,
             base,
-            lines_before: input.as_bytes()[..base]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count(),
-            lines,
+            lines_before: input.as_bytes()[..base].iter().filter(|&&b| b == b'\n').count(),
+            ascii: fragment.is_ascii(),
+            line: 1,
+            line_start: 0,
         }
     }
 
     /// The byte offset in the fragment of a marker.
-    fn byte_of(&self, mark: Marker) -> usize {
-        let len = self.fragment.len();
-        if self.lines.is_empty() {
-            return mark.index().min(len);
+    fn byte_of(&mut self, mark: Marker) -> usize {
+        let bytes = self.fragment.as_bytes();
+        if self.ascii {
+            return mark.index().min(bytes.len());
         }
-        let Some(&(start, ascii)) = self.lines.get(mark.line().saturating_sub(1)) else {
-            return len;
-        };
-        if ascii {
-            return (start + mark.col()).min(len);
+        let target = mark.line().max(1);
+        while self.line < target {
+            match next_newline(bytes, self.line_start) {
+                Some(i) => {
+                    self.line_start = i + 1;
+                    self.line += 1;
+                }
+                None => return bytes.len(),
+            }
         }
-        self.fragment[start..]
-            .char_indices()
-            .nth(mark.col())
-            .map_or(len, |(i, _)| start + i)
+        while self.line > target {
+            // The previous line starts after the newline before the one
+            // ending it.
+            let end = self.line_start.saturating_sub(1);
+            self.line_start = bytes[..end].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            self.line -= 1;
+        }
+        let col = mark.col();
+        if bytes
+            .get(self.line_start..self.line_start + col)
+            .is_some_and(<[u8]>::is_ascii)
+        {
+            return self.line_start + col;
+        }
+        let line = &self.fragment[self.line_start..];
+        line.char_indices()
+            .nth(col)
+            .map_or(bytes.len(), |(i, _)| self.line_start + i)
     }
 
     /// The fragment byte offset and the whole-input position of a marker.
@@ -86,7 +94,31 @@ enum FrameKind<'a> {
     Mapping {
         entries: Vec<Entry<'a>>,
         key: Option<(Text<'a>, Position)>,
+        /// One bit per key hash, to look for a duplicate only on a
+        /// collision; past [`SMALL_MAPPING`] keys a sort at the end does it.
+        seen: u64,
     },
+}
+
+/// Up to this many keys, duplicates are looked for as keys come.
+const SMALL_MAPPING: usize = 64;
+
+fn key_bit(key: &str) -> u64 {
+    let h = key
+        .bytes()
+        .fold(key.len() as u32, |h, b| h.wrapping_mul(31) ^ u32::from(b));
+    1 << (h.wrapping_mul(0x9E37_79B9) >> 26)
+}
+
+fn duplicate(key: &Entry<'_>, fallback: Position) -> Error {
+    Error::new(
+        ErrorKind::DuplicateKey,
+        format!(
+            "duplicate key `{}`: expected each key once in a mapping",
+            key.key
+        ),
+    )
+    .with_position(key.key_position.unwrap_or(fallback))
 }
 
 struct Frame<'a> {
@@ -147,7 +179,7 @@ pub(crate) fn parse<'a>(
                 let first_node = b.nodes - 1;
                 if b.wants_key() {
                     let key = text(fragment, byte, s, style);
-                    b.key(key, position);
+                    b.key(key, position)?;
                     if anchor != 0 {
                         b.store_anchor(
                             anchor,
@@ -196,6 +228,7 @@ pub(crate) fn parse<'a>(
                     FrameKind::Mapping {
                         entries: Vec::with_capacity(8),
                         key: None,
+                        seen: 0,
                     }
                 };
                 b.stack.push(Frame {
@@ -213,16 +246,10 @@ pub(crate) fn parse<'a>(
                 let kind = match frame.kind {
                     FrameKind::Sequence(items) => ValueKind::Sequence(items),
                     FrameKind::Mapping { entries, .. } => {
-                        if let Some(i) = find_duplicate(&entries) {
-                            let e = &entries[i];
-                            return Err(Error::new(
-                                ErrorKind::DuplicateKey,
-                                format!(
-                                    "duplicate key `{}`: expected each key once in a mapping",
-                                    e.key
-                                ),
-                            )
-                            .with_position(e.key_position.unwrap_or(frame.position)));
+                        if entries.len() > SMALL_MAPPING
+                            && let Some(i) = find_duplicate(&entries)
+                        {
+                            return Err(duplicate(&entries[i], frame.position));
                         }
                         ValueKind::Mapping(Mapping::from_entries(entries))
                     }
@@ -259,7 +286,7 @@ pub(crate) fn parse<'a>(
                 b.nodes += size;
                 if b.wants_key() {
                     match value.kind {
-                        ValueKind::String(s) => b.key(s, position),
+                        ValueKind::String(s) => b.key(s, position)?,
                         _ => {
                             return Err(Error::new(
                                 ErrorKind::Unsupported,
@@ -314,9 +341,14 @@ impl<'a> Builder<'a> {
         )
     }
 
-    fn key(&mut self, key: Text<'a>, position: Position) {
+    fn key(&mut self, key: Text<'a>, position: Position) -> Result<()> {
         if let Some(Frame {
-            kind: FrameKind::Mapping { key: slot, .. },
+            kind:
+                FrameKind::Mapping {
+                    key: slot,
+                    entries,
+                    seen,
+                },
             position: map_position,
             ..
         }) = self.stack.last_mut()
@@ -325,8 +357,23 @@ impl<'a> Builder<'a> {
             if position.byte() < map_position.byte() {
                 *map_position = position;
             }
+            if entries.len() < SMALL_MAPPING {
+                let bit = key_bit(&key);
+                if *seen & bit != 0 && entries.iter().any(|e| e.key == key) {
+                    return Err(duplicate(
+                        &Entry {
+                            key,
+                            key_position: Some(position),
+                            value: Value::new(ValueKind::Null),
+                        },
+                        position,
+                    ));
+                }
+                *seen |= bit;
+            }
             *slot = Some((key, position));
         }
+        Ok(())
     }
 
     fn current_key(&self) -> Text<'a> {
@@ -377,7 +424,7 @@ impl<'a> Builder<'a> {
                 items.push(value);
             }
             Some(Frame {
-                kind: FrameKind::Mapping { entries, key },
+                kind: FrameKind::Mapping { entries, key, .. },
                 ..
             }) => {
                 if let Some((key, key_position)) = key.take() {
