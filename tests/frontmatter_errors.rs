@@ -282,3 +282,43 @@ fn truncated_and_mangled_seeds_never_panic() {
         }
     }
 }
+
+/// Past 64 keys the duplicate check runs once at the end of the mapping.
+#[test]
+fn duplicate_key_in_a_large_mapping() {
+    let mut input = String::from("---\n");
+    for i in 0..100 {
+        input.push_str(&format!("key{i}: {i}\n"));
+    }
+    input.push_str("key7: again\n---\n");
+    let err = frontmatter::parse(&input).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::DuplicateKey);
+    assert_eq!(
+        err.message(),
+        "duplicate key `key7`: expected each key once in a mapping"
+    );
+    let p = err.position().unwrap();
+    assert_eq!((p.line(), p.column()), (102, 1));
+}
+
+/// Keys that collide in the small mappings' hash bits are still told apart.
+#[test]
+fn many_small_mappings_without_duplicates_parse() {
+    let mut input = String::from("---\nitems:\n");
+    for i in 0..200 {
+        input.push_str(&format!(
+            "  - {{a{i}: 1, b{i}: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8}}\n"
+        ));
+    }
+    input.push_str("---\n");
+    let doc = frontmatter::parse(&input).unwrap();
+    assert_eq!(
+        doc.front_matter()
+            .get("items")
+            .unwrap()
+            .as_sequence()
+            .unwrap()
+            .len(),
+        200
+    );
+}

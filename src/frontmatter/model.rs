@@ -282,34 +282,6 @@ impl<'a> Field<'a> for Mapping<'a> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::utc_seconds;
-    use time::OffsetDateTime;
-    use time::format_description::well_known::Rfc3339;
-
-    #[test]
-    fn fast_utc_dates_agree_with_rfc3339() {
-        for s in [
-            "2022-10-24T21:10:00Z",
-            "2000-02-29T00:00:00Z",
-            "1999-12-31T23:59:59Z",
-            "2021-02-29T00:00:00Z",
-            "2022-13-01T00:00:00Z",
-            "2022-10-24T24:00:00Z",
-            "2022-10-24T21:10:60Z",
-            "2022-10-24 21:10:00Z",
-            "2022-1a-24T21:10:00Z",
-            "+022-10-24T21:10:00Z",
-        ] {
-            let fast = utc_seconds(s);
-            assert!(fast.is_none() || fast == OffsetDateTime::parse(s, &Rfc3339).ok(), "{s}");
-        }
-        assert!(utc_seconds("2000-02-29T00:00:00Z").is_some());
-        assert!(utc_seconds("2021-02-29T00:00:00Z").is_none());
-    }
-}
-
 /// Declares a model struct: its fields with their YAML keys, plus `extra`
 /// (every other key, in input order, with positions); `Field` to read it from
 /// a [`Value`], serde `Serialize` (known keys in the declared order, absent
@@ -497,3 +469,34 @@ macro_rules! open_enum {
     };
 }
 pub(crate) use open_enum;
+
+#[cfg(test)]
+mod tests {
+    use super::utc_seconds;
+    use time::OffsetDateTime;
+    use time::format_description::well_known::Rfc3339;
+
+    #[test]
+    fn fast_utc_dates_agree_with_rfc3339() {
+        for s in [
+            "2022-10-24T21:10:00Z",
+            "2000-02-29T00:00:00Z",
+            "1999-12-31T23:59:59Z",
+            "2021-02-29T00:00:00Z",
+            "2022-13-01T00:00:00Z",
+            "2022-10-24T24:00:00Z",
+            "2022-10-24T21:10:60Z",
+            "2022-10-24 21:10:00Z",
+            "2022-1a-24T21:10:00Z",
+            "+022-10-24T21:10:00Z",
+        ] {
+            let fast = utc_seconds(s);
+            assert!(
+                fast.is_none() || fast == OffsetDateTime::parse(s, &Rfc3339).ok(),
+                "{s}"
+            );
+        }
+        assert!(utc_seconds("2000-02-29T00:00:00Z").is_some());
+        assert!(utc_seconds("2021-02-29T00:00:00Z").is_none());
+    }
+}

@@ -133,13 +133,20 @@ pub fn split(input: &str) -> Result<Option<Split<'_>>> {
     let front_matter_offset = after_first;
     // Only lines starting with the delimiter can close: look at the line
     // after each newline, found eight bytes at a time.
+    let bytes = input.as_bytes();
+    let first = delimiter.as_bytes()[0];
     let mut at = front_matter_offset;
     loop {
-        let (line, next) = line_at(input, at);
+        let candidate = bytes
+            .get(at)
+            .is_some_and(|&b| b == first || (format == Format::Yaml && b == b'.'));
+        let (line, next) = if candidate {
+            line_at(input, at)
+        } else {
+            ("", at)
+        };
         let trimmed = trim_line(line);
-        if at < input.len()
-            && (trimmed == delimiter || (format == Format::Yaml && trimmed == "..."))
-        {
+        if candidate && (trimmed == delimiter || (format == Format::Yaml && trimmed == "...")) {
             return Ok(Some(Split {
                 format,
                 bom,
@@ -149,7 +156,7 @@ pub fn split(input: &str) -> Result<Option<Split<'_>>> {
                 body_offset: next,
             }));
         }
-        match next_newline(input.as_bytes(), at) {
+        match next_newline(bytes, at) {
             Some(i) => at = i + 1,
             None => break,
         }
@@ -183,7 +190,7 @@ fn line_at(input: &str, at: usize) -> (&str, usize) {
 
 /// The offset of the first `\n` at or after `from`, comparing eight bytes at
 /// a time.
-pub(crate) fn next_newline(bytes: &[u8], from: usize) -> Option<usize> {
+fn next_newline(bytes: &[u8], from: usize) -> Option<usize> {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     const NL: u64 = LO * b'\n' as u64;

@@ -5,7 +5,6 @@ use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
 
 use super::Limits;
-use super::split::next_newline;
 use super::schema::{Resolved, resolve_plain};
 use super::value::{Entry, Mapping, Value, ValueKind, find_duplicate};
 use crate::{Error, ErrorKind, Position, Result, Text};
@@ -13,20 +12,17 @@ use crate::{Error, ErrorKind, Position, Result, Text};
 /// Turns yaml-rust2's markers (line 1-based, column 0-based, index counted in
 /// characters of the fragment) into [`Position`]s of the whole input.
 ///
-/// An ASCII fragment maps character indexes to bytes directly. Otherwise a
-/// cursor on the start of the marker's line (markers come almost in order,
-/// so it moves a line or two at a time) and a walk of the column's
-/// characters give the byte; nothing is allocated.
+/// A cursor (character index, byte offset) follows the markers, which come
+/// almost in order: a move over ASCII text jumps straight to its byte, other
+/// text is walked a character at a time. Nothing is allocated.
 struct Locator<'a> {
     fragment: &'a str,
     /// Byte offset of the fragment in the whole input.
     base: usize,
     /// Lines of the whole input before the fragment's first line.
     lines_before: usize,
-    ascii: bool,
-    /// The cursor: a 1-based line of the fragment and its first byte.
-    line: usize,
-    line_start: usize,
+    chars: usize,
+    bytes: usize,
 }
 
 impl<'a> Locator<'a> {
@@ -34,52 +30,55 @@ impl<'a> Locator<'a> {
         Locator {
             fragment,
             base,
-            lines_before: input.as_bytes()[..base].iter().filter(|&&b| b == b'\n').count(),
-            ascii: fragment.is_ascii(),
-            line: 1,
-            line_start: 0,
+            lines_before: input.as_bytes()[..base]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count(),
+            chars: 0,
+            bytes: 0,
         }
     }
 
-    /// The byte offset in the fragment of a marker.
-    fn byte_of(&mut self, mark: Marker) -> usize {
-        let bytes = self.fragment.as_bytes();
-        if self.ascii {
-            return mark.index().min(bytes.len());
-        }
-        let target = mark.line().max(1);
-        while self.line < target {
-            match next_newline(bytes, self.line_start) {
-                Some(i) => {
-                    self.line_start = i + 1;
-                    self.line += 1;
+    /// The byte offset in the fragment of character `index`.
+    fn byte_of(&mut self, index: usize) -> usize {
+        let b = self.fragment.as_bytes();
+        if index > self.chars {
+            let step = index - self.chars;
+            if b.get(self.bytes..self.bytes + step)
+                .is_some_and(<[u8]>::is_ascii)
+            {
+                self.bytes += step;
+                self.chars = index;
+                return self.bytes;
+            }
+            while self.chars < index && self.bytes < b.len() {
+                self.bytes += 1;
+                while self.bytes < b.len() && b[self.bytes] & 0xC0 == 0x80 {
+                    self.bytes += 1;
                 }
-                None => return bytes.len(),
+                self.chars += 1;
+            }
+        } else if index < self.chars {
+            let step = self.chars - index;
+            if self.bytes >= step && b[self.bytes - step..self.bytes].is_ascii() {
+                self.bytes -= step;
+                self.chars = index;
+                return self.bytes;
+            }
+            while self.chars > index && self.bytes > 0 {
+                self.bytes -= 1;
+                while self.bytes > 0 && b[self.bytes] & 0xC0 == 0x80 {
+                    self.bytes -= 1;
+                }
+                self.chars -= 1;
             }
         }
-        while self.line > target {
-            // The previous line starts after the newline before the one
-            // ending it.
-            let end = self.line_start.saturating_sub(1);
-            self.line_start = bytes[..end].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            self.line -= 1;
-        }
-        let col = mark.col();
-        if bytes
-            .get(self.line_start..self.line_start + col)
-            .is_some_and(<[u8]>::is_ascii)
-        {
-            return self.line_start + col;
-        }
-        let line = &self.fragment[self.line_start..];
-        line.char_indices()
-            .nth(col)
-            .map_or(bytes.len(), |(i, _)| self.line_start + i)
+        self.bytes
     }
 
     /// The fragment byte offset and the whole-input position of a marker.
     fn locate(&mut self, mark: Marker) -> (usize, Position) {
-        let byte = self.byte_of(mark);
+        let byte = self.byte_of(mark.index());
         let position = Position::new(
             self.base + byte,
             self.lines_before + mark.line().max(1),
