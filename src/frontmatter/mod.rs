@@ -231,10 +231,7 @@ pub fn parse_with<'a>(input: &'a str, limits: &Limits) -> Result<Document<'a, Va
                 ErrorKind::Unsupported,
                 "unsupported front matter: expected yaml (`---`) or json, found toml (`+++`)",
             )
-            .with_position(Position::locate(
-                input,
-                split.front_matter_offset().saturating_sub(4),
-            )));
+            .with_position(Position::locate(input, if split.has_bom() { 3 } else { 0 })));
         }
     };
     Ok(Document {
