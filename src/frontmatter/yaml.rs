@@ -88,10 +88,15 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// An open container. Its children wait on the builder's shared stacks
+/// (from `start` on), and move to a vector of the exact size when it closes:
+/// no vector grows per container.
 enum FrameKind<'a> {
-    Sequence(Vec<Value<'a>>),
+    Sequence {
+        start: usize,
+    },
     Mapping {
-        entries: Vec<Entry<'a>>,
+        start: usize,
         key: Option<(Text<'a>, Position)>,
         /// One bit per key hash, to look for a duplicate only on a
         /// collision; past [`SMALL_MAPPING`] keys a sort at the end does it.
@@ -131,6 +136,10 @@ struct Frame<'a> {
 struct Builder<'a> {
     max_nodes: usize,
     stack: Vec<Frame<'a>>,
+    /// Items of the open sequences, innermost last.
+    items: Vec<Value<'a>>,
+    /// Entries of the open mappings, innermost last.
+    entries: Vec<Entry<'a>>,
     /// Completed anchored values and their sizes in nodes, by anchor id.
     anchors: Vec<Option<(Value<'a>, usize)>>,
     nodes: usize,
@@ -163,6 +172,8 @@ pub(crate) fn parse<'a>(
     let mut b = Builder {
         max_nodes: limits.max_nodes,
         stack: Vec::new(),
+        items: Vec::new(),
+        entries: Vec::new(),
         anchors: Vec::new(),
         nodes: 0,
         root: None,
@@ -219,13 +230,13 @@ pub(crate) fn parse<'a>(
                     .with_position(position));
                 }
                 b.count(1, position)?;
-                // Sized for front matter's usual shapes, to skip the first
-                // few reallocations.
                 let kind = if matches!(event, Event::SequenceStart(..)) {
-                    FrameKind::Sequence(Vec::with_capacity(4))
+                    FrameKind::Sequence {
+                        start: b.items.len(),
+                    }
                 } else {
                     FrameKind::Mapping {
-                        entries: Vec::with_capacity(8),
+                        start: b.entries.len(),
                         key: None,
                         seen: 0,
                     }
@@ -243,14 +254,19 @@ pub(crate) fn parse<'a>(
                     return Err(unexpected(position));
                 };
                 let kind = match frame.kind {
-                    FrameKind::Sequence(items) => ValueKind::Sequence(items),
-                    FrameKind::Mapping { entries, .. } => {
+                    FrameKind::Sequence { start } => {
+                        ValueKind::Sequence(b.items.drain(start..).collect())
+                    }
+                    FrameKind::Mapping { start, .. } => {
+                        let entries = &b.entries[start..];
                         if entries.len() > SMALL_MAPPING
-                            && let Some(i) = find_duplicate(&entries)
+                            && let Some(i) = find_duplicate(entries)
                         {
                             return Err(duplicate(&entries[i], frame.position));
                         }
-                        ValueKind::Mapping(Mapping::from_entries(entries))
+                        ValueKind::Mapping(Mapping::from_entries(
+                            b.entries.drain(start..).collect(),
+                        ))
                     }
                 };
                 let value = Value {
@@ -345,13 +361,14 @@ impl<'a> Builder<'a> {
             kind:
                 FrameKind::Mapping {
                     key: slot,
-                    entries,
+                    start,
                     seen,
                 },
             position: map_position,
             ..
         }) = self.stack.last_mut()
         {
+            let entries = &self.entries[*start..];
             // A block mapping's start marker lies after its first key.
             if position.byte() < map_position.byte() {
                 *map_position = position;
@@ -411,7 +428,7 @@ impl<'a> Builder<'a> {
                 self.root = Some(value);
             }
             Some(Frame {
-                kind: FrameKind::Sequence(items),
+                kind: FrameKind::Sequence { .. },
                 position,
                 ..
             }) => {
@@ -420,14 +437,14 @@ impl<'a> Builder<'a> {
                 {
                     *position = p;
                 }
-                items.push(value);
+                self.items.push(value);
             }
             Some(Frame {
-                kind: FrameKind::Mapping { entries, key, .. },
+                kind: FrameKind::Mapping { key, .. },
                 ..
             }) => {
                 if let Some((key, key_position)) = key.take() {
-                    entries.push(Entry {
+                    self.entries.push(Entry {
                         key,
                         key_position: Some(key_position),
                         value,
