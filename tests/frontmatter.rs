@@ -99,7 +99,7 @@ fn unknown_keys_are_kept_with_position_and_order() {
     let keys: Vec<&str> = item.extra.keys().collect();
     assert_eq!(keys, ["zeta", "alpha"]);
     let alpha = item.extra.entry("alpha").unwrap();
-    let p = alpha.key_position.unwrap();
+    let p = alpha.key_position().unwrap();
     assert_eq!((p.line(), p.column()), (12, 1));
     assert_eq!(item.kind, ItemType::Other("podcast".into()));
     assert_eq!(item.kind.as_str(), "podcast");
@@ -241,10 +241,10 @@ fn generic_value_tree_has_whole_file_positions() {
     let n = item.get("n").unwrap();
     assert_eq!(n.kind, ValueKind::Null);
     let entry = item.as_mapping().unwrap().entry("é").unwrap();
-    let p = entry.key_position.unwrap();
+    let p = entry.key_position().unwrap();
     assert_eq!((p.line(), p.column()), (3, 5));
     assert_eq!(&input[p.byte()..p.byte() + 2], "é");
-    let v = entry.value.position.unwrap();
+    let v = entry.value.position().unwrap();
     assert_eq!((v.line(), v.column()), (3, 8));
     assert_eq!(&input[v.byte()..v.byte() + 3], "\"x\"");
 }

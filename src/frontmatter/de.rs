@@ -96,7 +96,7 @@ fn unexpected<'v>(kind: &'v ValueKind<'_>) -> de::Unexpected<'v> {
 
 impl<'a> ValueDeserializer<'a> {
     fn any<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, Error> {
-        let position = self.value.position;
+        let position = self.value.position();
         let result = match self.value.kind {
             ValueKind::Null => visitor.visit_unit(),
             ValueKind::Bool(b) => visitor.visit_bool(b),
@@ -120,7 +120,7 @@ impl<'a> ValueDeserializer<'a> {
     fn wrong<V: Visitor<'a>, T>(&self, visitor: &V) -> Result<T, Error> {
         Err(at(
             de::Error::invalid_type(unexpected(&self.value.kind), visitor),
-            self.value.position,
+            self.value.position(),
         ))
     }
 }
@@ -182,7 +182,7 @@ impl<'a> de::Deserializer<'a> for ValueDeserializer<'a> {
         _name: &'static str,
         visitor: V,
     ) -> Result<V::Value, Error> {
-        let position = self.value.position;
+        let position = self.value.position();
         visitor
             .visit_newtype_struct(self)
             .map_err(|e| at(e, position))
@@ -216,7 +216,7 @@ impl<'a> de::Deserializer<'a> for ValueDeserializer<'a> {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        let position = self.value.position;
+        let position = self.value.position();
         let result = match self.value.kind {
             ValueKind::String(s) => visitor.visit_enum(s.into_string().into_deserializer()),
             ValueKind::Mapping(m) if m.len() == 1 => {
@@ -259,7 +259,7 @@ impl<'a> de::SeqAccess<'a> for SeqAccess<'a> {
         };
         let index = self.index;
         self.index += 1;
-        let position = value.position.or(self.position);
+        let position = value.position().or(self.position);
         seed.deserialize(ValueDeserializer::new(value))
             .map(Some)
             .map_err(|e| at(e, position).in_field(&format!("[{index}]")))
@@ -284,14 +284,11 @@ impl<'a> de::MapAccess<'a> for MapAccess<'a> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
-        let Some(Entry {
-            key,
-            key_position,
-            value,
-        }) = self.entries.next()
-        else {
+        let Some(entry) = self.entries.next() else {
             return Ok(None);
         };
+        let key_position = entry.key_position();
+        let Entry { key, value, .. } = entry;
         let result = match key.as_borrowed() {
             Some(b) => seed.deserialize(de::value::BorrowedStrDeserializer::new(b)),
             None => seed.deserialize(de::value::StrDeserializer::new(key.as_str())),
@@ -306,7 +303,7 @@ impl<'a> de::MapAccess<'a> for MapAccess<'a> {
         let Some((key, value)) = self.value.take() else {
             return Err(de::Error::custom("expected a key before its value"));
         };
-        let position = value.position.or(self.position);
+        let position = value.position().or(self.position);
         seed.deserialize(ValueDeserializer::new(value))
             .map_err(|e| at(e, position).in_field(&key))
     }

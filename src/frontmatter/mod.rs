@@ -195,7 +195,7 @@ impl<'a, T> Document<'a, T> {
 /// let doc = frontmatter::parse(input)?;
 /// let title = doc.front_matter().get("title").expect("title");
 /// assert_eq!(title.as_str(), Some("Clearview AI"));
-/// assert_eq!(title.position.map(|p| p.line()), Some(2));
+/// assert_eq!(title.position().map(|p| p.line()), Some(2));
 /// assert_eq!(doc.body(), "Body\r\n");
 /// # Ok::<(), pressmark::Error>(())
 /// ```

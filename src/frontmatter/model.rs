@@ -54,7 +54,7 @@ pub(crate) fn invalid_type(value: &Value<'_>, expected: &str) -> Error {
         ErrorKind::InvalidType,
         format!("invalid type: {}, expected {expected}", value.describe()),
     );
-    match value.position {
+    match value.position() {
         Some(p) => err.with_position(p),
         None => err,
     }
@@ -63,7 +63,7 @@ pub(crate) fn invalid_type(value: &Value<'_>, expected: &str) -> Error {
 /// "invalid value: ..." at the value.
 pub(crate) fn invalid_value(value: &Value<'_>, message: String) -> Error {
     let err = Error::new(ErrorKind::InvalidValue, message);
-    match value.position {
+    match value.position() {
         Some(p) => err.with_position(p),
         None => err,
     }
@@ -312,7 +312,7 @@ macro_rules! model {
         impl<'a> $crate::frontmatter::model::Field<'a> for $name<'a> {
             fn from_value(value: $crate::frontmatter::Value<'a>) -> $crate::Result<Self> {
                 use $crate::frontmatter::model::Field;
-                let position = value.position;
+                let position = value.position();
                 let map = match value.kind {
                     $crate::frontmatter::ValueKind::Mapping(m) => m,
                     _ => return Err($crate::frontmatter::model::invalid_type(&value, "a mapping")),

@@ -19,16 +19,46 @@ use crate::{Position, Text};
 /// let doc = frontmatter::parse(input)?;
 /// let heat = doc.front_matter().get("heat").expect("heat");
 /// assert_eq!(heat.kind, ValueKind::Int(-1));
-/// assert_eq!(heat.position.map(|p| (p.line(), p.column())), Some((3, 7)));
+/// assert_eq!(heat.position().map(|p| (p.line(), p.column())), Some((3, 7)));
 /// # Ok::<(), pressmark::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Value<'a> {
     /// What the value is.
     pub kind: ValueKind<'a>,
-    /// Where the value starts in the whole input; `None` for values not read
-    /// from YAML (JSON front matter, values built by hand).
-    pub position: Option<Position>,
+    pub(crate) pos: Pos,
+}
+
+/// A [`Position`] in 12 bytes (front matter is far below 4 GiB), `line` 0
+/// standing for "none": it is in every value and key, so its size counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Pos {
+    byte: u32,
+    line: u32,
+    column: u32,
+}
+
+impl Pos {
+    pub(crate) const NONE: Pos = Pos {
+        byte: 0,
+        line: 0,
+        column: 0,
+    };
+
+    /// Saturates at `u32::MAX`; the YAML reader keeps inputs far below.
+    pub(crate) fn new(p: Position) -> Pos {
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Pos {
+            byte: small(p.byte()),
+            line: small(p.line()),
+            column: small(p.column()),
+        }
+    }
+
+    pub(crate) fn get(self) -> Option<Position> {
+        (self.line != 0)
+            .then(|| Position::new(self.byte as usize, self.line as usize, self.column as usize))
+    }
 }
 
 /// The content of a [`Value`], typed by the YAML 1.2 core schema.
@@ -57,8 +87,23 @@ impl<'a> Value<'a> {
     pub fn new(kind: ValueKind<'a>) -> Value<'a> {
         Value {
             kind,
-            position: None,
+            pos: Pos::NONE,
         }
+    }
+
+    /// A value read at `position`.
+    pub(crate) fn at(kind: ValueKind<'a>, position: Position) -> Value<'a> {
+        Value {
+            kind,
+            pos: Pos::new(position),
+        }
+    }
+
+    /// Where the value starts in the whole input; `None` for values not
+    /// read from YAML (JSON front matter, values built by hand).
+    #[must_use]
+    pub fn position(&self) -> Option<Position> {
+        self.pos.get()
     }
 
     /// The value of `key` if this is a mapping that has it.
@@ -157,10 +202,36 @@ pub struct Entry<'a> {
     /// The key. Keys are scalars; a key that is not a string (`2019: x`) is
     /// kept as written.
     pub key: Text<'a>,
-    /// Where the key starts in the whole input, when known.
-    pub key_position: Option<Position>,
+    pub(crate) key_pos: Pos,
     /// The value.
     pub value: Value<'a>,
+}
+
+impl<'a> Entry<'a> {
+    /// An entry without a key position.
+    #[must_use]
+    pub fn new(key: impl Into<Text<'a>>, value: Value<'a>) -> Entry<'a> {
+        Entry {
+            key: key.into(),
+            key_pos: Pos::NONE,
+            value,
+        }
+    }
+
+    /// An entry whose key was read at `position`.
+    pub(crate) fn at(key: Text<'a>, position: Position, value: Value<'a>) -> Entry<'a> {
+        Entry {
+            key,
+            key_pos: Pos::new(position),
+            value,
+        }
+    }
+
+    /// Where the key starts in the whole input, when known.
+    #[must_use]
+    pub fn key_position(&self) -> Option<Position> {
+        self.key_pos.get()
+    }
 }
 
 /// The entries of a mapping, in input order; keys are unique.
@@ -250,7 +321,7 @@ impl<'a> MapText<'a> for Value<'a> {
         };
         Value {
             kind,
-            position: self.position,
+            pos: self.pos,
         }
     }
 }
@@ -264,7 +335,7 @@ impl<'a> MapText<'a> for Mapping<'a> {
                 .into_iter()
                 .map(|e| Entry {
                     key: f(e.key),
-                    key_position: e.key_position,
+                    key_pos: e.key_pos,
                     value: e.value.map_text(f),
                 })
                 .collect(),
@@ -352,11 +423,7 @@ impl<'de> serde::de::Visitor<'de> for ValueVisitor {
         let mut entries = Vec::new();
         while let Some(key) = map.next_key::<Text<'de>>()? {
             let value = map.next_value()?;
-            entries.push(Entry {
-                key,
-                key_position: None,
-                value,
-            });
+            entries.push(Entry::new(key, value));
         }
         if let Some(i) = find_duplicate(&entries) {
             return Err(serde::de::Error::custom(format_args!(

@@ -6,7 +6,7 @@ use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
 
 use super::Limits;
 use super::schema::{Resolved, resolve_plain};
-use super::value::{Entry, Mapping, Value, ValueKind, find_duplicate};
+use super::value::{Entry, Mapping, Pos, Value, ValueKind, find_duplicate};
 use crate::{Error, ErrorKind, Position, Result, Text};
 
 /// Turns yaml-rust2's markers (line 1-based, column 0-based, index counted in
@@ -122,7 +122,7 @@ fn duplicate(key: &Entry<'_>, fallback: Position) -> Error {
             key.key
         ),
     )
-    .with_position(key.key_position.unwrap_or(fallback))
+    .with_position(key.key_position().unwrap_or(fallback))
 }
 
 struct Frame<'a> {
@@ -157,7 +157,8 @@ pub(crate) fn parse<'a>(
     limits: &Limits,
 ) -> Result<Value<'a>> {
     let mut loc = Locator::new(input, fragment, base);
-    if fragment.len() > limits.max_bytes {
+    // Positions are kept in 32 bits.
+    if fragment.len() > limits.max_bytes.min(u32::MAX as usize / 2) {
         return Err(Error::new(
             ErrorKind::LimitExceeded,
             format!(
@@ -193,20 +194,14 @@ pub(crate) fn parse<'a>(
                     if anchor != 0 {
                         b.store_anchor(
                             anchor,
-                            Value {
-                                kind: ValueKind::String(b.current_key()),
-                                position: Some(position),
-                            },
+                            Value::at(ValueKind::String(b.current_key()), position),
                             first_node,
                         );
                     }
                 } else {
                     let kind = scalar(fragment, byte, s, style, tag.as_ref())
                         .map_err(|e| e.with_position(position))?;
-                    let value = Value {
-                        kind,
-                        position: Some(position),
-                    };
+                    let value = Value::at(kind, position);
                     b.complete(value, anchor, first_node)?;
                 }
             }
@@ -269,10 +264,7 @@ pub(crate) fn parse<'a>(
                         ))
                     }
                 };
-                let value = Value {
-                    kind,
-                    position: Some(frame.position),
-                };
+                let value = Value::at(kind, frame.position);
                 b.complete(value, frame.anchor, frame.first_node)?;
             }
             Event::Alias(id) => {
@@ -297,7 +289,7 @@ pub(crate) fn parse<'a>(
                     .with_position(position));
                 }
                 let mut value = value.clone();
-                value.position = Some(position);
+                value.pos = Pos::new(position);
                 b.nodes += size;
                 if b.wants_key() {
                     match value.kind {
@@ -316,9 +308,11 @@ pub(crate) fn parse<'a>(
             }
         }
     }
-    Ok(b.root.unwrap_or_else(|| Value {
-        kind: ValueKind::Mapping(Mapping::new()),
-        position: Some(Position::locate(input, base)),
+    Ok(b.root.unwrap_or_else(|| {
+        Value::at(
+            ValueKind::Mapping(Mapping::new()),
+            Position::locate(input, base),
+        )
     }))
 }
 
@@ -377,11 +371,7 @@ impl<'a> Builder<'a> {
                 let bit = key_bit(&key);
                 if *seen & bit != 0 && entries.iter().any(|e| e.key == key) {
                     return Err(duplicate(
-                        &Entry {
-                            key,
-                            key_position: Some(position),
-                            value: Value::new(ValueKind::Null),
-                        },
+                        &Entry::at(key, position, Value::new(ValueKind::Null)),
                         position,
                     ));
                 }
@@ -423,7 +413,7 @@ impl<'a> Builder<'a> {
                         ErrorKind::Syntax,
                         "invalid yaml: expected one document in the front matter, found several",
                     )
-                    .with_position(value.position.unwrap_or(Position::new(0, 1, 1))));
+                    .with_position(value.position().unwrap_or(Position::new(0, 1, 1))));
                 }
                 self.root = Some(value);
             }
@@ -432,7 +422,7 @@ impl<'a> Builder<'a> {
                 position,
                 ..
             }) => {
-                if let Some(p) = value.position
+                if let Some(p) = value.position()
                     && p.byte() < position.byte()
                 {
                     *position = p;
@@ -444,11 +434,7 @@ impl<'a> Builder<'a> {
                 ..
             }) => {
                 if let Some((key, key_position)) = key.take() {
-                    self.entries.push(Entry {
-                        key,
-                        key_position: Some(key_position),
-                        value,
-                    });
+                    self.entries.push(Entry::at(key, key_position, value));
                 }
             }
         }
