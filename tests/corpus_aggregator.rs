@@ -7,6 +7,7 @@
 #![cfg(feature = "frontmatter")]
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use pressmark::frontmatter;
@@ -42,6 +43,14 @@ fn collection(relative: &Path) -> String {
     parts.join("/")
 }
 
+/// Writes straight to stderr, past the test harness's capture, so that the
+/// counts (or the notice that the test was skipped) show in every run.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 #[derive(Default)]
 struct Counts {
     files: usize,
@@ -54,15 +63,15 @@ struct Counts {
 #[test]
 fn every_aggregator_file_parses() {
     let Some(root) = std::env::var_os("PRESSMARK_CORPUS") else {
-        eprintln!();
-        eprintln!(
+        say!();
+        say!(
             "=== SKIPPED: corpus_aggregator: PRESSMARK_CORPUS is not set; set it to the shared corpus folder to run this test ==="
         );
-        eprintln!();
+        say!();
         return;
     };
     let root = PathBuf::from(root).join("aggregator");
-    eprintln!("corpus_aggregator: running over {}", root.display());
+    say!("corpus_aggregator: running over {}", root.display());
     let mut paths = Vec::new();
     files(&root, &mut paths);
     assert!(!paths.is_empty(), "no files under {}", root.display());
@@ -108,23 +117,32 @@ fn every_aggregator_file_parses() {
         }
     }
 
-    eprintln!(
+    say!(
         "{:<32} {:>6} {:>10} {:>8} {:>7} {:>8}",
-        "collection", "files", "bytes", "unknown", "bodies", "failures"
+        "collection",
+        "files",
+        "bytes",
+        "unknown",
+        "bodies",
+        "failures"
     );
     for (name, c) in &counts {
-        eprintln!(
+        say!(
             "{name:<32} {:>6} {:>10} {:>8} {:>7} {:>8}",
-            c.files, c.bytes, c.unknown_keys, c.bodies, c.failures
+            c.files,
+            c.bytes,
+            c.unknown_keys,
+            c.bodies,
+            c.failures
         );
     }
-    eprintln!(
+    say!(
         "corpus_aggregator: {} files ({news} news items), {} failures",
         paths.len(),
         failures.len()
     );
     for f in failures.iter().take(30) {
-        eprintln!("  FAILED {f}");
+        say!("  FAILED {f}");
     }
     assert!(failures.is_empty(), "{} files failed", failures.len());
 }
