@@ -62,6 +62,9 @@ pub enum ErrorKind {
     Api,
     /// The front matter's opening delimiter has no closing one.
     Unclosed,
+    /// The input has no front matter where front matter was required (it
+    /// does not open with `---`, `+++`, `;;;` or a JSON object).
+    NoFrontMatter,
     /// The input is in a format the crate recognises but does not read
     /// (TOML front matter).
     Unsupported,
@@ -122,6 +125,14 @@ impl Position {
             .iter()
             .filter(|&&b| b & 0xC0 != 0x80)
             .count();
+        Position { byte, line, column }
+    }
+
+    /// A position from its parts, when the caller already knows the line
+    /// and column (a parser's marker), saving a scan of the input.
+    #[must_use]
+    #[allow(dead_code)] // used by the front-matter module only
+    pub(crate) fn new(byte: usize, line: usize, column: usize) -> Position {
         Position { byte, line, column }
     }
 

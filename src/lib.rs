@@ -5,7 +5,11 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod error;
+#[cfg(feature = "frontmatter")]
+#[cfg_attr(docsrs, doc(cfg(feature = "frontmatter")))]
+pub mod frontmatter;
 #[cfg(feature = "html")]
+#[cfg_attr(docsrs, doc(cfg(feature = "html")))]
 pub mod html;
 mod map_text;
 mod text;

@@ -1,0 +1,147 @@
+//! Front matter, on the same inputs in one run:
+//!
+//! - `pressmark`: [`pressmark::frontmatter::news_item`], the typed, borrowing
+//!   parse with positions;
+//! - `gray_matter`: the `gray_matter` crate (YAML engine) deserializing into
+//!   the same `NewsItem` (through its serde `Deserialize`, which copies);
+//! - `gray_matter_pod`: `gray_matter` into its own `Pod` tree, no typing
+//!   (its floor);
+//! - `yaml_rust2_nothing`: yaml-rust2's parser over the same front matter
+//!   with a receiver that does nothing (the floor of any parser built on it);
+//! - `yaml_rust2_next_token`: the same, pulling events with `next_token` as
+//!   this crate does.
+//!
+//! Inputs: the shared seed, and when `PRESSMARK_CORPUS` is set, a sample of
+//! the corpus's current news items (every 10th file of `_news/head`).
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use gray_matter::Matter;
+use gray_matter::engine::YAML;
+use pressmark::frontmatter::{self, NewsItem};
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+struct Nothing;
+
+impl MarkedEventReceiver for Nothing {
+    fn on_event(&mut self, ev: Event, _mark: Marker) {
+        black_box(ev);
+    }
+}
+
+fn inputs() -> Vec<(String, Vec<String>)> {
+    let seed_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/aggregator-item.md");
+    let seed = std::fs::read_to_string(&seed_path).expect("the shared seed beside the checkout");
+    let mut sets = vec![("seed".to_owned(), vec![seed])];
+    match std::env::var_os("PRESSMARK_CORPUS") {
+        Some(root) => {
+            let dir = PathBuf::from(root).join("aggregator/powerapps/_news/head");
+            let mut paths: Vec<_> = std::fs::read_dir(&dir)
+                .expect("corpus news folder")
+                .map(|e| e.expect("entry").path())
+                .collect();
+            paths.sort();
+            let files: Vec<String> = paths
+                .iter()
+                .step_by(10)
+                .map(|p| std::fs::read_to_string(p).expect("corpus file"))
+                .collect();
+            eprintln!(
+                "bench frontmatter: {} corpus news files from {}",
+                files.len(),
+                dir.display()
+            );
+            sets.push(("corpus_news".to_owned(), files));
+        }
+        None => eprintln!("bench frontmatter: PRESSMARK_CORPUS not set, seed only"),
+    }
+    sets
+}
+
+fn bench(c: &mut Criterion) {
+    let gray = Matter::<YAML>::new();
+    for (name, files) in inputs() {
+        let bytes: usize = files.iter().map(String::len).sum();
+        // Every engine must accept every input, or the comparison is void.
+        for f in &files {
+            frontmatter::news_item(f).expect("pressmark parses");
+            let parsed = gray
+                .parse::<NewsItem<'static>>(f)
+                .expect("gray_matter parses");
+            assert!(parsed.data.is_some());
+        }
+        let mut group = c.benchmark_group(format!("frontmatter/{name}"));
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function("pressmark", |b| {
+            b.iter(|| {
+                for f in &files {
+                    black_box(frontmatter::news_item(black_box(f)).expect("parses"));
+                }
+            });
+        });
+        group.bench_function("gray_matter", |b| {
+            b.iter(|| {
+                for f in &files {
+                    black_box(
+                        gray.parse::<NewsItem<'static>>(black_box(f))
+                            .expect("parses"),
+                    );
+                }
+            });
+        });
+        group.bench_function("gray_matter_pod", |b| {
+            b.iter(|| {
+                for f in &files {
+                    black_box(
+                        gray.parse::<gray_matter::Pod>(black_box(f))
+                            .expect("parses"),
+                    );
+                }
+            });
+        });
+        group.bench_function("yaml_rust2_nothing", |b| {
+            b.iter(|| {
+                for f in &files {
+                    let split = frontmatter::split(black_box(f))
+                        .expect("splits")
+                        .expect("front matter");
+                    Parser::new_from_str(split.front_matter())
+                        .load(&mut Nothing, false)
+                        .expect("parses");
+                }
+            });
+        });
+        group.bench_function("yaml_rust2_next_token", |b| {
+            b.iter(|| {
+                for f in &files {
+                    let split = frontmatter::split(black_box(f))
+                        .expect("splits")
+                        .expect("front matter");
+                    let mut parser = Parser::new_from_str(split.front_matter());
+                    loop {
+                        let (ev, _) = parser.next_token().expect("parses");
+                        if ev == Event::StreamEnd {
+                            break;
+                        }
+                        black_box(ev);
+                    }
+                }
+            });
+        });
+        group.finish();
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(std::time::Duration::from_millis(500))
+        .measurement_time(std::time::Duration::from_secs(2))
+        .sample_size(30);
+    targets = bench
+}
+criterion_main!(benches);

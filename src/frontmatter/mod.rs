@@ -1,0 +1,415 @@
+//! Front matter: splitting a Markdown/HTML file into its front matter and its
+//! body, YAML with positions in the whole file, any front matter into your
+//! own serde type, and the news aggregator's typed items.
+//!
+//! | you want | call |
+//! | --- | --- |
+//! | the front matter and body as slices, no parsing | [`split`] |
+//! | the front matter as a positioned [`Value`] tree | [`parse`] |
+//! | the front matter in your `#[derive(Deserialize)]` type | [`from_str`] |
+//! | an aggregator news item (`_news/*.md`) | [`news_item`] |
+//! | an item of the aggregator's other collections | [`item`] |
+//!
+//! Every position (syntax errors, type errors, [`Value::position`],
+//! [`Entry::key_position`]) is a byte offset, line and column of the whole
+//! file, not of the front-matter fragment. Strings borrow from the input
+//! where the YAML scalar is the input's bytes (plain scalars, quoted ones
+//! without escapes); [`crate::Text::is_borrowed`] tells which.
+//!
+//! # YAML
+//!
+//! YAML is read with yaml-rust2's event parser and typed by the YAML 1.2
+//! core schema: `yes`/`no`/`on`/`off` are strings, `0o17` is octal,
+//! `2022-10-24T21:10:00Z` is a string (the models parse it as a date-time).
+//! A key given twice in a mapping is an error. Merge keys (`<<`) are plain
+//! keys. Tags `!!str`, `!!int`, `!!float`, `!!bool`, `!!null` and `!` are
+//! honoured; other tags are ignored.
+//!
+//! Input is untrusted: [`Limits`] bounds the front matter's size, nesting
+//! depth and number of values, aliases included, so an alias bomb ("billion
+//! laughs") is rejected with an [`ErrorKind::LimitExceeded`] error instead
+//! of exhausting memory.
+//!
+//! # JSON and TOML
+//!
+//! JSON front matter (a first line holding only `{`, or members between
+//! `;;;` lines) is read with serde_json: syntax errors have their position
+//! in the whole file; its values have no positions, so type errors name the
+//! field path only. TOML front matter (`+++`) is recognised and reported as
+//! [`ErrorKind::Unsupported`].
+//!
+//! # Examples
+//!
+//! ```
+//! use pressmark::frontmatter;
+//! use serde::Deserialize;
+//!
+//! #[derive(Debug, Deserialize)]
+//! struct Post<'a> {
+//!     title: &'a str,
+//!     tags: Vec<&'a str>,
+//! }
+//!
+//! let input = "---\ntitle: Hello\ntags: [a, b]\n---\n# Hello\n";
+//! let doc = frontmatter::from_str::<Post>(input)?;
+//! assert_eq!(doc.front_matter().title, "Hello");
+//! assert_eq!(doc.front_matter().tags, ["a", "b"]);
+//! assert_eq!(doc.body(), "# Hello\n");
+//!
+//! let err = frontmatter::from_str::<Post>("---\ntitle: Hello\ntags: 3\n---\n").unwrap_err();
+//! assert_eq!(
+//!     err.to_string(),
+//!     "invalid type: integer `3`, expected a sequence in `tags` at line 3 column 7"
+//! );
+//! # Ok::<(), pressmark::Error>(())
+//! ```
+
+mod de;
+mod item;
+pub(crate) mod model;
+mod news;
+mod schema;
+mod split;
+mod value;
+mod yaml;
+
+pub use de::ValueDeserializer;
+pub use item::{IsoDuration, Item, Ratings};
+pub use news::{Image, ItemType, NewsItem, Provider, Related};
+pub use split::{Format, Split, split};
+pub use value::{Entry, Mapping, Value, ValueKind};
+
+use crate::{Error, ErrorKind, Position, Result};
+use model::Field;
+
+/// Bounds on what one front matter may cost to read. Each limit reached
+/// gives an [`ErrorKind::LimitExceeded`] error with the position where it was
+/// reached.
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::{ErrorKind, frontmatter::{self, Limits}};
+///
+/// let mut limits = Limits::default();
+/// limits.max_depth = 2;
+/// let err = frontmatter::parse_with("---\na: {b: {c: 1}}\n---\n", &limits).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::LimitExceeded);
+/// assert_eq!(err.position().map(|p| (p.line(), p.column())), Some((2, 8)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Limits {
+    /// Largest front matter, in bytes, delimiters and body not counted.
+    /// Default: 1 MiB.
+    pub max_bytes: usize,
+    /// Deepest nesting of sequences and mappings. Default: 128.
+    pub max_depth: usize,
+    /// Most values (scalars, sequences, mappings) in one front matter,
+    /// counting each value an alias repeats: this is what stops an alias
+    /// bomb. Default: 100,000.
+    pub max_nodes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 1 << 20,
+            max_depth: 128,
+            max_nodes: 100_000,
+        }
+    }
+}
+
+/// A file's front matter, read into `T`, and its body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document<'a, T> {
+    front_matter: T,
+    format: Format,
+    body: &'a str,
+    body_offset: usize,
+}
+
+impl<'a, T> Document<'a, T> {
+    /// The front matter.
+    #[must_use]
+    pub fn front_matter(&self) -> &T {
+        &self.front_matter
+    }
+
+    /// The front matter, consuming the document.
+    #[must_use]
+    pub fn into_front_matter(self) -> T {
+        self.front_matter
+    }
+
+    /// The front matter's format.
+    #[must_use]
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// Everything after the front matter's closing line, untouched (line
+    /// endings kept).
+    #[must_use]
+    pub fn body(&self) -> &'a str {
+        self.body
+    }
+
+    /// Byte offset of the body in the input.
+    #[must_use]
+    pub fn body_offset(&self) -> usize {
+        self.body_offset
+    }
+
+    /// Converts the front matter, keeping the body.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Document<'a, U> {
+        Document {
+            front_matter: f(self.front_matter),
+            format: self.format,
+            body: self.body,
+            body_offset: self.body_offset,
+        }
+    }
+}
+
+/// Reads the front matter of `input` into a positioned [`Value`] tree.
+///
+/// Empty front matter gives an empty mapping.
+///
+/// # Errors
+///
+/// [`ErrorKind::NoFrontMatter`] when the input has none ([`split`] tells that
+/// apart without an error); [`ErrorKind::Unclosed`] when the opening line is
+/// not closed; [`ErrorKind::Syntax`] for invalid YAML or JSON;
+/// [`ErrorKind::DuplicateKey`]; [`ErrorKind::Unsupported`] for TOML;
+/// [`ErrorKind::LimitExceeded`] past the default [`Limits`]. Positions are in
+/// the whole input.
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::frontmatter;
+///
+/// let input = "\u{feff}---\r\ntitle: Clearview AI\r\n---\r\nBody\r\n";
+/// let doc = frontmatter::parse(input)?;
+/// let title = doc.front_matter().get("title").expect("title");
+/// assert_eq!(title.as_str(), Some("Clearview AI"));
+/// assert_eq!(title.position().map(|p| p.line()), Some(2));
+/// assert_eq!(doc.body(), "Body\r\n");
+/// # Ok::<(), pressmark::Error>(())
+/// ```
+pub fn parse(input: &str) -> Result<Document<'_, Value<'_>>> {
+    parse_with(input, &Limits::default())
+}
+
+/// [`parse`] under the given [`Limits`].
+///
+/// # Errors
+///
+/// As [`parse`].
+pub fn parse_with<'a>(input: &'a str, limits: &Limits) -> Result<Document<'a, Value<'a>>> {
+    let Some(split) = split(input)? else {
+        let first = input.lines().next().unwrap_or("");
+        let first: String = first.chars().take(40).collect();
+        return Err(Error::new(
+            ErrorKind::NoFrontMatter,
+            format!("no front matter: expected `---` on the first line, found {first:?}"),
+        )
+        .with_position(Position::locate(input, 0)));
+    };
+    let value = match split.format() {
+        Format::Yaml => yaml::parse(
+            input,
+            split.front_matter(),
+            split.front_matter_offset(),
+            limits,
+        )?,
+        Format::Json => json(input, &split, limits)?,
+        Format::Toml => {
+            return Err(Error::new(
+                ErrorKind::Unsupported,
+                "unsupported front matter: expected yaml (`---`) or json, found toml (`+++`)",
+            )
+            .with_position(Position::locate(input, if split.has_bom() { 3 } else { 0 })));
+        }
+    };
+    Ok(Document {
+        front_matter: value,
+        format: split.format(),
+        body: split.body(),
+        body_offset: split.body_offset(),
+    })
+}
+
+fn json<'a>(input: &'a str, split: &Split<'a>, limits: &Limits) -> Result<Value<'a>> {
+    let fragment = split.front_matter();
+    let base = split.front_matter_offset();
+    if fragment.len() > limits.max_bytes {
+        return Err(Error::new(
+            ErrorKind::LimitExceeded,
+            format!(
+                "front matter too large: expected at most {} bytes, found {}",
+                limits.max_bytes,
+                fragment.len()
+            ),
+        )
+        .with_position(Position::locate(input, base)));
+    }
+    let locate =
+        |e: serde_json::Error, shift: usize| {
+            // serde_json counts columns in bytes from 1; line 1 of a wrapped
+            // fragment has the added `{` in front.
+            let line_start = Position::line_start(fragment.as_bytes(), e.line()).unwrap_or(0);
+            let byte = (line_start + e.column().saturating_sub(1))
+                .saturating_sub(if e.line() <= 1 { shift } else { 0 });
+            let message = e.to_string();
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(message.as_str(), |(m, _)| m);
+            Error::new(ErrorKind::Syntax, format!("invalid json: {message}"))
+                .with_position(Position::locate(input, base + byte.min(fragment.len())))
+                .with_source(e)
+        };
+    if fragment.trim_start().starts_with('{') {
+        let mut de = serde_json::Deserializer::from_str(fragment);
+        let value = serde::Deserialize::deserialize(&mut de).map_err(|e| locate(e, 0))?;
+        de.end().map_err(|e| locate(e, 0))?;
+        Ok(value)
+    } else {
+        // `;;;` front matter holds an object's members without the braces.
+        let wrapped = format!("{{{fragment}}}");
+        let value: Value<'_> = serde_json::from_str(&wrapped).map_err(|e| locate(e, 1))?;
+        Ok(value.into_owned())
+    }
+}
+
+/// Reads the front matter of `input` into `T`, borrowing from `input` where
+/// `T` and the YAML allow.
+///
+/// # Errors
+///
+/// As [`parse`], plus the errors of `T`'s `Deserialize`
+/// ([`ErrorKind::InvalidType`], [`ErrorKind::MissingField`]...) with the field
+/// path and the position of the value in the whole input.
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::frontmatter;
+/// use serde::Deserialize;
+///
+/// #[derive(Debug, Deserialize)]
+/// struct Head {
+///     quality: u8,
+/// }
+///
+/// let err = frontmatter::from_str::<Head>("---\nquality: high\n---\n").unwrap_err();
+/// assert_eq!(err.path(), Some("quality"));
+/// assert_eq!(
+///     err.to_string(),
+///     "invalid type: string \"high\", expected u8 in `quality` at line 2 column 10"
+/// );
+/// ```
+pub fn from_str<'a, T: serde::Deserialize<'a>>(input: &'a str) -> Result<Document<'a, T>> {
+    from_str_with(input, &Limits::default())
+}
+
+/// [`from_str`] under the given [`Limits`].
+///
+/// # Errors
+///
+/// As [`from_str`].
+pub fn from_str_with<'a, T: serde::Deserialize<'a>>(
+    input: &'a str,
+    limits: &Limits,
+) -> Result<Document<'a, T>> {
+    let doc = parse_with(input, limits)?;
+    let Document {
+        front_matter,
+        format,
+        body,
+        body_offset,
+    } = doc;
+    let front_matter = T::deserialize(ValueDeserializer::new(front_matter))?;
+    Ok(Document {
+        front_matter,
+        format,
+        body,
+        body_offset,
+    })
+}
+
+/// Reads an aggregator news item (`_news/*.md`): the typed [`NewsItem`]
+/// and the body (empty for news items).
+///
+/// # Errors
+///
+/// As [`parse`], plus [`ErrorKind::MissingField`], [`ErrorKind::InvalidType`]
+/// and [`ErrorKind::InvalidValue`] (a date that is not RFC 3339) with the
+/// field path and position.
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::frontmatter::{self, ItemType};
+///
+/// let input = "---\ncategory: news\ntitle: \"Hello\"\nexcerpt: \"Hi\"\n\
+///              publishedDateTime: 2022-10-24T21:10:00Z\ntype: article\n\
+///              provider:\n  name: TechSpot\nsecured: \"x;y\"\nscore: 3\n---\n";
+/// let item = frontmatter::news_item(input)?.into_front_matter();
+/// assert_eq!(item.title, "Hello");
+/// assert!(item.title.is_borrowed());
+/// assert_eq!(item.kind, ItemType::Article);
+/// assert_eq!(item.published_date_time.unix_timestamp(), 1_666_645_800);
+/// assert_eq!(item.extra.keys().collect::<Vec<_>>(), ["score"]);
+///
+/// let err = frontmatter::news_item("---\ncategory: news\n---\n").unwrap_err();
+/// assert_eq!(err.to_string(), "missing field `title` at line 2 column 1");
+/// # Ok::<(), pressmark::Error>(())
+/// ```
+pub fn news_item(input: &str) -> Result<Document<'_, NewsItem<'_>>> {
+    typed(input, &Limits::default())
+}
+
+/// Reads an item of any of the aggregator's collections: the typed
+/// [`Item`] (every field optional, unknown keys kept) and the body.
+///
+/// # Errors
+///
+/// As [`news_item`].
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::frontmatter;
+///
+/// let input = "---\ntitle: Admin\nlength: PT57M\nratings:\n  count: 524\n  average: 5\n\
+///              levels:\n  - Intermediate\n---\n<p>Body</p>\n";
+/// let doc = frontmatter::item(input)?;
+/// let item = doc.front_matter();
+/// assert_eq!(item.length.as_ref().and_then(|d| d.duration()).map(|d| d.whole_minutes()), Some(57));
+/// assert_eq!(item.ratings.as_ref().and_then(|r| r.average), Some(5.0));
+/// assert!(item.extra.get("levels").is_some());
+/// assert_eq!(doc.body(), "<p>Body</p>\n");
+/// # Ok::<(), pressmark::Error>(())
+/// ```
+pub fn item(input: &str) -> Result<Document<'_, Item<'_>>> {
+    typed(input, &Limits::default())
+}
+
+fn typed<'a, T: Field<'a>>(input: &'a str, limits: &Limits) -> Result<Document<'a, T>> {
+    let doc = parse_with(input, limits)?;
+    let Document {
+        front_matter,
+        format,
+        body,
+        body_offset,
+    } = doc;
+    Ok(Document {
+        front_matter: T::from_value(front_matter)?,
+        format,
+        body,
+        body_offset,
+    })
+}

@@ -1,0 +1,148 @@
+//! Every file of `$PRESSMARK_CORPUS/aggregator`: news items as [`NewsItem`],
+//! the other collections as [`Item`]. Prints counts per collection and fails
+//! on any failure. Skipped (loudly) when `PRESSMARK_CORPUS` is not set.
+//!
+//! [`NewsItem`]: pressmark::frontmatter::NewsItem
+//! [`Item`]: pressmark::frontmatter::Item
+#![cfg(feature = "frontmatter")]
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use pressmark::frontmatter;
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map(|e| e.expect("directory entry").path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            files(&path, out);
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("md" | "html")
+        ) {
+            out.push(path);
+        }
+    }
+}
+
+/// `powerapps/_news/head`, `powerapps/_samples`, `everyday-cc-ai/_news`...:
+/// the path up to the collection folder (and its sub-folder for `_news` and
+/// `_learning`).
+fn collection(relative: &Path) -> String {
+    let parts: Vec<&str> = relative
+        .parent()
+        .into_iter()
+        .flat_map(|p| p.iter())
+        .filter_map(|s| s.to_str())
+        .collect();
+    parts.join("/")
+}
+
+/// Writes straight to stderr, past the test harness's capture, so that the
+/// counts (or the notice that the test was skipped) show in every run.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+#[derive(Default)]
+struct Counts {
+    files: usize,
+    bytes: usize,
+    unknown_keys: usize,
+    bodies: usize,
+    failures: usize,
+}
+
+#[test]
+fn every_aggregator_file_parses() {
+    let Some(root) = std::env::var_os("PRESSMARK_CORPUS") else {
+        say!();
+        say!(
+            "=== SKIPPED: corpus_aggregator: PRESSMARK_CORPUS is not set; set it to the shared corpus folder to run this test ==="
+        );
+        say!();
+        return;
+    };
+    let root = PathBuf::from(root).join("aggregator");
+    say!("corpus_aggregator: running over {}", root.display());
+    let mut paths = Vec::new();
+    files(&root, &mut paths);
+    assert!(!paths.is_empty(), "no files under {}", root.display());
+
+    let mut counts: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut failures = Vec::new();
+    let mut news = 0;
+    for path in &paths {
+        let relative = path.strip_prefix(&root).expect("under root");
+        let name = collection(relative);
+        let c = counts.entry(name.clone()).or_default();
+        let input = std::fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        c.files += 1;
+        c.bytes += input.len();
+        let result = if name.split('/').any(|part| part == "_news") {
+            news += 1;
+            frontmatter::news_item(&input).and_then(|d| {
+                // Nothing lost: the item serializes back to the same values.
+                let tree = frontmatter::parse(&input)?.into_front_matter();
+                let back = serde_json::to_value(d.front_matter()).expect("serializes");
+                if back != serde_json::to_value(&tree).expect("serializes") {
+                    return Err(pressmark::Error::new(
+                        pressmark::ErrorKind::InvalidValue,
+                        "the item does not serialize back to the values it was read from",
+                    ));
+                }
+                Ok((d.front_matter().extra.len(), !d.body().trim().is_empty()))
+            })
+        } else {
+            frontmatter::item(&input)
+                .map(|d| (d.front_matter().extra.len(), !d.body().trim().is_empty()))
+        };
+        match result {
+            Ok((unknown, body)) => {
+                c.unknown_keys += unknown;
+                c.bodies += usize::from(body);
+            }
+            Err(e) => {
+                c.failures += 1;
+                failures.push(format!("{}: {e}", relative.display()));
+            }
+        }
+    }
+
+    say!(
+        "{:<32} {:>6} {:>10} {:>8} {:>7} {:>8}",
+        "collection",
+        "files",
+        "bytes",
+        "unknown",
+        "bodies",
+        "failures"
+    );
+    for (name, c) in &counts {
+        say!(
+            "{name:<32} {:>6} {:>10} {:>8} {:>7} {:>8}",
+            c.files,
+            c.bytes,
+            c.unknown_keys,
+            c.bodies,
+            c.failures
+        );
+    }
+    say!(
+        "corpus_aggregator: {} files ({news} news items), {} failures",
+        paths.len(),
+        failures.len()
+    );
+    for f in failures.iter().take(30) {
+        say!("  FAILED {f}");
+    }
+    assert!(failures.is_empty(), "{} files failed", failures.len());
+}
