@@ -22,6 +22,14 @@ fn seed_news_item() {
         "Clearview AI fined for violating the European GDPR privacy law"
     );
     assert!(item.title.is_borrowed());
+    #[cfg(feature = "html")]
+    {
+        let title = item.title_text();
+        assert!(title.is_borrowed(), "a plain title needs no copy");
+        assert_eq!(title, item.title);
+        let loevy = item.related[0].excerpt_text().unwrap();
+        assert!(loevy.starts_with("Chicago law firm Loevy & Loevy has accused"));
+    }
     assert_eq!(item.published_date_time, datetime!(2022-10-24 21:10:00 UTC));
     assert_eq!(item.kind, ItemType::Article);
     assert_eq!(item.quality, Some(67));
@@ -287,5 +295,19 @@ fn no_front_matter_is_its_own_kind() {
     assert_eq!(
         err.to_string(),
         "no front matter: expected `---` on the first line, found \"# Title\" at line 1 column 1"
+    );
+}
+
+#[cfg(feature = "html")]
+#[test]
+fn title_and_excerpt_text_decode_entities_and_trim_nbsp() {
+    let input = "---\ncategory: news\ntitle: \"\u{a0}Microsoft&#39;s Power\u{a0}Apps&nbsp;\"\n\
+        excerpt: \"Low-code \\\"citizen\\\" devs&nbsp;&amp; pros\\r\\nship apps\u{a0}\"\n\
+        publishedDateTime: 2022-10-24T21:10:00Z\ntype: article\nprovider:\n  name: T\ntopics: []\nsecured: s\n---\n";
+    let item = frontmatter::news_item(input).unwrap().into_front_matter();
+    assert_eq!(item.title_text(), "Microsoft's Power Apps");
+    assert_eq!(
+        item.excerpt_text(),
+        "Low-code \"citizen\" devs & pros ship apps"
     );
 }

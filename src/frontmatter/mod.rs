@@ -70,6 +70,8 @@ pub(crate) mod model;
 mod news;
 mod schema;
 mod split;
+#[cfg(feature = "html")]
+mod text;
 mod value;
 mod yaml;
 

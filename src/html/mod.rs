@@ -148,6 +148,19 @@ pub fn to_text_with<'a>(html: &'a str, options: &Options) -> Text<'a> {
         .into_text()
 }
 
+/// [`to_text_with`] for HTML held in a [`Text`]: the result borrows from the
+/// input the `Text` borrows from when both allow, and is owned otherwise.
+#[cfg_attr(
+    not(any(feature = "wordpress", feature = "frontmatter")),
+    allow(dead_code)
+)]
+pub(crate) fn text_of<'a>(html: &Text<'a>, options: &Options) -> Text<'a> {
+    match html.as_borrowed() {
+        Some(s) => to_text_with(s, options),
+        None => to_text_with(html, options).into_owned(),
+    }
+}
+
 /// Converts a title or other one-line HTML string to one line of text:
 /// [`to_text_with`] with [`Options::inline`].
 ///

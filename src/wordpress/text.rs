@@ -2,15 +2,10 @@
 
 use super::{Post, Term, YoastHead};
 use crate::Text;
-use crate::html::{self, Options};
+use crate::html::{Options, text_of};
 
-/// `html` as text, borrowing from the input where both the JSON and the
-/// HTML let it.
-pub(crate) fn html_text<'a>(html: Text<'a>, options: &Options) -> Text<'a> {
-    match html.as_borrowed() {
-        Some(s) => html::to_text_with(s, options),
-        None => html::to_text_with(&html, options).into_owned(),
-    }
+fn html_text<'a>(html: Text<'a>, options: &Options) -> Text<'a> {
+    text_of(&html, options)
 }
 
 impl<'a> Post<'a> {
