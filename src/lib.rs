@@ -18,6 +18,7 @@ mod text;
 pub mod wordpress;
 
 pub use error::{Error, ErrorKind, Position, Result};
+pub use map_text::MapText;
 pub use text::Text;
 
 #[cfg(doctest)]

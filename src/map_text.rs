@@ -1,15 +1,35 @@
-//! One traversal over every [`Text`] inside a model, shared by `into_owned()`
-//! (copy each borrowed text) and the WordPress repair path (re-point each text
-//! from a repaired copy of the input back into the caller's input).
+//! [`MapText`]: one traversal over every [`Text`] inside a model, shared by
+//! `into_owned()` (copy each borrowed text) and the WordPress repair path
+//! (re-point each text from a repaired copy of the input back into the
+//! caller's input).
 
 use crate::Text;
 
-/// Rebuilds `Self` with every [`Text`] inside passed through `f`, possibly
-/// changing the lifetime it borrows for.
-pub(crate) trait MapText<'a> {
+/// A value whose strings may borrow from an input: it can be rebuilt with
+/// every [`Text`] inside passed through a function, which may change what
+/// it borrows from.
+///
+/// Every model of the crate implements it, and so do `Option`, `Vec`, `Box`
+/// and pairs of such values. `into_owned()` on each model is
+/// `map_text(&mut Text::into_owned)`; the same traversal can, say, intern
+/// every string.
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::{MapText, Text};
+///
+/// let input = String::from("a");
+/// let texts = vec![Text::borrowed(input.as_str()), Text::from(String::from("b"))];
+/// let owned: Vec<Text<'static>> = texts.map_text(&mut Text::into_owned);
+/// drop(input);
+/// assert_eq!(owned, ["a", "b"]);
+/// ```
+pub trait MapText<'a> {
     /// `Self` with its texts borrowing for `'b`.
     type Out<'b>;
 
+    /// Rebuilds the value with every text passed through `f`.
     fn map_text<'b, F: FnMut(Text<'a>) -> Text<'b>>(self, f: &mut F) -> Self::Out<'b>;
 }
 

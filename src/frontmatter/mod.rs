@@ -81,7 +81,7 @@ pub use news::{Image, ItemType, NewsItem, Provider, Related};
 pub use split::{Format, Split, split};
 pub use value::{Entry, Mapping, Value, ValueKind};
 
-use crate::{Error, ErrorKind, Position, Result};
+use crate::{Error, ErrorKind, Position, Result, Text};
 use model::Field;
 
 /// Bounds on what one front matter may cost to read. Each limit reached
@@ -128,7 +128,7 @@ impl Default for Limits {
 pub struct Document<'a, T> {
     front_matter: T,
     format: Format,
-    body: &'a str,
+    body: Text<'a>,
     body_offset: usize,
 }
 
@@ -154,14 +154,43 @@ impl<'a, T> Document<'a, T> {
     /// Everything after the front matter's closing line, untouched (line
     /// endings kept).
     #[must_use]
-    pub fn body(&self) -> &'a str {
-        self.body
+    pub fn body(&self) -> &str {
+        &self.body
+    }
+
+    /// The body as a [`Text`], borrowed from the input.
+    #[must_use]
+    pub fn body_text(&self) -> &Text<'a> {
+        &self.body
     }
 
     /// Byte offset of the body in the input.
     #[must_use]
     pub fn body_offset(&self) -> usize {
         self.body_offset
+    }
+
+    /// Detaches the document from the input, front matter and body.
+    ///
+    /// ```
+    /// let doc = {
+    ///     let input = String::from("---\ntitle: A\n---\nBody\n");
+    ///     pressmark::frontmatter::item(&input)?.into_owned()
+    /// };
+    /// assert_eq!((doc.front_matter().title.as_deref(), doc.body()), (Some("A"), "Body\n"));
+    /// # Ok::<(), pressmark::Error>(())
+    /// ```
+    #[must_use]
+    pub fn into_owned(self) -> Document<'static, T::Out<'static>>
+    where
+        T: crate::map_text::MapText<'a>,
+    {
+        Document {
+            front_matter: self.front_matter.map_text(&mut Text::into_owned),
+            format: self.format,
+            body: self.body.into_owned(),
+            body_offset: self.body_offset,
+        }
     }
 
     /// Converts the front matter, keeping the body.
@@ -239,7 +268,7 @@ pub fn parse_with<'a>(input: &'a str, limits: &Limits) -> Result<Document<'a, Va
     Ok(Document {
         front_matter: value,
         format: split.format(),
-        body: split.body(),
+        body: Text::borrowed(split.body()),
         body_offset: split.body_offset(),
     })
 }

@@ -99,9 +99,6 @@ impl<'a, V: MapText<'a>> MapText<'a> for PhpMap<'a, V> {
     }
 }
 
-// The bound names a crate-private trait: users can call this for every
-// value type the crate reads, and need not name the trait.
-#[allow(private_bounds, private_interfaces)]
 impl<'a, V: MapText<'a>> PhpMap<'a, V> {
     /// Detaches the map from the input.
     #[must_use]
@@ -234,7 +231,6 @@ impl<'a, T: MapText<'a>> MapText<'a> for PhpList<'a, T> {
     }
 }
 
-#[allow(private_bounds, private_interfaces)]
 impl<'a, T: MapText<'a>> PhpList<'a, T> {
     /// Detaches the list from the input.
     #[must_use]
