@@ -314,6 +314,23 @@ impl From<std::io::Error> for Error {
     }
 }
 
+/// The bytes as UTF-8, or an error at the first invalid byte.
+pub(crate) fn utf8(input: &[u8]) -> Result<&str, Error> {
+    std::str::from_utf8(input).map_err(|e| {
+        let at = e.valid_up_to();
+        Error::new(
+            ErrorKind::Syntax,
+            format!(
+                "invalid UTF-8: byte 0x{:02x} cannot start or continue a character",
+                input[at]
+            ),
+        )
+        .with_source(e)
+        .at_byte(at)
+        .relocate(input, |b| b)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

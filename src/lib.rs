@@ -4,6 +4,14 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+#[cfg(all(feature = "html", any(feature = "wordpress", feature = "frontmatter")))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(all(feature = "html", any(feature = "wordpress", feature = "frontmatter"))))
+)]
+pub mod article;
+#[cfg(any(feature = "wordpress", feature = "frontmatter"))]
+mod detect;
 mod error;
 #[cfg(feature = "frontmatter")]
 #[cfg_attr(docsrs, doc(cfg(feature = "frontmatter")))]
@@ -17,6 +25,8 @@ mod text;
 #[cfg_attr(docsrs, doc(cfg(feature = "wordpress")))]
 pub mod wordpress;
 
+#[cfg(any(feature = "wordpress", feature = "frontmatter"))]
+pub use detect::{Content, ContentKind, from_path, from_slice};
 pub use error::{Error, ErrorKind, Position, Result};
 pub use map_text::MapText;
 pub use text::Text;

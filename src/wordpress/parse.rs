@@ -432,24 +432,7 @@ pub fn from_str_with<'a, T: Resource<'a>>(
 /// # Ok::<(), pressmark::Error>(())
 /// ```
 pub fn from_slice<'a, T: Resource<'a>>(input: &'a [u8]) -> Result<Parsed<'a, T>, Error> {
-    from_str(utf8(input)?)
-}
-
-/// The bytes as UTF-8, or an error at the first invalid byte.
-pub(crate) fn utf8(input: &[u8]) -> Result<&str, Error> {
-    std::str::from_utf8(input).map_err(|e| {
-        let at = e.valid_up_to();
-        Error::new(
-            ErrorKind::Syntax,
-            format!(
-                "invalid UTF-8: byte 0x{:02x} cannot start or continue a character",
-                input[at]
-            ),
-        )
-        .with_source(e)
-        .at_byte(at)
-        .relocate(input, |b| b)
-    })
+    from_str(crate::error::utf8(input)?)
 }
 
 /// Reads a post: shorthand for `from_str::<Post>(input)?.value`.

@@ -1,0 +1,260 @@
+//! [`Article`]: one normalized record for a WordPress post or an aggregator
+//! item, for search indexes and datasets.
+//!
+//! Build one with `From` ([`Post`](crate::wordpress::Post),
+//! [`NewsItem`](crate::frontmatter::NewsItem) and
+//! [`Item`](crate::frontmatter::Item) documents), or let
+//! [`crate::from_slice`] recognise the input and give every article in it.
+//!
+//! It serializes with serde under the field names below, which are stable:
+//! a change to them is a breaking change of the crate.
+//!
+//! | field | WordPress post | aggregator item |
+//! | --- | --- | --- |
+//! | `source` | `"wordpress"` | `"aggregator"` |
+//! | `id` | `id` | — |
+//! | `url` | Yoast `canonical`, else `link` | `webUrl`, else `originalUrl` |
+//! | `title` | `title.rendered` as text | `title` (or `name`) as text |
+//! | `excerpt` | `excerpt.rendered` as text | `excerpt` as text |
+//! | `body` | `content.rendered` as text | the body as text, else the excerpt |
+//! | `published` | `date_gmt` at the offset `date` − `date_gmt` | `publishedDateTime` |
+//! | `modified` | `modified_gmt` likewise | — |
+//! | `author` | embedded author's `name`, else Yoast `author` | — |
+//! | `site` | Yoast `og_site_name`; the URL's host | `provider` `name`, `domain` |
+//! | `language` | Yoast `og_locale` (`en_US`) | — |
+//! | `categories`, `tags` | ids, with names from embedded `wp:term` | — |
+//! | `topics` | — | `topics` |
+//! | `images` | featured media, Yoast `og_image` | `images` |
+//! | `related` | — | `related` |
+//!
+//! Dates serialize as RFC 3339; absent values as `null` or `[]`.
+
+#[cfg(feature = "frontmatter")]
+mod from_aggregator;
+#[cfg(feature = "wordpress")]
+mod from_wordpress;
+
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use crate::Text;
+use crate::map_text::{map_text_identity, map_text_struct};
+
+/// Where an [`Article`] comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Source {
+    /// A WordPress REST API post, page or custom post type.
+    WordPress,
+    /// A news aggregator's front-matter file.
+    Aggregator,
+}
+
+map_text_identity!(Source);
+
+/// One article, normalized from any source. See the [module](self) for
+/// where each field comes from.
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::article::{Article, Source};
+///
+/// let post = pressmark::wordpress::post_from_str(r#"{"id":7,"link":"https:\/\/www.e.x\/a\/",
+///     "title":{"rendered":"Tides &#038; storms"},"content":{"rendered":"<p>High water.<\/p>"}}"#)?;
+/// let article = Article::from(&post);
+/// assert_eq!(article.source, Source::WordPress);
+/// assert_eq!(article.title.as_deref(), Some("Tides & storms"));
+/// assert_eq!(article.body.as_deref(), Some("High water."));
+/// assert_eq!(article.site.as_ref().unwrap().domain.as_deref(), Some("e.x"));
+/// let json = serde_json::to_value(&article).unwrap();
+/// assert_eq!(json["url"], "https://www.e.x/a/");
+/// # Ok::<(), pressmark::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Article<'a> {
+    /// Where it comes from.
+    pub source: Source,
+    /// The source's id (a WordPress post id, in decimal).
+    pub id: Option<Text<'a>>,
+    /// The canonical URL.
+    pub url: Option<Text<'a>>,
+    /// The title, as one line of plain text.
+    pub title: Option<Text<'a>>,
+    /// The excerpt, as plain text.
+    pub excerpt: Option<Text<'a>>,
+    /// The body, as plain text.
+    pub body: Option<Text<'a>>,
+    /// When it was published, with the UTC offset the source gives.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub published: Option<OffsetDateTime>,
+    /// When it was last modified.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub modified: Option<OffsetDateTime>,
+    /// The author's name.
+    pub author: Option<Text<'a>>,
+    /// The site or provider.
+    pub site: Option<Site<'a>>,
+    /// The language, as the source writes it (Yoast's `og_locale`: `en_US`).
+    pub language: Option<Text<'a>>,
+    /// Categories.
+    pub categories: Vec<Label<'a>>,
+    /// Tags.
+    pub tags: Vec<Label<'a>>,
+    /// Topics.
+    pub topics: Vec<Text<'a>>,
+    /// Images, each URL once, the featured image first.
+    pub images: Vec<Image<'a>>,
+    /// Related articles.
+    pub related: Vec<RelatedLink<'a>>,
+}
+
+/// The site or provider an article comes from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Site<'a> {
+    /// The site's name.
+    pub name: Option<Text<'a>>,
+    /// Its domain, without `www.`.
+    pub domain: Option<Text<'a>>,
+}
+
+/// A category or tag: its id, and its name when the source gives it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Label<'a> {
+    /// The term id.
+    pub id: Option<u64>,
+    /// The name, as plain text.
+    pub name: Option<Text<'a>>,
+}
+
+/// An image of an article.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Image<'a> {
+    /// The URL.
+    pub url: Text<'a>,
+    /// Width in pixels.
+    pub width: Option<u32>,
+    /// Height in pixels.
+    pub height: Option<u32>,
+    /// The alternative text or title.
+    pub alt: Option<Text<'a>>,
+}
+
+/// A link to a related article.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct RelatedLink<'a> {
+    /// The URL.
+    pub url: Option<Text<'a>>,
+    /// The title, as plain text.
+    pub title: Option<Text<'a>>,
+    /// When it was published.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub published: Option<OffsetDateTime>,
+    /// The site it is on.
+    pub site: Option<Text<'a>>,
+}
+
+map_text_struct!(Article {
+    source,
+    id,
+    url,
+    title,
+    excerpt,
+    body,
+    published,
+    modified,
+    author,
+    site,
+    language,
+    categories,
+    tags,
+    topics,
+    images,
+    related,
+});
+map_text_struct!(Site { name, domain });
+map_text_struct!(Label { id, name });
+map_text_struct!(Image {
+    url,
+    width,
+    height,
+    alt
+});
+map_text_struct!(RelatedLink {
+    url,
+    title,
+    published,
+    site
+});
+
+impl<'a> Article<'a> {
+    /// An empty article from `source`.
+    #[must_use]
+    pub fn new(source: Source) -> Article<'a> {
+        Article {
+            source,
+            id: None,
+            url: None,
+            title: None,
+            excerpt: None,
+            body: None,
+            published: None,
+            modified: None,
+            author: None,
+            site: None,
+            language: None,
+            categories: Vec::new(),
+            tags: Vec::new(),
+            topics: Vec::new(),
+            images: Vec::new(),
+            related: Vec::new(),
+        }
+    }
+
+    /// Adds an image unless one with the same URL is there.
+    pub(crate) fn add_image(&mut self, image: Image<'a>) {
+        if !image.url.is_empty() && !self.images.iter().any(|i| i.url == image.url) {
+            self.images.push(image);
+        }
+    }
+}
+
+/// The host of an absolute URL, without `www.`.
+pub(crate) fn domain_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then_some(host)
+}
+
+/// `Some(text)` unless it is empty or only whitespace.
+pub(crate) fn non_empty(text: Text<'_>) -> Option<Text<'_>> {
+    (!text.trim().is_empty()).then_some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::domain_of;
+
+    #[test]
+    fn domains() {
+        let rows = [
+            ("https://www.techspot.com/news/1", Some("techspot.com")),
+            ("http://user@e.x:8080/a?b", Some("e.x")),
+            ("https://e.x", Some("e.x")),
+            ("/assets/images/a.png", None),
+            ("https:///x", None),
+        ];
+        for (url, want) in rows {
+            assert_eq!(domain_of(url), want, "{url}");
+        }
+    }
+}

@@ -1,0 +1,250 @@
+//! Recognising what an input is: WordPress JSON (a post, a collection, an
+//! error response) or a front-matter file, from its bytes.
+
+use std::path::Path;
+
+#[cfg(feature = "frontmatter")]
+use crate::frontmatter::{self, Document, Item, NewsItem};
+#[cfg(feature = "wordpress")]
+use crate::wordpress::{self, Object, Parsed, Response};
+use crate::{Error, ErrorKind, Position};
+
+/// An input, read as what it turned out to be.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum Content<'a> {
+    /// WordPress REST API JSON: one object (a post, a term, an error
+    /// response, ...) or a collection.
+    #[cfg(feature = "wordpress")]
+    WordPress(Parsed<'a, Response<'a>>),
+    /// An aggregator news item (front matter with every field a news item
+    /// has).
+    #[cfg(feature = "frontmatter")]
+    NewsItem(Document<'a, NewsItem<'a>>),
+    /// Any other front-matter file, read as an aggregator [`Item`] (every
+    /// field optional, unknown keys kept).
+    #[cfg(feature = "frontmatter")]
+    Item(Document<'a, Item<'a>>),
+}
+
+/// What kind of content an input holds, for reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ContentKind {
+    /// One WordPress object that is not an error.
+    WordPressObject,
+    /// A WordPress collection (a JSON array).
+    WordPressCollection,
+    /// A WordPress REST API error response.
+    WordPressError,
+    /// An aggregator news item.
+    NewsItem,
+    /// Another front-matter file.
+    FrontMatter,
+}
+
+impl std::fmt::Display for ContentKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ContentKind::WordPressObject => "wordpress object",
+            ContentKind::WordPressCollection => "wordpress collection",
+            ContentKind::WordPressError => "wordpress error response",
+            ContentKind::NewsItem => "news item",
+            ContentKind::FrontMatter => "front-matter file",
+        })
+    }
+}
+
+impl<'a> Content<'a> {
+    /// What kind of content this is.
+    #[must_use]
+    pub fn kind(&self) -> ContentKind {
+        match self {
+            #[cfg(feature = "wordpress")]
+            Content::WordPress(parsed) => match &parsed.value {
+                Response::Collection(_) => ContentKind::WordPressCollection,
+                Response::Single(Object::Error(_)) => ContentKind::WordPressError,
+                Response::Single(_) => ContentKind::WordPressObject,
+            },
+            #[cfg(feature = "frontmatter")]
+            Content::NewsItem(_) => ContentKind::NewsItem,
+            #[cfg(feature = "frontmatter")]
+            Content::Item(_) => ContentKind::FrontMatter,
+        }
+    }
+
+    /// Every article in the content: one per WordPress post, page or custom
+    /// post type object (not media, terms, users, comments or errors), one
+    /// per front-matter file.
+    #[cfg(feature = "html")]
+    #[must_use]
+    pub fn articles(&self) -> Vec<crate::article::Article<'a>> {
+        use crate::article::Article;
+        match self {
+            #[cfg(feature = "wordpress")]
+            Content::WordPress(parsed) => parsed.posts().map(Article::from).collect(),
+            #[cfg(feature = "frontmatter")]
+            Content::NewsItem(doc) => vec![Article::from(doc)],
+            #[cfg(feature = "frontmatter")]
+            Content::Item(doc) => vec![Article::from(doc)],
+        }
+    }
+
+    /// Detaches the content from the input.
+    #[must_use]
+    pub fn into_owned(self) -> Content<'static> {
+        match self {
+            #[cfg(feature = "wordpress")]
+            Content::WordPress(parsed) => Content::WordPress(parsed.into_owned()),
+            #[cfg(feature = "frontmatter")]
+            Content::NewsItem(doc) => Content::NewsItem(doc.into_owned()),
+            #[cfg(feature = "frontmatter")]
+            Content::Item(doc) => Content::Item(doc.into_owned()),
+        }
+    }
+}
+
+/// Recognises and reads `input`: WordPress JSON (an object, a collection,
+/// an error response; with a BOM, JSONP or `_envelope`), or a file with
+/// front matter (a news item, or any other front matter).
+///
+/// # Errors
+///
+/// When the bytes are not UTF-8; when they are in neither format
+/// ([`ErrorKind::UnknownFormat`], at the first character); and the errors
+/// of [`wordpress::from_str`] and [`frontmatter::news_item`] /
+/// [`frontmatter::item`] for an input of that format. A Markdown file
+/// without front matter is [`ErrorKind::NoFrontMatter`].
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::{ContentKind, ErrorKind};
+///
+/// let post = pressmark::from_slice(br#"{"id":1,"title":{"rendered":"Hi"}}"#)?;
+/// assert_eq!(post.kind(), ContentKind::WordPressObject);
+///
+/// let item = pressmark::from_slice(b"---\ntitle: Hello\n---\nBody\n")?;
+/// assert_eq!(item.kind(), ContentKind::FrontMatter);
+/// assert_eq!(item.articles()[0].body.as_deref(), Some("Body"));
+///
+/// let err = pressmark::from_slice(b"\n  <html><body>Hi</body></html>").unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::UnknownFormat);
+/// assert_eq!(err.position().map(|p| (p.line(), p.column())), Some((2, 3)));
+/// # Ok::<(), pressmark::Error>(())
+/// ```
+pub fn from_slice(input: &[u8]) -> Result<Content<'_>, Error> {
+    let text = crate::error::utf8(input)?;
+    let start = text.len()
+        - text
+            .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+            .len();
+    let rest = &text[start..];
+    match guess(rest) {
+        #[cfg(feature = "wordpress")]
+        Guess::Json => read_wordpress(text),
+        #[cfg(feature = "frontmatter")]
+        Guess::FrontMatter => read_front_matter(text),
+        _ => {
+            let found: String = rest.chars().take(24).collect();
+            Err(Error::new(
+                ErrorKind::UnknownFormat,
+                format!(
+                    "unknown format: expected {}, found `{}`",
+                    EXPECTED,
+                    found.escape_debug()
+                ),
+            )
+            .with_position(Position::locate(text, start)))
+        }
+    }
+}
+
+/// What this build of the crate reads, for the unknown-format message.
+const EXPECTED: &str = match (cfg!(feature = "wordpress"), cfg!(feature = "frontmatter")) {
+    (true, true) => "WordPress JSON (an object, an array or JSONP) or front matter (`---`)",
+    (true, false) => "WordPress JSON (an object, an array or JSONP)",
+    _ => "front matter (`---`, `+++`, `;;;` or `{`)",
+};
+
+/// Reads the file at `path` with [`from_slice`], detached from the bytes.
+///
+/// # Errors
+///
+/// As [`from_slice`], and [`ErrorKind::Io`] when the file cannot be read.
+pub fn from_path(path: impl AsRef<Path>) -> Result<Content<'static>, Error> {
+    let path = path.as_ref();
+    let bytes = std::fs::read(path).map_err(|e| {
+        Error::new(
+            ErrorKind::Io,
+            format!("cannot read {}: {e}", path.display()),
+        )
+        .with_source(e)
+    })?;
+    from_slice(&bytes).map(Content::into_owned)
+}
+
+enum Guess {
+    Json,
+    FrontMatter,
+    Unknown,
+}
+
+fn guess(rest: &str) -> Guess {
+    let b = rest.as_bytes();
+    match b.first() {
+        Some(b'{' | b'[') => Guess::Json,
+        _ if rest.starts_with("---") || rest.starts_with("+++") || rest.starts_with(";;;") => {
+            Guess::FrontMatter
+        }
+        // JSONP: `/**/callback(` or `callback(`.
+        _ if rest.starts_with("/**/") => Guess::Json,
+        Some(c) if c.is_ascii_alphabetic() || *c == b'_' || *c == b'$' => {
+            let name = b
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$' | b'.'))
+                .count();
+            if b[name..].iter().find(|c| !c.is_ascii_whitespace()) == Some(&b'(') {
+                Guess::Json
+            } else {
+                Guess::Unknown
+            }
+        }
+        _ => Guess::Unknown,
+    }
+}
+
+#[cfg(feature = "wordpress")]
+fn read_wordpress(text: &str) -> Result<Content<'_>, Error> {
+    match wordpress::from_str::<Response>(text) {
+        Ok(parsed) => Ok(Content::WordPress(parsed)),
+        // `{` on its own line opens JSON front matter too: a JSON value
+        // followed by a body.
+        #[cfg(feature = "frontmatter")]
+        Err(err)
+            if err
+                .message()
+                .starts_with("unexpected characters after the JSON value") =>
+        {
+            match frontmatter::split(text) {
+                Ok(Some(split)) if split.format() == frontmatter::Format::Json => {
+                    read_front_matter(text)
+                }
+                _ => Err(err),
+            }
+        }
+        Err(err) => Err(err),
+    }
+}
+
+#[cfg(feature = "frontmatter")]
+fn read_front_matter(text: &str) -> Result<Content<'_>, Error> {
+    match frontmatter::news_item(text) {
+        Ok(doc) => Ok(Content::NewsItem(doc)),
+        // Not every field of a news item: another kind of item.
+        Err(err) if err.kind() == ErrorKind::MissingField => {
+            frontmatter::item(text).map(Content::Item)
+        }
+        Err(err) => Err(err),
+    }
+}

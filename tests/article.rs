@@ -1,0 +1,232 @@
+//! `Article` from the two seeds, and the format detection entry points.
+#![cfg(all(feature = "wordpress", feature = "frontmatter", feature = "html"))]
+
+use pressmark::article::{Article, Source};
+use pressmark::{Content, ContentKind, ErrorKind};
+use time::macros::datetime;
+
+const WORDPRESS_SEED: &[u8] = include_bytes!("../../shared/seeds/wordpress-post.json");
+const AGGREGATOR_SEED: &[u8] = include_bytes!("../../shared/seeds/aggregator-item.md");
+
+fn only_article(content: &Content<'_>) -> Article<'static> {
+    let mut articles = content.articles();
+    assert_eq!(articles.len(), 1);
+    articles.pop().unwrap().into_owned()
+}
+
+#[test]
+fn wordpress_seed_article() {
+    let content = pressmark::from_slice(WORDPRESS_SEED).unwrap();
+    assert_eq!(content.kind(), ContentKind::WordPressObject);
+    let a = only_article(&content);
+    assert_eq!(a.source, Source::WordPress);
+    assert_eq!(a.id.as_deref(), Some("1192"));
+    assert_eq!(
+        a.url.as_deref(),
+        Some(
+            "https://ochronadanych-as.pl/en/clearview-ai-fined-e5-2m-by-cnil-for-non-compliance-with-regulations/"
+        )
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Clearview AI fined €5.2m by CNIL for non-compliance with regulations")
+    );
+    let excerpt = a.excerpt.as_deref().unwrap();
+    assert!(excerpt.starts_with(
+        "The French data protection authority (CNIL) has fined Clearview AI Inc. €5.2 million."
+    ));
+    assert!(excerpt.ends_with("Despite a two-month deadline…"));
+    let body = a.body.as_deref().unwrap();
+    let paragraphs: Vec<&str> = body.split("\n\n").collect();
+    assert_eq!(paragraphs.len(), 4, "{body}");
+    assert!(paragraphs[2].starts_with("The incident is part of a wider trend in Europe"));
+    assert_eq!(paragraphs[3], "Source");
+    assert_eq!(a.published, Some(datetime!(2023-05-17 08:42:31 +2)));
+    assert_eq!(a.modified, Some(datetime!(2023-05-17 08:42:31 +2)));
+    assert_eq!(a.author.as_deref(), Some("M-Strycharz-admin"));
+    let site = a.site.as_ref().unwrap();
+    assert_eq!(
+        (site.name.as_deref(), site.domain.as_deref()),
+        (Some("AllSafe"), Some("ochronadanych-as.pl"))
+    );
+    assert_eq!(a.language.as_deref(), Some("en_US"));
+    assert_eq!(a.categories.len(), 1);
+    assert_eq!(
+        (a.categories[0].id, a.categories[0].name.as_deref()),
+        (Some(3), None)
+    );
+    assert!(a.tags.is_empty() && a.topics.is_empty() && a.related.is_empty());
+    assert_eq!(a.images.len(), 1);
+    let image = &a.images[0];
+    assert_eq!(
+        image.url,
+        "https://ochronadanych-as.pl/wp-content/uploads/2020/01/Allsafe-obrazek-fb.png"
+    );
+    assert_eq!((image.width, image.height), (Some(600), Some(315)));
+
+    let json = serde_json::to_value(&a).unwrap();
+    assert_eq!(json["source"], "wordpress");
+    assert_eq!(json["published"], "2023-05-17T08:42:31+02:00");
+    assert_eq!(json["categories"][0]["id"], 3);
+    let keys: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut want = vec![
+        "source",
+        "id",
+        "url",
+        "title",
+        "excerpt",
+        "body",
+        "published",
+        "modified",
+        "author",
+        "site",
+        "language",
+        "categories",
+        "tags",
+        "topics",
+        "images",
+        "related",
+    ];
+    want.sort_unstable();
+    assert_eq!(
+        keys, want,
+        "serde_json sorts keys; the set is the documented one"
+    );
+}
+
+#[test]
+fn aggregator_seed_article() {
+    let content = pressmark::from_slice(AGGREGATOR_SEED).unwrap();
+    assert_eq!(content.kind(), ContentKind::NewsItem);
+    let a = only_article(&content);
+    assert_eq!(a.source, Source::Aggregator);
+    assert_eq!(a.id, None);
+    let url = "https://www.techspot.com/news/96422-clearview-ai-fined-again-violating-gdpr-facial-recognition.html";
+    assert_eq!(a.url.as_deref(), Some(url));
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Clearview AI fined for violating the European GDPR privacy law")
+    );
+    assert!(
+        a.excerpt
+            .as_deref()
+            .unwrap()
+            .starts_with("Clearview AI received yet another fine")
+    );
+    assert_eq!(
+        a.body, a.excerpt,
+        "a news item has no body: the excerpt stands in"
+    );
+    assert_eq!(a.published, Some(datetime!(2022-10-24 21:10:00 UTC)));
+    assert_eq!(a.modified, None);
+    let site = a.site.as_ref().unwrap();
+    assert_eq!(
+        (site.name.as_deref(), site.domain.as_deref()),
+        (Some("TechSpot"), Some("techspot.com"))
+    );
+    assert_eq!(a.topics, ["AI"]);
+    assert_eq!(a.images.len(), 1);
+    assert_eq!(
+        (a.images[0].width, a.images[0].height),
+        (Some(3092), Some(2767))
+    );
+    assert_eq!(a.related.len(), 6);
+    let first = &a.related[0];
+    assert_eq!(
+        first.title.as_deref(),
+        Some("Law firm says ex-lawyer is trying to take over Clearview AI lawsuit")
+    );
+    assert_eq!(first.site.as_deref(), Some("Reuters"));
+    assert_eq!(first.published, Some(datetime!(2022-10-24 17:58:00 UTC)));
+    assert!(a.related.iter().all(|r| r.url.is_some()));
+    let json = serde_json::to_value(&a).unwrap();
+    assert_eq!(json["published"], "2022-10-24T21:10:00Z");
+    assert_eq!(json["id"], serde_json::Value::Null);
+}
+
+#[test]
+fn detection_recognises_each_input() {
+    let rows: &[(&[u8], ContentKind, usize)] = &[
+        (br#"[{"id":1,"title":{"rendered":"a"}},{"id":2,"type":"page"}]"#, ContentKind::WordPressCollection, 2),
+        (br#"/**/cb({"id":1,"slug":"a"})"#, ContentKind::WordPressObject, 1),
+        (br#"{"code":"rest_post_invalid_id","message":"Invalid post ID.","data":{"status":404}}"#, ContentKind::WordPressError, 0),
+        (br#"{"id":3,"name":"News","taxonomy":"category"}"#, ContentKind::WordPressObject, 0),
+        (b"\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n<p>Body</p>\r\n", ContentKind::FrontMatter, 1),
+        (b"{\n\"title\": \"json front matter\"\n}\nBody\n", ContentKind::FrontMatter, 1),
+    ];
+    for (input, kind, articles) in rows {
+        let content = pressmark::from_slice(input)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(input)));
+        assert_eq!(content.kind(), *kind, "{}", String::from_utf8_lossy(input));
+        assert_eq!(
+            content.articles().len(),
+            *articles,
+            "{}",
+            String::from_utf8_lossy(input)
+        );
+    }
+}
+
+#[test]
+fn detection_errors_say_what_was_found() {
+    let rows: &[(&[u8], ErrorKind, &str)] = &[
+        (
+            b"id,title\n1,a\n",
+            ErrorKind::UnknownFormat,
+            "unknown format: expected WordPress JSON (an object, an array or JSONP) or front matter (`---`), found `id,title\\n1,a\\n` at line 1 column 1",
+        ),
+        (
+            b"# Just Markdown\n",
+            ErrorKind::UnknownFormat,
+            "unknown format: expected WordPress JSON (an object, an array or JSONP) or front matter (`---`), found `# Just Markdown\\n` at line 1 column 1",
+        ),
+        (
+            b"[1,2]",
+            ErrorKind::UnexpectedKind,
+            "expected an object in the collection, found `1` in `[0]` at line 1 column 2",
+        ),
+        (
+            b"{\"id\":\xFF}",
+            ErrorKind::Syntax,
+            "invalid UTF-8: byte 0xff cannot start or continue a character at line 1 column 7",
+        ),
+        (b"---\ntitle: a\n", ErrorKind::Unclosed, ""),
+    ];
+    for (input, kind, want) in rows {
+        let err = pressmark::from_slice(input).unwrap_err();
+        assert_eq!(err.kind(), *kind, "{err}");
+        if !want.is_empty() {
+            assert_eq!(err.to_string(), *want);
+        }
+    }
+    let err = pressmark::from_path("/nonexistent/file.json").unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Io);
+    assert!(
+        err.to_string()
+            .starts_with("cannot read /nonexistent/file.json:")
+    );
+}
+
+#[test]
+fn articles_outlive_the_input() {
+    let article = {
+        let bytes = AGGREGATOR_SEED.to_vec();
+        pressmark::from_slice(&bytes)
+            .unwrap()
+            .articles()
+            .remove(0)
+            .into_owned()
+    };
+    assert_eq!(article.topics, ["AI"]);
+    let content = pressmark::from_path(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seeds/wordpress-post.json"
+    ))
+    .unwrap();
+    assert_eq!(content.articles()[0].id.as_deref(), Some("1192"));
+}
