@@ -1,0 +1,95 @@
+//! The `convert` example over the whole corpus: one JSON line per post-like
+//! object and per front-matter file, and no failure.
+#![cfg(all(feature = "wordpress", feature = "frontmatter", feature = "html"))]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use pressmark::wordpress::{self, Response};
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+/// The example binary: `cargo test` builds it beside this test; a run of
+/// this test alone (`cargo test --test convert`) builds it here.
+fn convert_binary() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let dir = exe.parent().and_then(Path::parent).unwrap();
+    let binary = dir
+        .join("examples")
+        .join(format!("convert{}", std::env::consts::EXE_SUFFIX));
+    if !binary.exists() {
+        let status = Command::new(env!("CARGO"))
+            .args(["build", "--example", "convert"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .unwrap();
+        assert!(status.success(), "cargo build --example convert failed");
+    }
+    binary
+}
+
+#[test]
+fn convert_writes_one_line_per_post_and_front_matter_file() {
+    let Some(root) = std::env::var_os("PRESSMARK_CORPUS") else {
+        eprintln!("\n*** SKIPPED: corpus test `convert`: PRESSMARK_CORPUS is not set ***\n");
+        return;
+    };
+    let root = PathBuf::from(root);
+    eprintln!("\n*** RUNNING: convert over {} ***", root.display());
+
+    // Expected, counted without the article code: posts in the JSON files,
+    // and files that open with front matter.
+    let mut all = Vec::new();
+    files(&root, &mut all);
+    let (mut posts, mut front_matter) = (0, 0);
+    for path in &all {
+        let text = std::fs::read_to_string(path).unwrap();
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("json") => {
+                posts += wordpress::from_str::<Response>(&text)
+                    .unwrap()
+                    .posts()
+                    .count()
+            }
+            Some("md" | "html") => {
+                if pressmark::frontmatter::split(&text).unwrap().is_some() {
+                    front_matter += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let binary = convert_binary();
+    assert!(binary.exists(), "{} not built", binary.display());
+    let out = std::env::temp_dir().join(format!("pressmark-convert-{}.jsonl", std::process::id()));
+    let run = Command::new(&binary)
+        .arg(&root)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    eprintln!("{stderr}");
+    assert!(run.status.success(), "convert failed");
+    assert!(stderr.contains("failures: 0"));
+    let lines = std::fs::read_to_string(&out).unwrap();
+    std::fs::remove_file(&out).unwrap();
+    let mut count = 0;
+    for line in lines.lines() {
+        let article: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(article["source"].is_string());
+        count += 1;
+    }
+    eprintln!("convert: {count} lines; expected {posts} posts + {front_matter} front-matter files");
+    assert_eq!(count, posts + front_matter);
+}
