@@ -60,10 +60,8 @@ fn convert_writes_one_line_per_post_and_front_matter_file() {
                     .posts()
                     .count()
             }
-            Some("md" | "html") => {
-                if pressmark::frontmatter::split(&text).unwrap().is_some() {
-                    front_matter += 1;
-                }
+            Some("md" | "html") if pressmark::frontmatter::split(&text).unwrap().is_some() => {
+                front_matter += 1;
             }
             _ => {}
         }
