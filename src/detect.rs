@@ -119,6 +119,7 @@ impl<'a> Content<'a> {
 /// # Examples
 ///
 /// ```
+/// # #[cfg(all(feature = "wordpress", feature = "frontmatter", feature = "html"))] {
 /// use pressmark::{ContentKind, ErrorKind};
 ///
 /// let post = pressmark::from_slice(br#"{"id":1,"title":{"rendered":"Hi"}}"#)?;
@@ -131,6 +132,7 @@ impl<'a> Content<'a> {
 /// let err = pressmark::from_slice(b"\n  <html><body>Hi</body></html>").unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::UnknownFormat);
 /// assert_eq!(err.position().map(|p| (p.line(), p.column())), Some((2, 3)));
+/// # }
 /// # Ok::<(), pressmark::Error>(())
 /// ```
 pub fn from_slice(input: &[u8]) -> Result<Content<'_>, Error> {

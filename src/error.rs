@@ -139,6 +139,7 @@ impl Position {
     /// The byte offset of the first byte of `line` (1-based) in `input`, or
     /// `None` if the input has fewer lines.
     #[must_use]
+    #[cfg_attr(not(feature = "wordpress"), allow(dead_code))]
     pub(crate) fn line_start(input: &[u8], line: usize) -> Option<usize> {
         if line <= 1 {
             return Some(0);
@@ -240,6 +241,7 @@ impl Error {
     /// Records a byte offset in the buffer being parsed; [`Error::relocate`]
     /// later turns it into a position in the caller's input.
     #[must_use]
+    #[cfg_attr(not(feature = "wordpress"), allow(dead_code))]
     pub(crate) fn at_byte(mut self, byte: usize) -> Error {
         self.0.position = Some(Position {
             byte,
@@ -252,6 +254,7 @@ impl Error {
     /// Maps the recorded byte offset through `to_input` (buffer offset to
     /// offset in `input`) and counts its line and column in `input`.
     #[must_use]
+    #[cfg_attr(not(feature = "wordpress"), allow(dead_code))]
     pub(crate) fn relocate(mut self, input: &[u8], to_input: impl FnOnce(usize) -> usize) -> Error {
         if let Some(p) = self.0.position {
             self.0.position = Some(Position::locate_bytes(input, to_input(p.byte)));
@@ -315,6 +318,10 @@ impl From<std::io::Error> for Error {
 }
 
 /// The bytes as UTF-8, or an error at the first invalid byte.
+#[cfg_attr(
+    not(any(feature = "wordpress", feature = "frontmatter")),
+    allow(dead_code)
+)]
 pub(crate) fn utf8(input: &[u8]) -> Result<&str, Error> {
     std::str::from_utf8(input).map_err(|e| {
         let at = e.valid_up_to();

@@ -1,5 +1,149 @@
-//! Typed, borrowing models for WordPress REST API posts and news-aggregator
-//! front matter, and fast HTML to plain text.
+//! Typed, borrowing Rust values for the content news and blog pipelines
+//! ingest: WordPress REST API JSON, front matter (the news aggregator's items
+//! and any other), and HTML turned into plain text — plus one normalized
+//! [`Article`](article::Article) over all of them.
+//!
+//! # The three inputs
+//!
+//! **WordPress REST API JSON** ([`wordpress`]): posts, pages, custom post
+//! types, media, terms, users, comments, single objects and collections,
+//! with `_links`, `_embedded` and Yoast SEO, into typed models that keep
+//! every key they do not know.
+//!
+//! ```
+//! # #[cfg(feature = "wordpress")] {
+//! use pressmark::wordpress::{self, Post};
+//!
+//! let json = r#"{"id":7,"date":"2024-03-01T10:00:00","date_gmt":"2024-03-01T09:00:00",
+//!     "title":{"rendered":"Tides"},"class_list":{"0":"post-7","2":"post"},"acf":false}"#;
+//! let post = wordpress::from_str::<Post>(json)?.into_inner();
+//! assert_eq!(post.published().unwrap().offset(), time::macros::offset!(+1));
+//! assert_eq!(post.class_list.unwrap().as_slice(), ["post-7", "post"]);
+//! assert_eq!(post.extra.get("acf").unwrap().get(), "false");
+//! # }
+//! # Ok::<(), pressmark::Error>(())
+//! ```
+//!
+//! **Front matter** ([`frontmatter`]): split a file without allocating, read
+//! YAML (or JSON) with the position of every value in the whole file, into
+//! your own `serde::Deserialize` type or the aggregator's typed
+//! [`NewsItem`](frontmatter::NewsItem).
+//!
+//! ```
+//! # #[cfg(feature = "frontmatter")] {
+//! use pressmark::frontmatter;
+//!
+//! #[derive(serde::Deserialize)]
+//! struct Head<'a> {
+//!     title: &'a str,
+//!     tags: Vec<&'a str>,
+//! }
+//!
+//! let doc = frontmatter::from_str::<Head>("---\ntitle: Tides\ntags: [sea, data]\n---\nBody\n")?;
+//! assert_eq!(doc.front_matter().title, "Tides");
+//! assert_eq!(doc.front_matter().tags, ["sea", "data"]);
+//! assert_eq!(doc.body(), "Body\n");
+//! # }
+//! # Ok::<(), pressmark::Error>(())
+//! ```
+//!
+//! **HTML to plain text** ([`html`]): on html5ever's tokenizer, without a
+//! DOM; paragraphs, lists and tables laid out as text, entities decoded,
+//! scripts and styles skipped.
+//!
+//! ```
+//! # #[cfg(feature = "html")] {
+//! use pressmark::html;
+//!
+//! let text = html::to_text("<p>High water &amp; storms:</p><ul><li>north pier</li><li>south pier</li></ul>");
+//! assert_eq!(text, "High water & storms:\n\n- north pier\n- south pier");
+//! # }
+//! ```
+//!
+//! # Borrowing and `into_owned`
+//!
+//! Every string is a [`Text`]: a slice of your input wherever the input
+//! holds it byte for byte (a JSON string without escapes, a plain YAML
+//! scalar, HTML text without entities), an owned string otherwise. Values
+//! therefore borrow from the input; `into_owned()` on any of them (or
+//! [`MapText`] on your own containers of them) detaches it.
+//!
+//! ```
+//! # #[cfg(feature = "wordpress")] {
+//! use pressmark::wordpress::{self, Post};
+//!
+//! let post: Post<'static> = {
+//!     let input = String::from(r#"{"slug":"tides","link":"https:\/\/e.x\/tides\/"}"#);
+//!     let post = wordpress::post_from_str(&input)?;
+//!     assert!(post.slug.as_ref().unwrap().is_borrowed()); // no escapes: a slice of `input`
+//!     assert!(!post.link.as_ref().unwrap().is_borrowed()); // `\/` decoded: a copy
+//!     post.into_owned()
+//! };
+//! assert_eq!(post.slug.as_deref(), Some("tides"));
+//! # }
+//! # Ok::<(), pressmark::Error>(())
+//! ```
+//!
+//! # Errors and positions
+//!
+//! Bad input gives an [`Error`] that says what was expected and what was
+//! found ([`Error::kind`] to match on), the [`Position`] in your whole input
+//! (byte offset, 1-based line and column in characters — for front matter,
+//! in the whole file, not the YAML fragment), and the path of the field.
+//! [`std::error::Error::source`] gives the underlying parser's error.
+//!
+//! ```
+//! # #[cfg(feature = "frontmatter")] {
+//! use pressmark::{ErrorKind, frontmatter};
+//!
+//! let file = "---\ntitle: Tides\nimages:\n  - url: a.png\n    width: wide\n---\n";
+//! let err = frontmatter::item(file).unwrap_err();
+//! assert_eq!(err.kind(), ErrorKind::InvalidType);
+//! assert_eq!(err.path(), Some("images[0].width"));
+//! let at = err.position().unwrap();
+//! assert_eq!((at.line(), at.column()), (5, 12));
+//! # }
+//! ```
+//!
+//! Nothing is dropped silently: a key a model does not know is kept in its
+//! `extra`, and a value it cannot type is an error (or, for WordPress's
+//! numbers sent as strings that hold no number, kept in `extra`).
+//!
+//! # One article view
+//!
+//! [`from_slice`] (and [`from_path`]) recognise the input — a WordPress
+//! object, collection or error response, or a front-matter file — and
+//! [`Content::articles`] gives an [`Article`](article::Article) for each
+//! post or item: canonical URL, plain-text title, excerpt and body, dates
+//! with their offsets, author, site, categories, tags, topics, images,
+//! related links; it serializes to JSON under stable field names.
+//!
+//! ```
+//! # #[cfg(all(feature = "wordpress", feature = "frontmatter", feature = "html"))] {
+//! let file = b"---\ntitle: Tides\npublishedDateTime: 2024-03-01T09:00:00Z\nwebUrl: https://e.x/tides\n---\nHigh water.\n";
+//! let content = pressmark::from_slice(file)?;
+//! let article = &content.articles()[0];
+//! assert_eq!(article.url.as_deref(), Some("https://e.x/tides"));
+//! assert_eq!(article.body.as_deref(), Some("High water."));
+//! let json = serde_json::to_string(article).unwrap();
+//! assert!(json.contains(r#""published":"2024-03-01T09:00:00Z""#));
+//! # }
+//! # Ok::<(), pressmark::Error>(())
+//! ```
+//!
+//! The `convert` example turns whole directories into JSON lines on every
+//! core: `cargo run --release --example convert -- DIR --out articles.jsonl`.
+//!
+//! # Crate features
+//!
+//! | feature | default | what | dependencies |
+//! | --- | --- | --- | --- |
+//! | `wordpress` | yes | [`wordpress`] | `serde_json` |
+//! | `frontmatter` | yes | [`frontmatter`] | `yaml-rust2`, `serde_json` |
+//! | `html` | yes | [`html`]; plain-text accessors on the models | `html5ever` |
+//!
+//! [`article`], [`from_slice`] and [`from_path`] need `html` and at least
+//! one of the formats. `serde` and `time` are always used.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -31,6 +175,11 @@ pub use error::{Error, ErrorKind, Position, Result};
 pub use map_text::MapText;
 pub use text::Text;
 
-#[cfg(doctest)]
+#[cfg(all(
+    doctest,
+    feature = "wordpress",
+    feature = "frontmatter",
+    feature = "html"
+))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

@@ -80,6 +80,7 @@ macro_rules! map_text_identity {
         }
     )*};
 }
+#[allow(unused_imports)] // not every feature set uses it
 pub(crate) use map_text_identity;
 
 map_text_identity!(bool, u8, u16, u32, u64, i32, i64, usize, f64, char);
@@ -92,6 +93,7 @@ map_text_identity!(
 
 /// `MapText` for a struct with a lifetime, field by field (listing every
 /// field: a forgotten one is a compile error), plus its public `into_owned()`.
+#[allow(unused_macros)]
 macro_rules! map_text_struct {
     ($name:ident { $($field:ident),* $(,)? }) => {
         impl<'a> $crate::map_text::MapText<'a> for $name<'a> {
@@ -116,4 +118,5 @@ macro_rules! map_text_struct {
         }
     };
 }
+#[allow(unused_imports)]
 pub(crate) use map_text_struct;

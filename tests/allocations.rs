@@ -1,5 +1,6 @@
 //! How many heap allocations one read of the seed post makes, counted by a
 //! global allocator; fails if the count grows past what was measured.
+#![cfg(feature = "wordpress")]
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -1,5 +1,6 @@
 //! Every object of `$PRESSMARK_CORPUS/wordpress`, read as what it is, and
 //! written back equal (as a JSON value) to the input.
+#![cfg(feature = "wordpress")]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,4 +1,5 @@
 //! One test per bug found (by fuzzing or otherwise), named after what broke.
+#![cfg(feature = "wordpress")]
 
 use pressmark::wordpress::{self, Response};
 

@@ -1,5 +1,6 @@
 //! The WordPress model on the seed post and on hand-written rows, one per
 //! quirk the corpus README lists.
+#![cfg(feature = "wordpress")]
 
 use pressmark::wordpress::{
     self, Discussion, Format, Kind, Object, Post, PostType, Response, Status,

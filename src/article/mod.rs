@@ -226,6 +226,7 @@ impl<'a> Article<'a> {
 }
 
 /// The host of an absolute URL, without `www.`.
+#[cfg_attr(not(feature = "wordpress"), allow(dead_code))]
 pub(crate) fn domain_of(url: &str) -> Option<&str> {
     let rest = url.split_once("://")?.1;
     let host = rest.split(['/', '?', '#']).next()?;
