@@ -10,12 +10,18 @@ use std::path::{Path, PathBuf};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {
             files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "json" || e == "md" || e == "html") {
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "json" || e == "md" || e == "html")
+        {
             out.push(path);
         }
     }
@@ -26,7 +32,11 @@ fn articles(inputs: &[Vec<u8>]) -> usize {
         .iter()
         .map(|bytes| {
             let content = pressmark::from_slice(black_box(bytes)).unwrap();
-            content.articles().iter().map(|a| a.body.as_ref().map_or(0, |b| b.len())).sum::<usize>()
+            content
+                .articles()
+                .iter()
+                .map(|a| a.body.as_ref().map_or(0, |b| b.len()))
+                .sum::<usize>()
         })
         .sum()
 }
@@ -36,13 +46,17 @@ fn bench_corpus(c: &mut Criterion, name: &str, dir: &Path) {
     files(dir, &mut paths);
     let inputs: Vec<Vec<u8>> = paths.iter().map(|p| std::fs::read(p).unwrap()).collect();
     let bytes: usize = inputs.iter().map(Vec::len).sum();
-    let items: usize = inputs.iter().map(|b| pressmark::from_slice(b).unwrap().articles().len()).sum();
+    let items: usize = inputs
+        .iter()
+        .map(|b| pressmark::from_slice(b).unwrap().articles().len())
+        .sum();
     let mut group = c.benchmark_group(format!("pipeline/{name}"));
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
-    group.bench_function(format!("{items}-articles-from-{}-files", inputs.len()), |b| {
-        b.iter(|| articles(&inputs))
-    });
+    group.bench_function(
+        format!("{items}-articles-from-{}-files", inputs.len()),
+        |b| b.iter(|| articles(&inputs)),
+    );
     group.finish();
 }
 
@@ -53,7 +67,9 @@ fn benches(c: &mut Criterion) {
         .map(|f| std::fs::read(seeds.join(f)).unwrap())
         .collect();
     let mut group = c.benchmark_group("pipeline/seeds");
-    group.throughput(Throughput::Bytes(seed_inputs.iter().map(Vec::len).sum::<usize>() as u64));
+    group.throughput(Throughput::Bytes(
+        seed_inputs.iter().map(Vec::len).sum::<usize>() as u64,
+    ));
     group.bench_function("2-articles", |b| b.iter(|| articles(&seed_inputs)));
     group.finish();
 
