@@ -1,5 +1,7 @@
 //! [`Article`] from an aggregator item.
 
+use time::OffsetDateTime;
+
 use super::{Article, Image, RelatedLink, Site, Source, non_empty};
 use crate::Text;
 use crate::frontmatter::{self, Document, Item, NewsItem, Provider};
@@ -8,21 +10,17 @@ use crate::html;
 impl<'a> From<&Document<'a, NewsItem<'a>>> for Article<'a> {
     fn from(doc: &Document<'a, NewsItem<'a>>) -> Article<'a> {
         let item = doc.front_matter();
-        let mut article = Article::new(Source::Aggregator);
-        article.url = item
-            .web_url
-            .clone()
-            .or_else(|| item.original_url.clone())
-            .and_then(non_empty);
-        article.title = non_empty(item.title_text());
-        article.excerpt = non_empty(item.excerpt_text());
-        article.body = body_text(doc.body_text()).or_else(|| article.excerpt.clone());
-        article.published = Some(item.published_date_time);
-        article.site = site(Some(&item.provider));
-        article.topics = item.topics.clone();
-        for image in &item.images {
-            article.add_image(image_of(image));
-        }
+        let mut article = common(Common {
+            web_url: item.web_url.as_ref(),
+            original_url: item.original_url.as_ref(),
+            title: Some(item.title_text()),
+            excerpt: Some(item.excerpt_text()),
+            body: doc.body_text(),
+            published: Some(item.published_date_time),
+            provider: Some(&item.provider),
+            topics: &item.topics,
+            images: &item.images,
+        });
         article.related = item
             .related
             .iter()
@@ -40,23 +38,54 @@ impl<'a> From<&Document<'a, NewsItem<'a>>> for Article<'a> {
 impl<'a> From<&Document<'a, Item<'a>>> for Article<'a> {
     fn from(doc: &Document<'a, Item<'a>>) -> Article<'a> {
         let item = doc.front_matter();
-        let mut article = Article::new(Source::Aggregator);
-        article.url = item
-            .web_url
-            .clone()
-            .or_else(|| item.original_url.clone())
-            .and_then(non_empty);
-        article.title = item.title_text().and_then(non_empty);
-        article.excerpt = item.excerpt_text().and_then(non_empty);
-        article.body = body_text(doc.body_text()).or_else(|| article.excerpt.clone());
-        article.published = item.published_date_time;
-        article.site = site(item.provider.as_ref());
-        article.topics = item.topics.clone();
-        for image in &item.images {
-            article.add_image(image_of(image));
-        }
-        article
+        common(Common {
+            web_url: item.web_url.as_ref(),
+            original_url: item.original_url.as_ref(),
+            title: item.title_text(),
+            excerpt: item.excerpt_text(),
+            body: doc.body_text(),
+            published: item.published_date_time,
+            provider: item.provider.as_ref(),
+            topics: &item.topics,
+            images: &item.images,
+        })
     }
+}
+
+/// What news items and other items have in common.
+struct Common<'r, 'a> {
+    web_url: Option<&'r Text<'a>>,
+    original_url: Option<&'r Text<'a>>,
+    title: Option<Text<'a>>,
+    excerpt: Option<Text<'a>>,
+    body: &'r Text<'a>,
+    published: Option<OffsetDateTime>,
+    provider: Option<&'r Provider<'a>>,
+    topics: &'r [Text<'a>],
+    images: &'r [frontmatter::Image<'a>],
+}
+
+fn common<'a>(c: Common<'_, 'a>) -> Article<'a> {
+    let mut article = Article::new(Source::Aggregator);
+    article.url = c.web_url.or(c.original_url).cloned().and_then(non_empty);
+    article.title = c.title.and_then(non_empty);
+    article.excerpt = c.excerpt.and_then(non_empty);
+    article.body = body_text(c.body).or_else(|| article.excerpt.clone());
+    article.published = c.published;
+    article.site = c.provider.map(|p| Site {
+        name: non_empty(p.name.clone()),
+        domain: p.domain.clone().and_then(non_empty),
+    });
+    article.topics = c.topics.to_vec();
+    for image in c.images {
+        article.add_image(Image {
+            url: image.url.clone(),
+            width: image.width,
+            height: image.height,
+            alt: image.title.clone(),
+        });
+    }
+    article
 }
 
 /// The body as text: HTML bodies (newsletters) through the HTML module,
@@ -73,21 +102,4 @@ fn body_text<'a>(body: &Text<'a>) -> Option<Text<'a>> {
         Some(b) => Text::borrowed(b.trim()),
         None => Text::from(trimmed.to_owned()),
     })
-}
-
-fn site<'a>(provider: Option<&Provider<'a>>) -> Option<Site<'a>> {
-    let p = provider?;
-    Some(Site {
-        name: non_empty(p.name.clone()),
-        domain: p.domain.clone().and_then(non_empty),
-    })
-}
-
-fn image_of<'a>(image: &frontmatter::Image<'a>) -> Image<'a> {
-    Image {
-        url: image.url.clone(),
-        width: image.width,
-        height: image.height,
-        alt: image.title.clone(),
-    }
 }
