@@ -174,6 +174,21 @@ const EXPECTED: &str = match (cfg!(feature = "wordpress"), cfg!(feature = "front
 /// # Errors
 ///
 /// As [`from_slice`], and [`ErrorKind::Io`] when the file cannot be read.
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(all(feature = "wordpress", feature = "html"))] {
+/// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/wordpress-post.json");
+/// let content = pressmark::from_path(path)?;
+/// assert_eq!(content.kind(), pressmark::ContentKind::WordPressObject);
+/// assert_eq!(content.articles()[0].id.as_deref(), Some("2048"));
+///
+/// let err = pressmark::from_path("missing.json").unwrap_err();
+/// assert_eq!(err.kind(), pressmark::ErrorKind::Io);
+/// # }
+/// # Ok::<(), pressmark::Error>(())
+/// ```
 pub fn from_path(path: impl AsRef<Path>) -> Result<Content<'static>, Error> {
     let path = path.as_ref();
     let bytes = std::fs::read(path).map_err(|e| {
