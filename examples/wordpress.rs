@@ -75,7 +75,7 @@ fn print_post(post: &Post<'_>) {
     );
     println!(
         "    title:       {}",
-        or_dash(post.title_html().map(String::from))
+        or_dash(post.title_text().map(String::from))
     );
     println!(
         "    link:        {}",
