@@ -12,7 +12,7 @@
 use pressmark::frontmatter;
 use pressmark::html;
 use pressmark::wordpress::{self, Options, Post, Response};
-use pressmark::{Error, ErrorKind};
+use pressmark::Error;
 use serde::Deserialize;
 
 const DEPTH: usize = 100_000;

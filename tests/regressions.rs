@@ -46,3 +46,20 @@ fn quoted_and_null_fields_compare_equal_in_any_key_order() {
     );
     assert_eq!(wordpress::post_from_str(&written).unwrap(), a);
 }
+
+/// Found by `examples/html_stress.rs`: the HTML writer kept a frame for
+/// every open list and table, so a million nested `<ul>`s took 40 bytes
+/// each. Past 256 open lists, items are counted instead, get bullets, and
+/// the text stays well formed.
+#[test]
+fn lists_nested_past_the_frame_limit_get_bullets() {
+    let html = format!(
+        "{}<li>deep</li>{}<li>after</li></ol>",
+        "<ol><li>x".repeat(300),
+        "</ol>".repeat(299)
+    );
+    let text = pressmark::html::to_text(&html);
+    assert!(text.contains("- deep"), "{text:?}");
+    assert!(text.ends_with("2. after"), "{text:?}");
+    assert!(!text.contains("\n\n\n"));
+}

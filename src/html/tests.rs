@@ -34,3 +34,52 @@ fn most_text_of_a_realistic_post_is_borrowed() {
     );
     assert!(share > 0.85, "only {:.1}% borrowed", share * 100.0);
 }
+
+/// Converts `html` feeding the tokenizer `chunk` bytes at a time.
+fn text_in_chunks(html: &str, options: &Options, chunk: usize) -> (String, Vec<Link<'static>>) {
+    let sink = borrow::tokenize_in_chunks(html, chunk, |locator| {
+        let writer = Writer::new(Dest::text(html), html, options.inline, options.keep_nbsp);
+        TextSink::new(writer, locator, options, true)
+    });
+    let (dest, links) = sink.into_writer().finish();
+    let links = links
+        .into_iter()
+        .map(|l| Link {
+            range: l.range,
+            href: l.href.into_owned(),
+        })
+        .collect();
+    (dest.into_text().into_string(), links)
+}
+
+/// Feeding the input in chunks (as big inputs are) gives the same text and
+/// links whatever the chunk size: tags, character references, CRLF pairs
+/// and multi-byte characters cut across chunks are put back together.
+#[test]
+fn chunked_feeding_gives_the_same_text() {
+    let mut inputs: Vec<String> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/html"))
+            .expect("fixtures")
+            .filter_map(|e| {
+                let path = e.ok()?.path();
+                (path.extension()? == "html")
+                    .then(|| std::fs::read_to_string(path).expect("fixture"))
+            })
+            .collect();
+    inputs.sort();
+    inputs.push("a&amp;b &ampx &#8217;&#x1F600;\r\n\r\nc<pre>\r\nd</pre>é€😀&nbsp;".to_owned());
+    inputs.push("<p>one <a href=\"/x?a=1&amp;b=2\">two</a>\u{a0}<!-- c --> three</p>".to_owned());
+    assert!(inputs.len() > 20);
+    for options in [Options::default(), Options::inline(), Options::excerpt()] {
+        for html in &inputs {
+            let whole = text_in_chunks(html, &options, usize::MAX);
+            for chunk in [1, 2, 3, 5, 7, 16, 100] {
+                assert_eq!(
+                    text_in_chunks(html, &options, chunk),
+                    whole,
+                    "chunks of {chunk} in {html:?}"
+                );
+            }
+        }
+    }
+}
