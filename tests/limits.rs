@@ -9,10 +9,10 @@
 //! `examples/html_stress.rs`.
 #![cfg(all(feature = "wordpress", feature = "frontmatter", feature = "html"))]
 
+use pressmark::Error;
 use pressmark::frontmatter;
 use pressmark::html;
 use pressmark::wordpress::{self, Options, Post, Response};
-use pressmark::Error;
 use serde::Deserialize;
 
 const DEPTH: usize = 100_000;

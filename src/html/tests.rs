@@ -83,3 +83,29 @@ fn chunked_feeding_gives_the_same_text() {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// As above, for generated HTML cut at any place.
+    #[test]
+    fn chunked_feeding_gives_the_same_text_for_any_input(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "<p>", "</p>", "<pre>", "\r", "\n", "\r\n", "&amp;", "&am", "&#8217;", "&#x",
+                "&nbsp;", "<a href=\"/x&amp;y\">", "</a>", "<!--", "-->", "<script>", "</script>",
+                "<li>", "<ol reversed>", "</ol>", "é", "€", "😀", "word", " ", "<", ">", "\u{a0}",
+            ]),
+            0..40,
+        ),
+        chunk in 1usize..24,
+        inline in proptest::bool::ANY,
+    ) {
+        let html = pieces.concat();
+        let options = if inline { Options::inline() } else { Options::default() };
+        proptest::prop_assert_eq!(
+            text_in_chunks(&html, &options, chunk),
+            text_in_chunks(&html, &options, usize::MAX)
+        );
+    }
+}
