@@ -103,3 +103,41 @@ fn items_with_many_bad_elements_take_linear_time() {
         );
     }
 }
+
+/// Found while probing for slow inputs: closing a `reversed` list (whose
+/// numbers are written at its end) went through every link found so far
+/// to shift the ranges of those inside the list, so many links followed by
+/// many reversed lists took quadratic time in `html::to_text_and_links`.
+#[test]
+fn links_before_many_reversed_lists_take_linear_time() {
+    use pressmark::html::{self, Options};
+    use std::time::{Duration, Instant};
+
+    const N: usize = 40_000;
+    let html = format!(
+        "{}{}<ol reversed><li><a href=in>inside</a></li><li>b</li></ol>",
+        "<a href=x>a</a> ".repeat(N),
+        "<ol reversed><li>x</li></ol>".repeat(N)
+    );
+    let started = Instant::now();
+    let out = html::to_text_and_links(&html, &Options::default());
+    let elapsed = started.elapsed();
+    assert_eq!(out.links.len(), N + 1);
+    assert!(
+        out.links[..N]
+            .iter()
+            .all(|l| &out.text[l.range.clone()] == "a")
+    );
+    let last = out.links.last().unwrap();
+    assert_eq!(
+        (&out.text[last.range.clone()], last.href.as_str()),
+        ("inside", "in")
+    );
+    assert!(
+        out.text.ends_with("2. inside\n1. b"),
+        "{:?}",
+        &out.text[out.text.len() - 40..]
+    );
+    // Under 1 s in a debug build now, 8 s before.
+    assert!(elapsed < Duration::from_secs(4), "took {elapsed:?}");
+}

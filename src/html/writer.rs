@@ -621,11 +621,15 @@ impl<'o, 'a> Writer<'o, 'a> {
                 k => shifts[k - 1].1,
             }
         };
-        for link in &mut self.links {
-            if link.range.end > hold.base {
-                link.range = link.range.start + shift(link.range.start)
-                    ..link.range.end + shift(link.range.end.saturating_sub(1));
+        // Links are in output order: those that end in the held output are
+        // the last ones (going through all of them made many reversed lists
+        // after many links quadratic).
+        for link in self.links.iter_mut().rev() {
+            if link.range.end <= hold.base {
+                break;
             }
+            link.range = link.range.start + shift(link.range.start)
+                ..link.range.end + shift(link.range.end.saturating_sub(1));
         }
         if let Some(OpenLink { range: Some(r), .. }) = &mut self.link {
             *r = (r.0 + shift(r.0), r.1 + shift(r.1.saturating_sub(1)));
