@@ -141,3 +141,25 @@ fn links_before_many_reversed_lists_take_linear_time() {
     // Under 1 s in a debug build now, 8 s before.
     assert!(elapsed < Duration::from_secs(4), "took {elapsed:?}");
 }
+
+/// Found by `cargo fuzz run wordpress`: a `\u` escape cut short by a
+/// multi-byte character (`\u20ϛ`) was reported at serde_json's byte column,
+/// inside that character, so the position was not on a character boundary.
+#[test]
+fn escape_cut_by_a_multibyte_character_is_reported_at_the_character() {
+    for (input, column) in [
+        ("{\"AH2ed \\uc2\u{6d1}kd ", 13),
+        ("[{\"title\":\"did do.\\u20\u{3db} \\u2006 Mark\"}]", 23),
+    ] {
+        for err in [
+            wordpress::from_str::<Response>(input).unwrap_err(),
+            wordpress::from_str_with::<Response>(input, &wordpress::Options::strict()).unwrap_err(),
+        ] {
+            let at = err.position().unwrap();
+            assert!(input.is_char_boundary(at.byte()), "{err}");
+            assert_eq!(at, pressmark::Position::locate(input, at.byte()), "{err}");
+            assert_eq!(at.column(), column, "{err}");
+            assert!(err.message().contains("escape"), "{err}");
+        }
+    }
+}
