@@ -30,3 +30,139 @@ fn known_key_sent_twice_after_a_text_fallback_is_a_duplicate() {
     assert_eq!(err.kind(), pressmark::ErrorKind::DuplicateKey);
     assert_eq!(err.to_string(), "duplicate field `id` at line 2 column 15");
 }
+
+/// Found by the property test `wordpress_post_reads_writes_back_and_reads_again`:
+/// numbers sent as strings (or fields sent as `null`) were remembered in
+/// input order, so the same post with its keys in another order, or the
+/// post written back and read again, compared unequal.
+#[test]
+fn quoted_and_null_fields_compare_equal_in_any_key_order() {
+    let a = wordpress::post_from_str(r#"{"author":"3","id":"1","date":null,"slug":null}"#).unwrap();
+    let b = wordpress::post_from_str(r#"{"slug":null,"id":"1","date":null,"author":"3"}"#).unwrap();
+    assert_eq!(a, b);
+    let written = serde_json::to_string(&a).unwrap();
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&written).unwrap(),
+        serde_json::json!({"author":"3","id":"1","date":null,"slug":null})
+    );
+    assert_eq!(wordpress::post_from_str(&written).unwrap(), a);
+}
+
+/// Found by `examples/html_stress.rs`: the HTML writer kept a frame for
+/// every open list and table, so a million nested `<ul>`s took 40 bytes
+/// each. Past 256 open lists, items are counted instead, get bullets, and
+/// the text stays well formed.
+#[cfg(feature = "html")]
+#[test]
+fn lists_nested_past_the_frame_limit_get_bullets() {
+    let html = format!(
+        "{}<li>deep</li>{}<li>after</li></ol>",
+        "<ol><li>x".repeat(300),
+        "</ol>".repeat(299)
+    );
+    let text = pressmark::html::to_text(&html);
+    assert!(text.contains("- deep"), "{text:?}");
+    assert!(text.ends_with("2. after"), "{text:?}");
+    assert!(!text.contains("\n\n\n"));
+}
+
+/// Found while probing for slow inputs: `wordpress::items` placed each bad
+/// element's error (its field path, its line and column) by scanning the
+/// input from its start, so a collection of many bad elements took
+/// quadratic time (40,000 of them, 470 KB: 21 s in a release build). Each
+/// element is now read as a buffer of its own and lines are counted from
+/// one error to the next.
+#[test]
+fn items_with_many_bad_elements_take_linear_time() {
+    use std::time::{Duration, Instant};
+
+    const N: usize = 20_000;
+    // Strict JSON, and with a raw newline in every element (the repairing
+    // path), with multi-byte characters before the error.
+    for one in [
+        "{\"title\":\"é\",\"id\":true},\n",
+        "{\"title\":\"é\n\",\"id\":true}, ",
+    ] {
+        let input = format!("[{}{{\"id\":1}}]", one.repeat(N));
+        let started = Instant::now();
+        let results: Vec<_> = wordpress::items::<wordpress::Post>(&input)
+            .unwrap()
+            .collect();
+        let elapsed = started.elapsed();
+        assert_eq!(results.len(), N + 1);
+        assert!(results[N].is_ok());
+        for (i, result) in results.iter().enumerate().take(N).step_by(997) {
+            let err = result.as_ref().unwrap_err();
+            assert_eq!(err.path(), Some(format!("[{i}].id").as_str()), "{err}");
+            let at = err.position().unwrap();
+            assert_eq!(at, pressmark::Position::locate(&input, at.byte()), "{err}");
+            assert_eq!(&input[at.byte()..at.byte() + 4], "true", "{err}");
+        }
+        // About 0.2 s in a debug build now; minutes before.
+        assert!(
+            elapsed < Duration::from_secs(10),
+            "{N} bad elements took {elapsed:?}"
+        );
+    }
+}
+
+/// Found while probing for slow inputs: closing a `reversed` list (whose
+/// numbers are written at its end) went through every link found so far
+/// to shift the ranges of those inside the list, so many links followed by
+/// many reversed lists took quadratic time in `html::to_text_and_links`.
+#[cfg(feature = "html")]
+#[test]
+fn links_before_many_reversed_lists_take_linear_time() {
+    use pressmark::html::{self, Options};
+    use std::time::{Duration, Instant};
+
+    const N: usize = 40_000;
+    let html = format!(
+        "{}{}<ol reversed><li><a href=in>inside</a></li><li>b</li></ol>",
+        "<a href=x>a</a> ".repeat(N),
+        "<ol reversed><li>x</li></ol>".repeat(N)
+    );
+    let started = Instant::now();
+    let out = html::to_text_and_links(&html, &Options::default());
+    let elapsed = started.elapsed();
+    assert_eq!(out.links.len(), N + 1);
+    assert!(
+        out.links[..N]
+            .iter()
+            .all(|l| &out.text[l.range.clone()] == "a")
+    );
+    let last = out.links.last().unwrap();
+    assert_eq!(
+        (&out.text[last.range.clone()], last.href.as_str()),
+        ("inside", "in")
+    );
+    assert!(
+        out.text.ends_with("2. inside\n1. b"),
+        "{:?}",
+        &out.text[out.text.len() - 40..]
+    );
+    // Under 1 s in a debug build now, 8 s before.
+    assert!(elapsed < Duration::from_secs(4), "took {elapsed:?}");
+}
+
+/// Found by `cargo fuzz run wordpress`: a `\u` escape cut short by a
+/// multi-byte character (`\u20ϛ`) was reported at serde_json's byte column,
+/// inside that character, so the position was not on a character boundary.
+#[test]
+fn escape_cut_by_a_multibyte_character_is_reported_at_the_character() {
+    for (input, column) in [
+        ("{\"AH2ed \\uc2\u{6d1}kd ", 13),
+        ("[{\"title\":\"did do.\\u20\u{3db} \\u2006 Mark\"}]", 23),
+    ] {
+        for err in [
+            wordpress::from_str::<Response>(input).unwrap_err(),
+            wordpress::from_str_with::<Response>(input, &wordpress::Options::strict()).unwrap_err(),
+        ] {
+            let at = err.position().unwrap();
+            assert!(input.is_char_boundary(at.byte()), "{err}");
+            assert_eq!(at, pressmark::Position::locate(input, at.byte()), "{err}");
+            assert_eq!(at.column(), column, "{err}");
+            assert!(err.message().contains("escape"), "{err}");
+        }
+    }
+}

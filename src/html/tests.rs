@@ -34,3 +34,78 @@ fn most_text_of_a_realistic_post_is_borrowed() {
     );
     assert!(share > 0.85, "only {:.1}% borrowed", share * 100.0);
 }
+
+/// Converts `html` feeding the tokenizer `chunk` bytes at a time.
+fn text_in_chunks(html: &str, options: &Options, chunk: usize) -> (String, Vec<Link<'static>>) {
+    let sink = borrow::tokenize_in_chunks(html, chunk, |locator| {
+        let writer = Writer::new(Dest::text(html), html, options.inline, options.keep_nbsp);
+        TextSink::new(writer, locator, options, true)
+    });
+    let (dest, links) = sink.into_writer().finish();
+    let links = links
+        .into_iter()
+        .map(|l| Link {
+            range: l.range,
+            href: l.href.into_owned(),
+        })
+        .collect();
+    (dest.into_text().into_string(), links)
+}
+
+/// Feeding the input in chunks (as big inputs are) gives the same text and
+/// links whatever the chunk size: tags, character references, CRLF pairs
+/// and multi-byte characters cut across chunks are put back together.
+#[test]
+fn chunked_feeding_gives_the_same_text() {
+    let mut inputs: Vec<String> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/html"))
+            .expect("fixtures")
+            .filter_map(|e| {
+                let path = e.ok()?.path();
+                (path.extension()? == "html")
+                    .then(|| std::fs::read_to_string(path).expect("fixture"))
+            })
+            .collect();
+    inputs.sort();
+    inputs.push("a&amp;b &ampx &#8217;&#x1F600;\r\n\r\nc<pre>\r\nd</pre>é€😀&nbsp;".to_owned());
+    inputs.push("<p>one <a href=\"/x?a=1&amp;b=2\">two</a>\u{a0}<!-- c --> three</p>".to_owned());
+    assert!(inputs.len() > 20);
+    for options in [Options::default(), Options::inline(), Options::excerpt()] {
+        for html in &inputs {
+            let whole = text_in_chunks(html, &options, usize::MAX);
+            for chunk in [1, 2, 3, 5, 7, 16, 100] {
+                assert_eq!(
+                    text_in_chunks(html, &options, chunk),
+                    whole,
+                    "chunks of {chunk} in {html:?}"
+                );
+            }
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// As above, for generated HTML cut at any place.
+    #[test]
+    fn chunked_feeding_gives_the_same_text_for_any_input(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "<p>", "</p>", "<pre>", "\r", "\n", "\r\n", "&amp;", "&am", "&#8217;", "&#x",
+                "&nbsp;", "<a href=\"/x&amp;y\">", "</a>", "<!--", "-->", "<script>", "</script>",
+                "<li>", "<ol reversed>", "</ol>", "é", "€", "😀", "word", " ", "<", ">", "\u{a0}",
+            ]),
+            0..40,
+        ),
+        chunk in 1usize..24,
+        inline in proptest::bool::ANY,
+    ) {
+        let html = pieces.concat();
+        let options = if inline { Options::inline() } else { Options::default() };
+        proptest::prop_assert_eq!(
+            text_in_chunks(&html, &options, chunk),
+            text_in_chunks(&html, &options, usize::MAX)
+        );
+    }
+}

@@ -59,6 +59,13 @@ fn run_end(b: &[u8], start: usize) -> usize {
     i
 }
 
+/// The most lists, and the most tables, the writer keeps a frame for.
+/// Deeper ones are only counted, so that hostile input (a million nested
+/// `<ul>`s) cannot make the writer's memory grow with its depth; their
+/// items get bullets and their cells join the deepest kept table.
+/// Indentation stops growing long before (at 32 levels).
+const MAX_FRAMES: usize = 256;
+
 /// Spaces for indentation, sliced as needed.
 const SPACES: &str = "                                                                ";
 
@@ -135,8 +142,12 @@ pub(crate) struct Writer<'o, 'a> {
     /// Drop a line feed that starts the next text (right after `<pre>`).
     pub(crate) skip_lf: bool,
     lists: Vec<List>,
+    /// Lists open past `MAX_FRAMES`.
+    lists_beyond: usize,
     marker: Option<Marker>,
     tables: Vec<Table>,
+    /// Tables open past `MAX_FRAMES`.
+    tables_beyond: usize,
     hold: Option<Hold>,
     link: Option<OpenLink<'a>>,
     links: Vec<Link<'a>>,
@@ -162,8 +173,10 @@ impl<'o, 'a> Writer<'o, 'a> {
             pre: 0,
             skip_lf: false,
             lists: Vec::new(),
+            lists_beyond: 0,
             marker: None,
             tables: Vec::new(),
+            tables_beyond: 0,
             hold: None,
             link: None,
             links: Vec::new(),
@@ -417,6 +430,10 @@ impl<'o, 'a> Writer<'o, 'a> {
         if self.inline {
             return;
         }
+        if self.lists.len() >= MAX_FRAMES {
+            self.lists_beyond += 1;
+            return;
+        }
         let (next, step, held) = match (ordered, start, reversed) {
             (true, None, true) => {
                 let hold = self.hold.get_or_insert_with(|| Hold {
@@ -441,7 +458,10 @@ impl<'o, 'a> Writer<'o, 'a> {
     }
 
     pub(crate) fn list_end(&mut self) {
-        if !self.inline
+        if !self.inline && self.lists_beyond > 0 {
+            self.lists_beyond -= 1;
+            self.marker = None;
+        } else if !self.inline
             && let Some(list) = self.lists.pop()
         {
             self.marker = None;
@@ -465,6 +485,7 @@ impl<'o, 'a> Writer<'o, 'a> {
         }
         let marker = match self.lists.last_mut() {
             None => Marker::Bullet,
+            Some(_) if self.lists_beyond > 0 => Marker::Bullet,
             Some(list) if !list.ordered => Marker::Bullet,
             Some(List {
                 held: Some(held), ..
@@ -495,6 +516,10 @@ impl<'o, 'a> Writer<'o, 'a> {
 
     pub(crate) fn table_start(&mut self) {
         self.block(2);
+        if self.tables.len() >= MAX_FRAMES {
+            self.tables_beyond += 1;
+            return;
+        }
         self.tables.push(Table {
             cells: 0,
             in_cell: false,
@@ -502,7 +527,11 @@ impl<'o, 'a> Writer<'o, 'a> {
     }
 
     pub(crate) fn table_end(&mut self) {
-        self.tables.pop();
+        if self.tables_beyond > 0 {
+            self.tables_beyond -= 1;
+        } else {
+            self.tables.pop();
+        }
         self.tabs = 0;
         self.block(2);
     }
@@ -592,11 +621,15 @@ impl<'o, 'a> Writer<'o, 'a> {
                 k => shifts[k - 1].1,
             }
         };
-        for link in &mut self.links {
-            if link.range.end > hold.base {
-                link.range = link.range.start + shift(link.range.start)
-                    ..link.range.end + shift(link.range.end.saturating_sub(1));
+        // Links are in output order: those that end in the held output are
+        // the last ones (going through all of them made many reversed lists
+        // after many links quadratic).
+        for link in self.links.iter_mut().rev() {
+            if link.range.end <= hold.base {
+                break;
             }
+            link.range = link.range.start + shift(link.range.start)
+                ..link.range.end + shift(link.range.end.saturating_sub(1));
         }
         if let Some(OpenLink { range: Some(r), .. }) = &mut self.link {
             *r = (r.0 + shift(r.0), r.1 + shift(r.1.saturating_sub(1)));

@@ -55,6 +55,12 @@ pub(crate) fn json_error(buf: &str, start: usize, err: serde_json::Error) -> Err
                 .position(|&b| b < 0x20)
                 .map_or(at, |i| from + i);
         }
+        // serde_json counts columns in bytes, so an escape cut short by a
+        // multi-byte character (`\u20ϛ`) is reported inside that
+        // character: point at the character.
+        while !buf.is_char_boundary(at) {
+            at -= 1;
+        }
         error = error.with_path(path_at(buf.as_bytes(), at)).at_byte(at);
     }
     error.with_source(err)

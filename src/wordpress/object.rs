@@ -14,6 +14,10 @@ pub type Extra<'a> = PhpMap<'a, RawJson<'a>>;
 /// How a known field was written when it differs from how its value would be
 /// written by default: `null` (read as `None`), or a number as a string.
 /// Empty in the usual case, so it costs no allocation.
+///
+/// `nulls` and `quoted` are sets kept sorted, so that two reads of the same
+/// object compare equal whatever the order of its keys (the order a value
+/// is written back in is the model's, not the input's).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Shape {
     nulls: Vec<&'static str>,
@@ -29,7 +33,7 @@ impl Shape {
     }
 
     pub(crate) fn set_null(&mut self, key: &'static str) {
-        self.nulls.push(key);
+        insert_sorted(&mut self.nulls, key);
     }
 
     pub(crate) fn is_quoted(&self, key: &str) -> bool {
@@ -37,7 +41,13 @@ impl Shape {
     }
 
     pub(crate) fn set_quoted(&mut self, key: &'static str) {
-        self.quoted.push(key);
+        insert_sorted(&mut self.quoted, key);
+    }
+}
+
+fn insert_sorted(keys: &mut Vec<&'static str>, key: &'static str) {
+    if let Err(i) = keys.binary_search(&key) {
+        keys.insert(i, key);
     }
 }
 

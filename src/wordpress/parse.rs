@@ -11,7 +11,7 @@ use super::object::{FromMap, wp_object};
 use super::repair::{Repaired, Repairs};
 use super::{ApiError, Comment, Kind, Media, Object, PhpMap, Post, RawJson, Response, Term, User};
 use crate::map_text::MapText;
-use crate::{Error, ErrorKind, Text};
+use crate::{Error, ErrorKind, Position, Text};
 
 /// How to read WordPress JSON.
 ///
@@ -123,8 +123,14 @@ pub(crate) mod private {
         type Owned: 'static;
         /// Reads `buf[range]`; error positions are offsets in `buf`.
         fn read(buf: &'a str, range: Range<usize>) -> Result<Self, Error>;
-        /// Reads `repaired.text()[range]`, pointing back into the input.
-        fn read_repaired(repaired: &Repaired<'a>, range: Range<usize>) -> Result<Self, Error>;
+        /// Reads `buf[range]`, where `buf` is `repaired.text()` or a slice of
+        /// it, pointing back into the input; error positions are offsets in
+        /// `buf`.
+        fn read_repaired(
+            repaired: &Repaired<'a>,
+            buf: &str,
+            range: Range<usize>,
+        ) -> Result<Self, Error>;
         /// See [`Parsed::into_owned`].
         fn into_static(self) -> Self::Owned;
     }
@@ -217,8 +223,8 @@ macro_rules! resource {
             fn read(buf: &'a str, range: Range<usize>) -> Result<Self, Error> {
                 read_model(buf, range)
             }
-            fn read_repaired(repaired: &Repaired<'a>, range: Range<usize>) -> Result<Self, Error> {
-                let value: $ty<'_> = read_model(repaired.text(), range)?;
+            fn read_repaired(repaired: &Repaired<'a>, buf: &str, range: Range<usize>) -> Result<Self, Error> {
+                let value: $ty<'_> = read_model(buf, range)?;
                 Ok(value.map_text(&mut |t| repaired.rebase(t)))
             }
             fn into_static(self) -> $ty<'static> {
@@ -232,8 +238,8 @@ macro_rules! resource {
             fn read(buf: &'a str, range: Range<usize>) -> Result<Self, Error> {
                 read_models(buf, range)
             }
-            fn read_repaired(repaired: &Repaired<'a>, range: Range<usize>) -> Result<Self, Error> {
-                let value: Vec<$ty<'_>> = read_models(repaired.text(), range)?;
+            fn read_repaired(repaired: &Repaired<'a>, buf: &str, range: Range<usize>) -> Result<Self, Error> {
+                let value: Vec<$ty<'_>> = read_models(buf, range)?;
                 Ok(value.map_text(&mut |t| repaired.rebase(t)))
             }
             fn into_static(self) -> Vec<$ty<'static>> {
@@ -251,8 +257,12 @@ impl<'a> Read<'a> for Response<'a> {
     fn read(buf: &'a str, range: Range<usize>) -> Result<Self, Error> {
         read_response(buf, range)
     }
-    fn read_repaired(repaired: &Repaired<'a>, range: Range<usize>) -> Result<Self, Error> {
-        let value: Response<'_> = read_response(repaired.text(), range)?;
+    fn read_repaired(
+        repaired: &Repaired<'a>,
+        buf: &str,
+        range: Range<usize>,
+    ) -> Result<Self, Error> {
+        let value: Response<'_> = read_response(buf, range)?;
         Ok(value.map_text(&mut |t| repaired.rebase(t)))
     }
     fn into_static(self) -> Response<'static> {
@@ -400,7 +410,10 @@ pub fn from_str_with<'a, T: Resource<'a>>(
             let read = || -> Result<_, Error> {
                 let (range, envelope) = envelope_of(repaired.text())?;
                 let envelope = envelope.map(|e| e.map_text(&mut |t| repaired.rebase(t)));
-                Ok((T::read_repaired(&repaired, range)?, envelope))
+                Ok((
+                    T::read_repaired(&repaired, repaired.text(), range)?,
+                    envelope,
+                ))
             };
             let (value, envelope) =
                 read().map_err(|e| e.relocate(bytes, |b| start + repaired.to_input(b)))?;
@@ -520,7 +533,8 @@ pub fn items<'a, T: Resource<'a>>(input: &'a str) -> Result<Items<'a, T>, Error>
         doc,
         start,
         repaired,
-        elements: elements.into_iter(),
+        elements: elements.into_iter().enumerate(),
+        lines: LineCounter::default(),
         _t: std::marker::PhantomData,
     })
 }
@@ -531,23 +545,68 @@ pub struct Items<'a, T> {
     doc: &'a str,
     start: usize,
     repaired: Option<Repaired<'a>>,
-    elements: std::vec::IntoIter<Range<usize>>,
+    elements: std::iter::Enumerate<std::vec::IntoIter<Range<usize>>>,
+    lines: LineCounter,
     _t: std::marker::PhantomData<fn() -> T>,
+}
+
+/// Counts lines and columns from one error to the next, so that a
+/// collection of many bad elements costs time linear in its size, not
+/// quadratic (each error would count from the start of the input).
+#[derive(Debug, Default)]
+struct LineCounter {
+    /// Counted up to this byte of the input...
+    byte: usize,
+    /// ...which is on this line (0-based)...
+    line: usize,
+    /// ...after this many characters of it.
+    chars: usize,
+}
+
+impl LineCounter {
+    fn locate(&mut self, input: &[u8], byte: usize) -> Position {
+        let byte = byte.min(input.len());
+        if byte < self.byte {
+            return Position::locate_bytes(input, byte);
+        }
+        for &b in &input[self.byte..byte] {
+            if b == b'\n' {
+                self.line += 1;
+                self.chars = 0;
+            } else if b & 0xC0 != 0x80 {
+                self.chars += 1;
+            }
+        }
+        self.byte = byte;
+        Position::new(byte, self.line + 1, self.chars + 1)
+    }
 }
 
 impl<'a, T: Resource<'a>> Iterator for Items<'a, T> {
     type Item = Result<T, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let range = self.elements.next()?;
-        let bytes = self.input.as_bytes();
+        let (index, range) = self.elements.next()?;
         let start = self.start;
-        Some(match &self.repaired {
-            Some(r) => {
-                T::read_repaired(r, range).map_err(|e| e.relocate(bytes, |b| start + r.to_input(b)))
+        // Each element is read as a buffer of its own, so that placing an
+        // error (its path, its offset) scans the element, not everything
+        // before it; the path then gets the element's index in front.
+        let result = match &self.repaired {
+            Some(r) => T::read_repaired(r, &r.text()[range.clone()], 0..range.len()),
+            None => T::read(&self.doc[range.clone()], 0..range.len()),
+        };
+        Some(result.map_err(|err| {
+            // From an offset in the element to one in the input.
+            let at = err.position().map(|p| match &self.repaired {
+                Some(r) => start + r.to_input(range.start + p.byte()),
+                None => start + range.start + p.byte(),
+            });
+            let err = err.in_field(&format!("[{index}]"));
+            match at {
+                Some(at) => err.with_position(self.lines.locate(self.input.as_bytes(), at)),
+                None => err,
             }
-            None => T::read(self.doc, range).map_err(|e| e.relocate(bytes, |b| start + b)),
-        })
+        }))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {

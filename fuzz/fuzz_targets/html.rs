@@ -1,0 +1,114 @@
+//! HTML to text with arbitrary options and input: never a panic, and the
+//! module's promises hold: no two blank lines in a row and none at either
+//! end, one line in inline mode, no C0 control characters but `\n` and `\t`,
+//! a borrowed result is the input slice it claims to be, every entry point
+//! writes the same text, and link ranges lie on character boundaries
+//! inside the text.
+#![no_main]
+
+use libfuzzer_sys::arbitrary::{self, Arbitrary, Unstructured};
+use libfuzzer_sys::fuzz_target;
+use pressmark::Text;
+use pressmark::html::{self, Options};
+
+#[derive(Debug)]
+struct Input<'a> {
+    options: Options,
+    html: &'a str,
+}
+
+/// The first byte holds the options (one bit each), the rest is the HTML
+/// (its longest valid UTF-8 prefix). Seeds get a leading options byte.
+impl<'a> Arbitrary<'a> for Input<'a> {
+    fn arbitrary(u: &mut Unstructured<'a>) -> arbitrary::Result<Self> {
+        let rest = u.bytes(u.len())?;
+        Self::arbitrary_take_rest(Unstructured::new(rest))
+    }
+
+    fn arbitrary_take_rest(mut u: Unstructured<'a>) -> arbitrary::Result<Self> {
+        let flags: u8 = u.arbitrary()?;
+        let mut options = Options::default();
+        options.inline = flags & 1 != 0;
+        options.keep_nbsp = flags & 2 != 0;
+        options.image_alt = flags & 4 != 0;
+        options.wordpress_trimmings = flags & 8 != 0;
+        let html = <&str>::arbitrary_take_rest(u)?;
+        Ok(Input { options, html })
+    }
+}
+
+/// `text`, if borrowed, is `html[start..start + len]` for the start its
+/// address gives.
+fn check_borrowed(html: &str, text: &Text<'_>) {
+    if let Some(s) = text.as_borrowed().filter(|s| !s.is_empty()) {
+        let start = (s.as_ptr() as usize)
+            .checked_sub(html.as_ptr() as usize)
+            .expect("borrowed text starts before the input");
+        assert_eq!(
+            html.get(start..start + s.len()),
+            Some(s),
+            "borrowed text outside the input"
+        );
+    }
+}
+
+fn check_layout(text: &str, options: &Options) {
+    assert!(std::str::from_utf8(text.as_bytes()).is_ok());
+    assert!(
+        !text.contains("\n\n\n"),
+        "two blank lines in a row: {text:?}"
+    );
+    assert!(!text.starts_with('\n') && !text.ends_with('\n'), "{text:?}");
+    if options.inline {
+        assert!(
+            !text.contains('\n'),
+            "inline text on several lines: {text:?}"
+        );
+    }
+    assert!(
+        !text.chars().any(|c| c < ' ' && c != '\n' && c != '\t'),
+        "control character in {text:?}"
+    );
+}
+
+fuzz_target!(|input: Input<'_>| {
+    let Input { options, html } = input;
+    let text = html::to_text_with(html, &options);
+    check_layout(&text, &options);
+    check_borrowed(html, &text);
+
+    let mut pushed = String::from("prefix");
+    html::push_text(&mut pushed, html, &options);
+    assert_eq!(&pushed["prefix".len()..], text.as_str());
+
+    let mut written = String::new();
+    html::write_text(&mut written, html, &options).unwrap();
+    assert_eq!(written, text.as_str());
+
+    let with_links = html::to_text_and_links(html, &options);
+    assert_eq!(with_links.text, text);
+    check_borrowed(html, &with_links.text);
+    for link in &with_links.links {
+        let t = with_links.text.as_str();
+        assert!(link.range.start < link.range.end && link.range.end <= t.len());
+        assert!(t.is_char_boundary(link.range.start) && t.is_char_boundary(link.range.end));
+        check_borrowed(html, &link.href);
+    }
+
+    if options == Options::default() {
+        assert_eq!(html::to_text(html), text);
+    }
+    if options == Options::inline() {
+        assert_eq!(html::inline_text(html), text);
+    }
+
+    let head = html::yoast_head(html);
+    if let Some(title) = &head.title {
+        check_borrowed(html, title);
+        assert!(!title.contains('\n'));
+    }
+    for (k, v) in head.meta.iter().chain(&head.links) {
+        check_borrowed(html, k);
+        check_borrowed(html, v);
+    }
+});

@@ -1,0 +1,518 @@
+//! Property tests (proptest): what the crate promises for every input, not
+//! only for the fixtures.
+//!
+//! - HTML to text: the output never has two blank lines in a row nor a line
+//!   break at either end, inline mode gives one line, no C0 control but
+//!   `\n` and `\t` gets through, a borrowed result is the input slice it
+//!   claims to be, and every entry point writes the same text.
+//! - Front matter: a split rejoins to the file byte for byte, and a file
+//!   built from known parts splits into exactly those parts.
+//! - WordPress: a post-like object reads, writes back equal (as a JSON
+//!   value) to the input, and reads again to the same value.
+//!
+//! Case counts are kept moderate for CI (a debug build on two cores);
+//! `PROPTEST_CASES=10000 cargo test --test properties` runs more.
+#![cfg(all(feature = "wordpress", feature = "frontmatter", feature = "html"))]
+
+use proptest::prelude::*;
+use serde_json::{Map, Value as Json, json};
+
+use pressmark::Text;
+use pressmark::frontmatter;
+use pressmark::html::{self, Options};
+use pressmark::wordpress::{self, Post};
+
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(cases),
+        // Shrinking long HTML strings in a debug build takes long; a failure
+        // still shows its (partly shrunk) input.
+        max_shrink_iters: 2_000,
+        ..ProptestConfig::default()
+    }
+}
+
+// ---- HTML ----
+
+/// Pieces HTML is made of: tags of every role, entities, whitespace of every
+/// kind, invisible and control characters, text with multi-byte
+/// characters, and some plain garbage.
+fn html_piece() -> impl Strategy<Value = String> {
+    let fixed = prop::sample::select(vec![
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<br>",
+        "<br/>",
+        "</br>",
+        "<h2>",
+        "</h2>",
+        "<ul>",
+        "</ul>",
+        "<ol>",
+        "<ol start=\"3\">",
+        "<ol reversed>",
+        "</ol>",
+        "<li>",
+        "</li>",
+        "<li value=\"-2\">",
+        "<table>",
+        "</table>",
+        "<tr>",
+        "</tr>",
+        "<td>",
+        "</td>",
+        "<th>",
+        "<pre>",
+        "</pre>",
+        "<pre>\n",
+        "<xmp>",
+        "</xmp>",
+        "<a href=\"https://x.org/?a=1&amp;b\">",
+        "<a href=y>",
+        "<a class=\"more-link\" href=\"/more\">",
+        "</a>",
+        "<img alt=\"map\">",
+        "<img alt=\" \">",
+        "<span class=\"screen-reader-text\">",
+        "</span>",
+        "<script>",
+        "</script>",
+        "<style>",
+        "</style>",
+        "<!-- c -->",
+        "<!--",
+        "<title>",
+        "</title>",
+        "<head>",
+        "<body>",
+        "<svg>",
+        "</svg>",
+        "<meta name=\"d\" content=\"e &amp; f\">",
+        "<link rel=\"canonical\" href=\"https://x.org/\">",
+        "<dl><dt>",
+        "<dd>",
+        "<plaintext>",
+        "<blockquote>",
+        "</blockquote>",
+        "&amp;",
+        "&nbsp;",
+        "&#8217;",
+        "&#150;",
+        "&#0;",
+        "&#x1F600;",
+        "&copy",
+        "&bogus;",
+        "&",
+        "<",
+        ">",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\t",
+        "\u{c}",
+        "\u{a0}",
+        "\u{ad}",
+        "\u{200b}",
+        "\u{feff}",
+        "\0",
+        "\u{1}",
+        "\u{7f}",
+        "\u{1b}",
+        "word",
+        "Clearview",
+        "fined",
+        "€5.2m",
+        "é",
+        "日本",
+        "’",
+        "😀",
+    ])
+    .prop_map(str::to_owned);
+    prop_oneof![
+        8 => fixed,
+        1 => "[a-z ]{1,12}",
+        1 => any::<String>().prop_map(|s| s.chars().take(8).collect()),
+    ]
+}
+
+fn html_input() -> impl Strategy<Value = String> {
+    prop::collection::vec(html_piece(), 0..48).prop_map(|pieces| pieces.concat())
+}
+
+fn html_options() -> impl Strategy<Value = Options> {
+    (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(i, k, a, w)| {
+        let mut options = Options::default();
+        options.inline = i;
+        options.keep_nbsp = k;
+        options.image_alt = a;
+        options.wordpress_trimmings = w;
+        options
+    })
+}
+
+/// `text`, if borrowed, lies inside `input` by address and holds the bytes
+/// of `input` at that place.
+fn assert_borrowed_slice(input: &str, text: &Text<'_>) -> Result<(), TestCaseError> {
+    let Some(s) = text.as_borrowed() else {
+        return Ok(());
+    };
+    let range = input.as_bytes().as_ptr_range();
+    let start = s.as_ptr();
+    // Addresses compared as integers; no pointer is dereferenced.
+    let (lo, hi) = (range.start as usize, range.end as usize);
+    let (s_lo, s_hi) = (start as usize, start as usize + s.len());
+    prop_assert!(
+        s.is_empty() || (lo <= s_lo && s_hi <= hi),
+        "borrowed text {s:?} is not inside the input"
+    );
+    if !s.is_empty() {
+        prop_assert_eq!(&input[s_lo - lo..s_hi - lo], s);
+    }
+    Ok(())
+}
+
+fn assert_layout(text: &str, options: &Options) -> Result<(), TestCaseError> {
+    prop_assert!(std::str::from_utf8(text.as_bytes()).is_ok());
+    prop_assert!(
+        !text.contains("\n\n\n"),
+        "two blank lines in a row: {text:?}"
+    );
+    prop_assert!(
+        !text.starts_with('\n') && !text.ends_with('\n'),
+        "line break at an end: {text:?}"
+    );
+    if options.inline {
+        prop_assert!(!text.contains('\n'), "inline text on two lines: {text:?}");
+    }
+    prop_assert!(
+        !text.chars().any(|c| c < ' ' && c != '\n' && c != '\t'),
+        "control character in {text:?}"
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn html_text_keeps_its_layout_promises(input in html_input(), options in html_options()) {
+        let text = html::to_text_with(&input, &options);
+        assert_layout(&text, &options)?;
+        assert_borrowed_slice(&input, &text)?;
+
+        let mut pushed = String::from("> ");
+        html::push_text(&mut pushed, &input, &options);
+        prop_assert_eq!(&pushed[2..], text.as_str());
+
+        let linked = html::to_text_and_links(&input, &options);
+        prop_assert_eq!(&linked.text, &text);
+        assert_borrowed_slice(&input, &linked.text)?;
+        for link in &linked.links {
+            prop_assert!(link.range.start < link.range.end);
+            prop_assert!(text.get(link.range.clone()).is_some(), "{:?}", link.range);
+            assert_borrowed_slice(&input, &link.href)?;
+        }
+    }
+
+    #[test]
+    fn html_plain_text_comes_back_borrowed(input in "[a-zA-Z0-9.,;:!?'()€é’-]{1,20}( [a-zA-Z0-9.,;:!?'()€é’-]{1,20}){0,8}") {
+        let text = html::to_text(&input);
+        prop_assert_eq!(text.as_borrowed(), Some(input.as_str()));
+        prop_assert_eq!(text.as_borrowed().map(str::as_ptr), Some(input.as_ptr()));
+    }
+
+    #[test]
+    fn html_any_string_keeps_its_layout_promises(input in any::<String>(), options in html_options()) {
+        let text = html::to_text_with(&input, &options);
+        assert_layout(&text, &options)?;
+        assert_borrowed_slice(&input, &text)?;
+        let head = html::yoast_head(&input);
+        for (k, v) in head.meta.iter().chain(&head.links) {
+            assert_borrowed_slice(&input, k)?;
+            assert_borrowed_slice(&input, v)?;
+        }
+    }
+}
+
+// ---- Front matter ----
+
+/// Lines of front matter or body, some of which look like delimiters
+/// without being ones (indented, with text after).
+fn fm_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[a-z]{1,8}: [a-zA-Z0-9 é\"']{0,16}",
+        1 => prop::sample::select(vec![
+            "", " ---", "--- x", "----", "..", ". ..", " +++", "+++ a", ";;; ;", " ;;;",
+            "}", " }", "{", "- item", "  nested: 1", "\t", "€", "\u{feff}",
+        ]).prop_map(str::to_owned),
+        1 => any::<String>().prop_map(|s| s.replace(['\n', '\r'], "")),
+    ]
+}
+
+/// A file with YAML, TOML or `;;;` front matter made of known parts:
+/// `(file, front matter, body)`.
+fn fm_file() -> impl Strategy<Value = (String, String, String)> {
+    (
+        any::<bool>(),
+        prop::sample::select(vec![
+            ("---", "---"),
+            ("---", "..."),
+            ("+++", "+++"),
+            (";;;", ";;;"),
+        ]),
+        prop::sample::select(vec!["", " ", "\t ", "  "]),
+        prop::sample::select(vec!["\n", "\r\n"]),
+        prop::collection::vec(fm_line(), 0..8),
+        prop::sample::select(vec!["", "\n", "\r\n"]),
+        prop::collection::vec(fm_line(), 0..4),
+    )
+        .prop_map(
+            |(bom, (open, close), blank, eol, lines, mut last_eol, body)| {
+                let delimiters = [open, close, "---", "..."];
+                // A line that would close the front matter early is not one of
+                // the known parts: make it one that does not.
+                let front: String = lines
+                    .iter()
+                    .map(|l| {
+                        let closes = delimiters.contains(&l.trim_end_matches([' ', '\t']));
+                        format!("{}{eol}", if closes { "x" } else { l.as_str() })
+                    })
+                    .collect();
+                let body = body.join(eol);
+                // Text right after the closing delimiter would make it no
+                // closing line: a body needs a line break before it.
+                if !body.is_empty() {
+                    last_eol = eol;
+                }
+                let file = format!(
+                    "{}{open}{blank}{eol}{front}{close}{blank}{last_eol}{body}",
+                    if bom { "\u{feff}" } else { "" }
+                );
+                (file, front, body)
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    #[test]
+    fn front_matter_split_rejoins_byte_for_byte(input in prop_oneof![
+        fm_file().prop_map(|(file, _, _)| file),
+        prop::collection::vec(fm_line(), 0..10).prop_map(|l| l.join("\n")),
+        any::<String>(),
+    ]) {
+        match frontmatter::split(&input) {
+            Ok(Some(split)) => {
+                let fm = split.front_matter();
+                let at = split.front_matter_offset();
+                prop_assert_eq!(input.get(at..at + fm.len()), Some(fm));
+                prop_assert_eq!(input.get(split.body_offset()..), Some(split.body()));
+                let rejoined = [
+                    &input[..at],
+                    fm,
+                    &input[at + fm.len()..split.body_offset()],
+                    split.body(),
+                ]
+                .concat();
+                prop_assert_eq!(rejoined, input);
+            }
+            Ok(None) => {}
+            Err(err) => {
+                let at = err.position().expect("split errors have a position").byte();
+                prop_assert!(at <= input.len() && input.is_char_boundary(at), "{}", err);
+            }
+        }
+    }
+
+    #[test]
+    fn front_matter_split_finds_the_known_parts((file, front, body) in fm_file()) {
+        let split = frontmatter::split(&file).expect("closed front matter splits");
+        let split = split.expect("a file opening with a delimiter has front matter");
+        prop_assert_eq!(split.front_matter(), front.as_str());
+        prop_assert_eq!(split.body(), body.as_str());
+    }
+}
+
+// ---- WordPress ----
+
+fn json_string() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => "[a-zA-Z0-9 ,.:/-]{0,24}",
+        1 => prop::sample::select(vec![
+            "<p>Fined &#8217; €5.2m<\\/p>", "a\"b", "back\\slash", "https://x.org/a/", "日本語",
+            "😀 emoji", "\u{0}\u{1f}", "\u{2028}", "line\nbreak", "",
+        ]).prop_map(str::to_owned),
+        1 => any::<String>().prop_map(|s| s.chars().take(16).collect()),
+    ]
+}
+
+fn json_scalar() -> impl Strategy<Value = Json> {
+    prop_oneof![
+        Just(Json::Null),
+        any::<bool>().prop_map(Json::from),
+        any::<i64>().prop_map(Json::from),
+        any::<u64>().prop_map(Json::from),
+        (-1.0e6f64..1.0e6).prop_map(Json::from),
+        json_string().prop_map(Json::from),
+    ]
+}
+
+fn json_any() -> impl Strategy<Value = Json> {
+    json_scalar().prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Json::from),
+            prop::collection::btree_map("[a-z_]{1,6}", inner, 0..4)
+                .prop_map(|m| Json::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+fn date() -> impl Strategy<Value = Json> {
+    prop_oneof![
+        6 => (2000u32..2030, 1u32..13, 1u32..29, 0u32..24, 0u32..60, 0u32..60).prop_map(
+            |(y, mo, d, h, mi, s)| json!(format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}"))
+        ),
+        1 => Just(json!("0000-00-00 00:00:00")),
+        1 => Just(json!("-0001-11-30T00:00:00")),
+        1 => Just(Json::Null),
+    ]
+}
+
+fn rendered() -> impl Strategy<Value = Json> {
+    (
+        json_string(),
+        prop::option::of(any::<bool>()),
+        any::<bool>(),
+    )
+        .prop_map(|(html, protected, bare)| {
+            if bare {
+                json!(html)
+            } else {
+                let mut m = Map::new();
+                m.insert("rendered".into(), json!(html));
+                if let Some(p) = protected {
+                    m.insert("protected".into(), json!(p));
+                }
+                Json::Object(m)
+            }
+        })
+}
+
+fn id() -> impl Strategy<Value = Json> {
+    prop_oneof![
+        4 => (0u64..1_000_000).prop_map(Json::from),
+        1 => (0u64..1_000_000).prop_map(|n| json!(n.to_string())),
+    ]
+}
+
+/// A post-like object: core fields in any subset, WordPress's quirks
+/// (`meta: []`, `class_list` as an object, ids as strings, bare rendered
+/// strings, zero dates), `_links`, and unknown keys with any JSON.
+fn post_json() -> impl Strategy<Value = Json> {
+    let core = (
+        prop::option::of(id()),
+        prop::option::of(date()),
+        prop::option::of(date()),
+        prop::option::of("[a-z0-9-]{1,20}"),
+        prop::option::of(prop::sample::select(vec![
+            "publish", "draft", "future", "odd",
+        ])),
+        prop::option::of(prop::sample::select(vec!["post", "page", "book"])),
+        prop::option::of(rendered()),
+        prop::option::of(rendered()),
+        prop::option::of(rendered()),
+        prop::option::of(id()),
+    );
+    let quirks = (
+        prop::option::of(prop_oneof![
+            Just(json!([])),
+            prop::collection::btree_map("[a-z_]{1,8}", json_scalar(), 0..3)
+                .prop_map(|m| Json::Object(m.into_iter().collect())),
+        ]),
+        prop::option::of(prop_oneof![
+            prop::collection::vec("[a-z-]{1,10}", 0..4).prop_map(|v| json!(v)),
+            prop::collection::vec("[a-z-]{1,10}", 0..4).prop_map(|v| {
+                Json::Object(
+                    v.into_iter()
+                        .enumerate()
+                        .map(|(i, c)| ((2 * i).to_string(), json!(c)))
+                        .collect(),
+                )
+            }),
+        ]),
+        prop::option::of(prop::collection::vec(0u64..100, 0..4)),
+        prop::option::of(any::<bool>()),
+        prop::option::of("https://[a-z]{1,8}\\.org/[a-z/]{0,12}"),
+        prop::collection::btree_map("x_[a-z]{1,6}", json_any(), 0..3),
+    );
+    (core, quirks).prop_map(
+        |(
+            (id, date, date_gmt, slug, status, kind, title, content, excerpt, author),
+            (meta, class_list, categories, sticky, link, extra),
+        )| {
+            let mut m = Map::new();
+            let mut put = |k: &str, v: Option<Json>| {
+                if let Some(v) = v {
+                    m.insert(k.to_owned(), v);
+                }
+            };
+            put("id", id);
+            put("date", date);
+            put("date_gmt", date_gmt);
+            put("slug", slug.map(Json::from));
+            put("status", status.map(Json::from));
+            put("type", kind.map(Json::from));
+            put("link", link.map(Json::from));
+            put("title", title);
+            put("content", content);
+            put("excerpt", excerpt);
+            put("author", author);
+            put("sticky", sticky.map(Json::from));
+            put("meta", meta);
+            put("categories", categories.map(|c| json!(c)));
+            put("class_list", class_list);
+            if m.get("id").is_some() {
+                m.insert(
+                    "_links".into(),
+                    json!({"self": [{"href": "https://x.org/wp-json/wp/v2/posts/1"}],
+                           "curies": [{"name": "wp", "href": "https://api.w.org/{rel}", "templated": true}],
+                           "wp:term": [{"taxonomy": "category", "embeddable": true, "href": "https://x.org/c"}]}),
+                );
+            }
+            for (k, v) in extra {
+                m.insert(k, v);
+            }
+            Json::Object(m)
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn wordpress_post_reads_writes_back_and_reads_again(post in post_json(), escaped_slashes in any::<bool>()) {
+        let mut input = serde_json::to_string(&post).unwrap();
+        if escaped_slashes {
+            // As WordPress sends it: `\/` everywhere.
+            input = input.replace('/', "\\/");
+        }
+        let parsed = wordpress::from_str::<Post>(&input)
+            .map_err(|e| TestCaseError::fail(format!("{e} in {input}")))?;
+        let written = serde_json::to_string(&parsed.value).unwrap();
+        let written_value: Json = serde_json::from_str(&written).unwrap();
+        let input_value: Json = serde_json::from_str(&input).unwrap();
+        prop_assert_eq!(&written_value, &input_value, "written back: {}", written);
+        let again = wordpress::from_str::<Post>(&written)
+            .map_err(|e| TestCaseError::fail(format!("{e} in {written}")))?;
+        prop_assert_eq!(&again.value, &parsed.value);
+    }
+}
