@@ -166,3 +166,24 @@ fn escape_cut_by_a_multibyte_character_is_reported_at_the_character() {
         }
     }
 }
+
+/// Found by `cargo fuzz run detect` on a corpus page: `modified` a day
+/// before `modified_gmt` gave a −24:00 offset, which RFC 3339 cannot write,
+/// so the article did not serialize. Such a difference is no offset: the
+/// instant is given in UTC.
+#[cfg(all(feature = "frontmatter", feature = "html"))]
+#[test]
+fn local_time_a_day_off_its_gmt_gives_utc_not_an_unwritable_offset() {
+    let json = br#"{"id":1,"date":"2017-03-27T12:44:39","date_gmt":"2017-03-27T12:44:39",
+        "modified":"2017-03-26T13:13:21","modified_gmt":"2017-03-27T13:13:21"}"#;
+    let content = pressmark::from_slice(json).unwrap();
+    let article = &content.articles()[0];
+    let modified = article.modified.unwrap();
+    assert_eq!(modified.offset(), time::UtcOffset::UTC);
+    assert_eq!(modified.unix_timestamp(), 1_490_620_401);
+    let line = serde_json::to_string(article).unwrap();
+    assert!(
+        line.contains(r#""modified":"2017-03-27T13:13:21Z""#),
+        "{line}"
+    );
+}

@@ -194,13 +194,16 @@ fn parse_wp_datetime(s: &str) -> Option<PrimitiveDateTime> {
 }
 
 /// The site's UTC offset, from a site-local time and the same instant in UTC.
-/// `None` unless the difference is a whole number of minutes within ±24 h.
+/// `None` unless the difference is a whole number of minutes within ±18 h:
+/// real offsets lie within −12 h and +14 h, and a larger difference (a
+/// `modified` a day off its `modified_gmt`, seen in the corpus) is an
+/// inconsistency, not an offset RFC 3339 could even write.
 pub(crate) fn offset_between(
     local: PrimitiveDateTime,
     utc: PrimitiveDateTime,
 ) -> Option<UtcOffset> {
     let secs = (local - utc).whole_seconds();
-    if secs % 60 != 0 || secs.abs() > 24 * 3600 {
+    if secs % 60 != 0 || secs.abs() > 18 * 3600 {
         return None;
     }
     UtcOffset::from_whole_seconds(i32::try_from(secs).ok()?).ok()
