@@ -6,6 +6,7 @@ use super::scan;
 /// Whether `s` converts to itself: no markup, no character reference, no
 /// carriage return, NUL or other control, no whitespace to collapse or
 /// trim, nothing to drop.
+#[inline]
 pub(crate) fn is_plain(s: &str, keep_nbsp: bool) -> bool {
     let b = s.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {

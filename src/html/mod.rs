@@ -139,10 +139,16 @@ pub fn to_text(html: &str) -> Text<'_> {
 /// assert_eq!(html::to_text_with(excerpt, &Options::default()), "Fined … Continue reading");
 /// ```
 #[must_use]
+#[inline] // the plain-text fast path is worth inlining into callers
 pub fn to_text_with<'a>(html: &'a str, options: &Options) -> Text<'a> {
     if fast::is_plain(html, options.keep_nbsp) {
         return Text::borrowed(html);
     }
+    convert_to_text(html, options)
+}
+
+#[inline(never)]
+fn convert_to_text<'a>(html: &'a str, options: &Options) -> Text<'a> {
     convert(html, options, Dest::text(html), false)
         .0
         .into_text()
@@ -173,6 +179,7 @@ pub(crate) fn text_of<'a>(html: &Text<'a>, options: &Options) -> Text<'a> {
 /// assert!(html::inline_text("Clearview AI fined €5.2m").is_borrowed());
 /// ```
 #[must_use]
+#[inline]
 pub fn inline_text(html: &str) -> Text<'_> {
     to_text_with(html, &INLINE)
 }
