@@ -22,12 +22,23 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// # Examples
 ///
 /// ```
-/// use pressmark::{Error, ErrorKind};
+/// # #[cfg(feature = "wordpress")] {
+/// use pressmark::ErrorKind;
+/// use std::error::Error as _;
 ///
-/// let err = Error::new(ErrorKind::InvalidType, "expected an integer, found a string");
+/// let json = "{\"id\":1,\n \"yoast_head_json\":{\"og_image\":[{\"width\":true}]}}";
+/// let err = pressmark::wordpress::post_from_str(json).unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::InvalidType);
-/// assert_eq!(err.position(), None);
-/// assert_eq!(err.to_string(), "expected an integer, found a string");
+/// assert_eq!(err.path(), Some("yoast_head_json.og_image[0].width"));
+/// let at = err.position().unwrap();
+/// assert_eq!((at.byte(), at.line(), at.column()), (50, 2, 42));
+/// assert!(err.source().is_some()); // the serde_json error
+/// assert_eq!(
+///     err.to_string(),
+///     "invalid type: boolean `true`, expected an integer (or a string) \
+///      in `yoast_head_json.og_image[0].width` at line 2 column 42"
+/// );
+/// # }
 /// ```
 pub struct Error(Box<Inner>);
 
@@ -181,7 +192,7 @@ impl Error {
     /// An error of `kind` with `message` (lowercase, saying what was expected
     /// and what was found), without a position yet.
     #[must_use]
-    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
         Error(Box::new(Inner {
             kind,
             message: message.into(),
@@ -193,7 +204,11 @@ impl Error {
 
     /// Sets where in the input the error is.
     #[must_use]
-    pub fn with_position(mut self, position: Position) -> Error {
+    #[cfg_attr(
+        not(any(feature = "wordpress", feature = "frontmatter")),
+        allow(dead_code)
+    )]
+    pub(crate) fn with_position(mut self, position: Position) -> Error {
         self.0.position = Some(position);
         self
     }
@@ -201,7 +216,11 @@ impl Error {
     /// Sets the path of the field whose value was wrong, such as
     /// `yoast_head_json.og_image[0].width`.
     #[must_use]
-    pub fn with_path(mut self, path: impl Into<String>) -> Error {
+    #[cfg_attr(
+        not(any(feature = "wordpress", feature = "frontmatter")),
+        allow(dead_code)
+    )]
+    pub(crate) fn with_path(mut self, path: impl Into<String>) -> Error {
         let path = path.into();
         self.0.path = (!path.is_empty()).then_some(path);
         self
@@ -209,7 +228,10 @@ impl Error {
 
     /// Sets the underlying error returned by [`source`](std::error::Error::source).
     #[must_use]
-    pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Error {
+    pub(crate) fn with_source(
+        mut self,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Error {
         self.0.source = Some(Box::new(source));
         self
     }

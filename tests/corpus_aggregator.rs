@@ -94,8 +94,7 @@ fn every_aggregator_file_parses() {
                 let tree = frontmatter::parse(&input)?.into_front_matter();
                 let back = serde_json::to_value(d.front_matter()).expect("serializes");
                 if back != serde_json::to_value(&tree).expect("serializes") {
-                    return Err(pressmark::Error::new(
-                        pressmark::ErrorKind::InvalidValue,
+                    return Err(<pressmark::Error as serde::de::Error>::custom(
                         "the item does not serialize back to the values it was read from",
                     ));
                 }
