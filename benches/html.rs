@@ -15,6 +15,9 @@
 //!
 //! Run: `cargo bench --bench html -- --warm-up-time 1 --measurement-time 3`.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::fs;
 use std::hint::black_box;
 use std::path::Path;
@@ -58,28 +61,11 @@ fn seed_content() -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/wordpress-post.json");
     let raw = fs::read_to_string(&path).expect("the seed post");
     let value: serde_json::Value =
-        serde_json::from_str(&escape_controls(&raw)).expect("the seed parses");
+        serde_json::from_str(&common::strict_json(&raw)).expect("the seed parses");
     value["content"]["rendered"]
         .as_str()
         .expect("content.rendered")
         .to_owned()
-}
-
-fn escape_controls(raw: &str) -> String {
-    let mut json = String::with_capacity(raw.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in raw.chars() {
-        if in_string && (c as u32) < 0x20 {
-            json.push_str(&format!("\\u{:04x}", c as u32));
-            continue;
-        }
-        if c == '"' && !escaped {
-            in_string = !in_string;
-        }
-        escaped = in_string && !escaped && c == '\\';
-        json.push(c);
-    }
-    json
 }
 
 /// Every `content.rendered` under `$PRESSMARK_CORPUS/wordpress`.
@@ -104,7 +90,7 @@ fn corpus_contents() -> Option<Vec<String>> {
             continue;
         };
         let raw = raw.trim_start_matches('\u{feff}');
-        let Ok(value) = serde_json::from_str::<serde_json::Value>(&escape_controls(raw)) else {
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(&common::strict_json(raw)) else {
             continue;
         };
         let items = match &value {

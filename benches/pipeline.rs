@@ -4,28 +4,13 @@
 //! Reports bytes per second (criterion's throughput) and, in the group name,
 //! the number of items, so items per second = items / time.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            files(&path, out);
-        } else if path
-            .extension()
-            .is_some_and(|e| e == "json" || e == "md" || e == "html")
-        {
-            out.push(path);
-        }
-    }
-}
 
 fn articles(inputs: &[Vec<u8>]) -> usize {
     inputs
@@ -42,8 +27,7 @@ fn articles(inputs: &[Vec<u8>]) -> usize {
 }
 
 fn bench_corpus(c: &mut Criterion, name: &str, dir: &Path) {
-    let mut paths = Vec::new();
-    files(dir, &mut paths);
+    let paths = common::files(dir, &["json", "md", "html"]);
     let inputs: Vec<Vec<u8>> = paths.iter().map(|p| std::fs::read(p).unwrap()).collect();
     let bytes: usize = inputs.iter().map(Vec::len).sum();
     let items: usize = inputs

@@ -2,21 +2,12 @@
 //! object and per front-matter file, and no failure.
 #![cfg(all(feature = "wordpress", feature = "frontmatter", feature = "html"))]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use pressmark::wordpress::{self, Response};
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
-}
 
 /// The example binary: `cargo test` builds it beside this test; a run of
 /// this test alone (`cargo test --test convert`) builds it here.
@@ -39,17 +30,12 @@ fn convert_binary() -> PathBuf {
 
 #[test]
 fn convert_writes_one_line_per_post_and_front_matter_file() {
-    let Some(root) = std::env::var_os("PRESSMARK_CORPUS") else {
-        eprintln!("\n*** SKIPPED: corpus test `convert`: PRESSMARK_CORPUS is not set ***\n");
+    let Some(root) = common::corpus("convert", "") else {
         return;
     };
-    let root = PathBuf::from(root);
-    eprintln!("\n*** RUNNING: convert over {} ***", root.display());
-
     // Expected, counted without the article code: posts in the JSON files,
     // and files that open with front matter.
-    let mut all = Vec::new();
-    files(&root, &mut all);
+    let all = common::files(&root, &["json", "md", "html"]);
     let (mut posts, mut front_matter) = (0, 0);
     for path in &all {
         let text = std::fs::read_to_string(path).unwrap();
@@ -77,7 +63,7 @@ fn convert_writes_one_line_per_post_and_front_matter_file() {
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr);
-    eprintln!("{stderr}");
+    common::say(&stderr);
     assert!(run.status.success(), "convert failed");
     assert!(stderr.contains("failures: 0"));
     let lines = std::fs::read_to_string(&out).unwrap();
@@ -88,6 +74,8 @@ fn convert_writes_one_line_per_post_and_front_matter_file() {
         assert!(article["source"].is_string());
         count += 1;
     }
-    eprintln!("convert: {count} lines; expected {posts} posts + {front_matter} front-matter files");
+    common::say(format_args!(
+        "convert: {count} lines; expected {posts} posts + {front_matter} front-matter files"
+    ));
     assert_eq!(count, posts + front_matter);
 }

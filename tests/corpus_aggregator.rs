@@ -7,28 +7,11 @@
 #![cfg(feature = "frontmatter")]
 
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use pressmark::frontmatter;
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .map(|e| e.expect("directory entry").path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            files(&path, out);
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("md" | "html")
-        ) {
-            out.push(path);
-        }
-    }
-}
 
 /// `powerapps/_news/head`, `powerapps/_samples`, `everyday-cc-ai/_news`...:
 /// the path up to the collection folder (and its sub-folder for `_news` and
@@ -46,9 +29,9 @@ fn collection(relative: &Path) -> String {
 /// Writes straight to stderr, past the test harness's capture, so that the
 /// counts (or the notice that the test was skipped) show in every run.
 macro_rules! say {
-    ($($arg:tt)*) => {{
-        let _ = writeln!(std::io::stderr(), $($arg)*);
-    }};
+    ($($arg:tt)*) => {
+        common::say(format_args!($($arg)*))
+    };
 }
 
 #[derive(Default)]
@@ -62,18 +45,10 @@ struct Counts {
 
 #[test]
 fn every_aggregator_file_parses() {
-    let Some(root) = std::env::var_os("PRESSMARK_CORPUS") else {
-        say!();
-        say!(
-            "=== SKIPPED: corpus_aggregator: PRESSMARK_CORPUS is not set; set it to the shared corpus folder to run this test ==="
-        );
-        say!();
+    let Some(root) = common::corpus("corpus_aggregator", "aggregator") else {
         return;
     };
-    let root = PathBuf::from(root).join("aggregator");
-    say!("corpus_aggregator: running over {}", root.display());
-    let mut paths = Vec::new();
-    files(&root, &mut paths);
+    let paths = common::files(&root, &["md", "html"]);
     assert!(!paths.is_empty(), "no files under {}", root.display());
 
     let mut counts: BTreeMap<String, Counts> = BTreeMap::new();

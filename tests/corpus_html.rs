@@ -11,9 +11,10 @@
 //! passes.
 #![cfg(feature = "html")]
 
+mod common;
+
 use std::fs;
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use pressmark::html::{self, Options};
@@ -21,21 +22,10 @@ use serde_json::Value;
 
 #[test]
 fn corpus_wordpress_posts_convert_cleanly() {
-    let Some(root) = std::env::var_os("PRESSMARK_CORPUS") else {
-        // Straight to stderr, past the test harness's capture, so a skipped
-        // run is seen.
-        let _ = writeln!(
-            std::io::stderr(),
-            "SKIPPED corpus_html: PRESSMARK_CORPUS is not set; \
-             set it to the shared corpus folder to run this test"
-        );
+    let Some(dir) = common::corpus("corpus_html", "wordpress") else {
         return;
     };
-    let dir = Path::new(&root).join("wordpress");
-    say(&format!("corpus_html: running over {}", dir.display()));
-    let mut files = Vec::new();
-    walk(&dir, &mut files);
-    files.sort();
+    let files = common::files(&dir, &["json"]);
     assert!(!files.is_empty(), "no JSON files under {}", dir.display());
 
     let mut counts = Counts::default();
@@ -107,11 +97,11 @@ fn corpus_wordpress_posts_convert_cleanly() {
             }
         }
     }
-    say(&format!(
+    common::say(format!(
         "corpus_html: {} files ({} unreadable), {} objects, {} posts, {} not posts skipped",
         counts.files, counts.unreadable, counts.objects, counts.posts, counts.not_posts
     ));
-    say(&format!(
+    common::say(format!(
         "corpus_html: converted {} titles, {} excerpts, {} contents ({} borrowed whole); \
          {} KB of HTML to {} KB of text in {:.1} ms; {} Yoast heads with {} meta pairs",
         counts.titles,
@@ -124,7 +114,7 @@ fn corpus_wordpress_posts_convert_cleanly() {
         counts.yoast_heads,
         counts.yoast_meta,
     ));
-    say(&format!("corpus_html: {} problems", problems.len()));
+    common::say(format!("corpus_html: {} problems", problems.len()));
     assert!(counts.posts > 0, "no posts found under {}", dir.display());
     assert!(
         problems.is_empty(),
@@ -137,11 +127,6 @@ fn corpus_wordpress_posts_convert_cleanly() {
             .collect::<Vec<_>>()
             .join("\n")
     );
-}
-
-/// Writes a line to stderr past the test harness's capture.
-fn say(line: &str) {
-    let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 #[derive(Default)]
@@ -169,20 +154,6 @@ impl Counts {
     }
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, out);
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(path);
-        }
-    }
-}
-
 /// Parses a corpus file: a UTF-8 BOM is dropped, a JSONP wrapper is
 /// unwrapped, and raw control characters inside strings are escaped.
 fn read_json(path: &Path) -> Option<Value> {
@@ -196,24 +167,7 @@ fn read_json(path: &Path) -> Option<Value> {
     }
     serde_json::from_str(s)
         .ok()
-        .or_else(|| serde_json::from_str(&escape_controls(s)).ok())
-}
-
-fn escape_controls(raw: &str) -> String {
-    let mut json = String::with_capacity(raw.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in raw.chars() {
-        if in_string && (c as u32) < 0x20 {
-            json.push_str(&format!("\\u{:04x}", c as u32));
-            continue;
-        }
-        if c == '"' && !escaped {
-            in_string = !in_string;
-        }
-        escaped = in_string && !escaped && c == '\\';
-        json.push(c);
-    }
-    json
+        .or_else(|| serde_json::from_str(&common::strict_json(s)).ok())
 }
 
 /// Objects that may be posts: the top level, array items, an envelope's

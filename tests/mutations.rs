@@ -12,7 +12,8 @@
 //! the entry point, which is enough to replay it.
 #![cfg(all(feature = "wordpress", feature = "frontmatter", feature = "html"))]
 
-use std::io::Write;
+mod common;
+
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
@@ -24,9 +25,9 @@ use serde::Deserialize;
 
 /// Writes past the test harness's capture, so the notices show in every run.
 macro_rules! say {
-    ($($arg:tt)*) => {{
-        let _ = writeln!(std::io::stderr(), $($arg)*);
-    }};
+    ($($arg:tt)*) => {
+        common::say(format_args!($($arg)*))
+    };
 }
 
 /// SplitMix64: small, fast, and the same everywhere.
@@ -343,26 +344,7 @@ fn seed(name: &str) -> (String, Vec<u8>) {
 /// Every `step`-th file (sorted) under `dir` with one of `exts`, up to
 /// `max_bytes` each, at most `max` files: a fixed sample.
 fn sample(dir: &Path, exts: &[&str], step: usize, max: usize, max_bytes: u64) -> Vec<PathBuf> {
-    fn walk(dir: &Path, exts: &[&str], out: &mut Vec<PathBuf>) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-            .map(|e| e.expect("directory entry").path())
-            .collect();
-        entries.sort();
-        for path in entries {
-            if path.is_dir() {
-                walk(&path, exts, out);
-            } else if path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| exts.contains(&e))
-            {
-                out.push(path);
-            }
-        }
-    }
-    let mut all = Vec::new();
-    walk(dir, exts, &mut all);
+    let all = common::files(dir, exts);
     all.into_iter()
         .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.len() <= max_bytes))
         .step_by(step)
