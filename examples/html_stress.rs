@@ -20,53 +20,13 @@
 //! Linear time shows as the same throughput at 5 MB and 50 MB; bounded
 //! memory as a working heap that does not grow with the depth.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::fmt;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use pressmark::html::{self, Options};
 
-/// Counts live heap bytes and their peak. The only `unsafe` here: a global
-/// allocator must be an `unsafe impl`; it forwards every call to `System`.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(by: usize) {
-    let now = LIVE.fetch_add(by, Ordering::Relaxed) + by;
-    PEAK.fetch_max(now, Ordering::Relaxed);
-}
-
-// SAFETY: forwards to the system allocator with the caller's arguments;
-// only counts.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        grew(layout.size());
-        // SAFETY: same contract as the caller's.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: same contract as the caller's.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if new_size >= layout.size() {
-            grew(new_size - layout.size());
-        } else {
-            LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
-        }
-        // SAFETY: same contract as the caller's.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
+#[path = "../tests/common/peak_alloc.rs"]
+mod peak_alloc;
 
 /// A writer that keeps nothing: counts bytes and lines.
 #[derive(Default)]
@@ -127,12 +87,12 @@ struct Measure {
 fn measure(f: impl FnOnce() -> usize) -> Measure {
     let reset = reset_vm_hwm();
     let rss_before = vm_hwm_kib();
-    let live_before = LIVE.load(Ordering::Relaxed);
-    PEAK.store(live_before, Ordering::Relaxed);
+    let live_before = peak_alloc::live();
+    peak_alloc::reset_peak();
     let started = Instant::now();
     let out_bytes = f();
     let seconds = started.elapsed().as_secs_f64();
-    let heap_extra = PEAK.load(Ordering::Relaxed) - live_before;
+    let heap_extra = peak_alloc::peak() - live_before;
     let rss_extra_kib = match (reset, rss_before, vm_hwm_kib()) {
         (true, Some(a), Some(b)) => Some(b.saturating_sub(a)),
         _ => None,

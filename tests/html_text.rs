@@ -2,6 +2,8 @@
 //! post, borrowing, links, the writer entry points and the Yoast head.
 #![cfg(feature = "html")]
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -78,28 +80,10 @@ fn fixtures_convert_to_their_text() {
     );
 }
 
-/// The seed file holds raw line feeds inside JSON strings, which strict
-/// JSON forbids: escape control characters inside strings, then parse.
+/// The seed post, read independently of the crate.
 fn read_seed() -> serde_json::Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/wordpress-post.json");
-    let raw = fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read the seed {}: {e}", path.display()));
-    let mut json = String::with_capacity(raw.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in raw.chars() {
-        if in_string && (c as u32) < 0x20 {
-            json.push_str(&format!("\\u{:04x}", c as u32));
-            continue;
-        }
-        if in_string && !escaped && c == '"' {
-            in_string = false;
-        } else if !in_string && c == '"' {
-            in_string = true;
-        }
-        escaped = in_string && !escaped && c == '\\';
-        json.push(c);
-    }
-    serde_json::from_str(&json).expect("the seed parses once control characters are escaped")
+    let raw = common::seed("wordpress-post.json");
+    serde_json::from_str(&common::strict_json(&raw)).expect("the seed parses")
 }
 
 #[test]
