@@ -193,6 +193,16 @@ impl<'a, T> Document<'a, T> {
         }
     }
 
+    /// Converts the front matter with `f`, which may fail, keeping the body.
+    fn try_map<U>(self, f: impl FnOnce(T) -> Result<U>) -> Result<Document<'a, U>> {
+        Ok(Document {
+            front_matter: f(self.front_matter)?,
+            format: self.format,
+            body: self.body,
+            body_offset: self.body_offset,
+        })
+    }
+
     /// Converts the front matter, keeping the body.
     pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Document<'a, U> {
         Document {
@@ -273,20 +283,25 @@ pub fn parse_with<'a>(input: &'a str, limits: &Limits) -> Result<Document<'a, Va
     })
 }
 
+/// The front matter's size against `max_bytes`: an error at its start past it.
+pub(crate) fn check_size(input: &str, fragment: &str, base: usize, max_bytes: usize) -> Result<()> {
+    if fragment.len() <= max_bytes {
+        return Ok(());
+    }
+    Err(Error::new(
+        ErrorKind::LimitExceeded,
+        format!(
+            "front matter too large: expected at most {max_bytes} bytes, found {}",
+            fragment.len()
+        ),
+    )
+    .with_position(Position::locate(input, base)))
+}
+
 fn json<'a>(input: &'a str, split: &Split<'a>, limits: &Limits) -> Result<Value<'a>> {
     let fragment = split.front_matter();
     let base = split.front_matter_offset();
-    if fragment.len() > limits.max_bytes {
-        return Err(Error::new(
-            ErrorKind::LimitExceeded,
-            format!(
-                "front matter too large: expected at most {} bytes, found {}",
-                limits.max_bytes,
-                fragment.len()
-            ),
-        )
-        .with_position(Position::locate(input, base)));
-    }
+    check_size(input, fragment, base, limits.max_bytes)?;
     let locate =
         |e: serde_json::Error, shift: usize| {
             // serde_json counts columns in bytes from 1; line 1 of a wrapped
@@ -355,20 +370,7 @@ pub fn from_str_with<'a, T: serde::Deserialize<'a>>(
     input: &'a str,
     limits: &Limits,
 ) -> Result<Document<'a, T>> {
-    let doc = parse_with(input, limits)?;
-    let Document {
-        front_matter,
-        format,
-        body,
-        body_offset,
-    } = doc;
-    let front_matter = T::deserialize(ValueDeserializer::new(front_matter))?;
-    Ok(Document {
-        front_matter,
-        format,
-        body,
-        body_offset,
-    })
+    parse_with(input, limits)?.try_map(|v| T::deserialize(ValueDeserializer::new(v)))
 }
 
 /// Reads an aggregator news item (`_news/*.md`): the typed [`NewsItem`]
@@ -430,17 +432,5 @@ pub fn item(input: &str) -> Result<Document<'_, Item<'_>>> {
 }
 
 fn typed<'a, T: Field<'a>>(input: &'a str, limits: &Limits) -> Result<Document<'a, T>> {
-    let doc = parse_with(input, limits)?;
-    let Document {
-        front_matter,
-        format,
-        body,
-        body_offset,
-    } = doc;
-    Ok(Document {
-        front_matter: T::from_value(front_matter)?,
-        format,
-        body,
-        body_offset,
-    })
+    parse_with(input, limits)?.try_map(T::from_value)
 }

@@ -158,17 +158,12 @@ pub(crate) fn parse<'a>(
 ) -> Result<Value<'a>> {
     let mut loc = Locator::new(input, fragment, base);
     // Positions are kept in 32 bits.
-    if fragment.len() > limits.max_bytes.min(u32::MAX as usize / 2) {
-        return Err(Error::new(
-            ErrorKind::LimitExceeded,
-            format!(
-                "front matter too large: expected at most {} bytes, found {}",
-                limits.max_bytes,
-                fragment.len()
-            ),
-        )
-        .with_position(Position::locate(input, base)));
-    }
+    super::check_size(
+        input,
+        fragment,
+        base,
+        limits.max_bytes.min(u32::MAX as usize / 2),
+    )?;
     let mut parser = Parser::new_from_str(fragment);
     let mut b = Builder {
         max_nodes: limits.max_nodes,
