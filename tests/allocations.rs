@@ -67,7 +67,8 @@ fn seed_post_allocations_stay_bounded() {
     eprintln!(
         "allocations for one read of the seed post: {repaired} as sent, {strict} as strict JSON"
     );
-    // Measured 2026-11-24 (70 and 47): raise only with a reason.
+    // Measured 2026-11-24 (59 and 36, after one vector for all `_links`):
+    // raise only with a reason.
     assert!(
         repaired <= REPAIRED_MAX,
         "{repaired} allocations (limit {REPAIRED_MAX})"
@@ -78,5 +79,5 @@ fn seed_post_allocations_stay_bounded() {
     );
 }
 
-const REPAIRED_MAX: usize = 70;
-const STRICT_MAX: usize = 47;
+const REPAIRED_MAX: usize = 59;
+const STRICT_MAX: usize = 36;

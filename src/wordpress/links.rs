@@ -1,7 +1,11 @@
 //! `_links`: hypermedia links by relation, with CURIE resolution.
 
 use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
 
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::PhpMap;
@@ -51,40 +55,57 @@ wp_object! {
 /// # Ok::<(), pressmark::Error>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Links<'a>(PhpMap<'a, Vec<Link<'a>>>);
+pub struct Links<'a> {
+    /// The relation names, each with the end of its links in `links`: one
+    /// vector for all links, not one per relation (a post has a dozen
+    /// relations of one link each).
+    relations: Vec<(Text<'a>, usize)>,
+    links: Vec<Link<'a>>,
+    /// `_links: []`, PHP's empty object.
+    sent_as_array: bool,
+}
 
 impl<'a> Links<'a> {
     /// The links of relation `rel`, given as sent (`wp:term`) or expanded
     /// (`https://api.w.org/term`).
     #[must_use]
     pub fn get(&self, rel: &str) -> Option<&[Link<'a>]> {
-        self.0
-            .get(rel)
-            .or_else(|| self.0.get(&self.compact(rel)))
-            .or_else(|| self.0.get(&self.expand(rel)))
-            .map(Vec::as_slice)
+        self.find(rel)
+            .or_else(|| self.find(&self.compact(rel)))
+            .or_else(|| self.find(&self.expand(rel)))
+    }
+
+    /// The links of the first relation named exactly `rel`.
+    fn find(&self, rel: &str) -> Option<&[Link<'a>]> {
+        let i = self.relations.iter().position(|(name, _)| name == rel)?;
+        Some(self.links_of(i))
+    }
+
+    fn links_of(&self, i: usize) -> &[Link<'a>] {
+        let start = i.checked_sub(1).map_or(0, |p| self.relations[p].1);
+        &self.links[start..self.relations[i].1]
     }
 
     /// The relations and their links, in input order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&Text<'a>, &[Link<'a>])> {
-        self.0.iter().map(|(k, v)| (k, v.as_slice()))
+        (0..self.relations.len()).map(|i| (&self.relations[i].0, self.links_of(i)))
     }
 
     /// The relation names, in input order.
     pub fn relations(&self) -> impl ExactSizeIterator<Item = &str> {
-        self.0.keys().map(|k| k.as_str())
+        self.relations.iter().map(|(name, _)| name.as_str())
     }
 
     /// How many relations there are.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.relations.len()
     }
 
     /// Whether there are no relations.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.relations.is_empty()
     }
 
     /// Expands a CURIE (`wp:term`) with the `curies` relation's template;
@@ -104,7 +125,7 @@ impl<'a> Links<'a> {
     /// `curies` template matches; anything else is returned as it is.
     #[must_use]
     pub fn compact<'r>(&self, rel: &'r str) -> Cow<'r, str> {
-        for curie in self.0.get("curies").into_iter().flatten() {
+        for curie in self.find("curies").into_iter().flatten() {
             let (Some(name), Some(href)) = (&curie.name, &curie.href) else {
                 continue;
             };
@@ -119,8 +140,7 @@ impl<'a> Links<'a> {
     }
 
     fn curie_template(&self, prefix: &str) -> Option<&str> {
-        self.0
-            .get("curies")?
+        self.find("curies")?
             .iter()
             .find(|c| c.name.as_deref() == Some(prefix))
             .and_then(|c| c.href.as_deref())
@@ -135,19 +155,92 @@ impl<'a> Links<'a> {
 
 impl<'de: 'a, 'a> Deserialize<'de> for Links<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        PhpMap::deserialize(deserializer).map(Links)
+        deserializer.deserialize_any(LinksVisitor(PhantomData))
+    }
+}
+
+struct LinksVisitor<'a>(PhantomData<Links<'a>>);
+
+impl<'de: 'a, 'a> Visitor<'de> for LinksVisitor<'a> {
+    type Value = Links<'a>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object of link arrays (or `[]` for an empty one)")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Links<'a>, A::Error> {
+        let mut out = Links {
+            relations: Vec::with_capacity(16),
+            links: Vec::with_capacity(16),
+            sent_as_array: false,
+        };
+        while let Some(rel) = map.next_key::<Text<'de>>()? {
+            map.next_value_seed(AppendLinks(&mut out.links))?;
+            out.relations.push((rel, out.links.len()));
+        }
+        Ok(out)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Links<'a>, A::Error> {
+        match seq.next_element::<de::IgnoredAny>()? {
+            None => Ok(Links {
+                sent_as_array: true,
+                ..Links::default()
+            }),
+            Some(_) => Err(de::Error::invalid_value(
+                de::Unexpected::Seq,
+                &"an object (an array only when empty)",
+            )),
+        }
+    }
+}
+
+/// Reads one relation's array of links onto the end of the shared vector.
+struct AppendLinks<'v, 'a>(&'v mut Vec<Link<'a>>);
+
+impl<'de: 'a, 'a> DeserializeSeed<'de> for AppendLinks<'_, 'a> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de: 'a, 'a> Visitor<'de> for AppendLinks<'_, 'a> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of link objects")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(link) = seq.next_element()? {
+            self.0.push(link);
+        }
+        Ok(())
     }
 }
 
 impl Serialize for Links<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(serializer)
+        if self.sent_as_array && self.is_empty() {
+            return serializer.serialize_seq(Some(0))?.end();
+        }
+        let mut map = serializer.serialize_map(Some(self.len()))?;
+        for (rel, links) in self.iter() {
+            map.serialize_entry(rel, links)?;
+        }
+        map.end()
     }
 }
 
 impl<'a> MapText<'a> for Links<'a> {
     type Out<'b> = Links<'b>;
     fn map_text<'b, F: FnMut(Text<'a>) -> Text<'b>>(self, f: &mut F) -> Links<'b> {
-        Links(self.0.map_text(f))
+        Links {
+            relations: self.relations.map_text(f),
+            links: self.links.map_text(f),
+            sent_as_array: self.sent_as_array,
+        }
     }
 }

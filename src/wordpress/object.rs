@@ -13,35 +13,50 @@ pub type Extra<'a> = PhpMap<'a, RawJson<'a>>;
 
 /// How a known field was written when it differs from how its value would be
 /// written by default: `null` (read as `None`), or a number as a string.
-/// Empty in the usual case, so it costs no allocation.
-///
+/// `None` in the usual case, so it costs no allocation, and one pointer in
+/// every object (objects are moved whole while they are read).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Shape(Option<Box<Quirks>>);
+
 /// `nulls` and `quoted` are sets kept sorted, so that two reads of the same
 /// object compare equal whatever the order of its keys (the order a value
 /// is written back in is the model's, not the input's).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Shape {
+struct Quirks {
     nulls: Vec<&'static str>,
     quoted: Vec<&'static str>,
     /// The object was sent as a bare string (old API versions send
     /// `"caption": ""` for `{"rendered": ""}`).
-    pub(crate) as_string: bool,
+    as_string: bool,
 }
 
 impl Shape {
     pub(crate) fn is_null(&self, key: &str) -> bool {
-        self.nulls.contains(&key)
+        self.0.as_ref().is_some_and(|q| q.nulls.contains(&key))
     }
 
     pub(crate) fn set_null(&mut self, key: &'static str) {
-        insert_sorted(&mut self.nulls, key);
+        insert_sorted(&mut self.quirks().nulls, key);
     }
 
     pub(crate) fn is_quoted(&self, key: &str) -> bool {
-        self.quoted.contains(&key)
+        self.0.as_ref().is_some_and(|q| q.quoted.contains(&key))
     }
 
     pub(crate) fn set_quoted(&mut self, key: &'static str) {
-        insert_sorted(&mut self.quoted, key);
+        insert_sorted(&mut self.quirks().quoted, key);
+    }
+
+    pub(crate) fn as_string(&self) -> bool {
+        self.0.as_ref().is_some_and(|q| q.as_string)
+    }
+
+    pub(crate) fn set_as_string(&mut self) {
+        self.quirks().as_string = true;
+    }
+
+    fn quirks(&mut self) -> &mut Quirks {
+        self.0.get_or_insert_default()
     }
 }
 
@@ -168,7 +183,7 @@ macro_rules! wp_object {
                         fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
                             let mut out = $name::default();
                             out.$sfield = Some($crate::wordpress::JsonStr::encode(v));
-                            out.shape.as_string = true;
+                            out.shape.set_as_string();
                             Ok(out)
                         }
                     )?
@@ -182,7 +197,7 @@ macro_rules! wp_object {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 use serde::ser::SerializeMap as _;
                 $(
-                    if self.shape.as_string {
+                    if self.shape.as_string() {
                         let text = self.$sfield.as_ref().map(|s| s.decode()).unwrap_or_default();
                         return serializer.serialize_str(&text);
                     }
