@@ -147,7 +147,9 @@ macro_rules! wp_object {
                     match key.as_str() {
                         $(
                             $key => {
-                                if out.has_key($key) {
+                                // `has_key` for this field, without matching the key again.
+                                if out.$field.is_some() || out.shape.is_null($key)
+                                    || (!out.extra.is_empty() && out.extra.get($key).is_some()) {
                                     return Err($crate::wordpress::object::duplicate_field($key));
                                 }
                                 $crate::wordpress::object::wp_object!(@read map, out, $field, $ty, $key $(, $how)?);
