@@ -6,6 +6,13 @@
 //! newlines; the repairing read of the original is measured beside it), and
 //! the raw-bytes collection `bios-downloads/wp-json__wp__v2__posts.json` when
 //! `PRESSMARK_CORPUS` is set.
+//!
+//! The seed post is also read with `serde_derive_model`, a plain derived
+//! model (`benches/support/derive_model.rs`): what a typed serde_json read
+//! of this input costs without this crate, for scale against `IgnoredAny`.
+
+#[path = "support/derive_model.rs"]
+mod derive_model;
 
 use std::hint::black_box;
 
@@ -14,10 +21,21 @@ use pressmark::wordpress::{self, Post};
 
 const SEED: &str = include_str!("../../shared/seeds/wordpress-post.json");
 
-fn compare(c: &mut Criterion, name: &str, json: &str, typed: impl Fn(&str) -> usize) {
+fn compare(
+    c: &mut Criterion,
+    name: &str,
+    json: &str,
+    typed: impl Fn(&str) -> usize,
+    derived: Option<fn(&str) -> usize>,
+) {
     let mut group = c.benchmark_group(name);
     group.throughput(Throughput::Bytes(json.len() as u64));
     group.bench_function("pressmark", |b| b.iter(|| typed(black_box(json))));
+    if let Some(derived) = derived {
+        group.bench_function("serde_derive_model", |b| {
+            b.iter(|| derived(black_box(json)))
+        });
+    }
     group.bench_function("serde_json::Value", |b| {
         b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(json)).unwrap())
     });
@@ -29,12 +47,23 @@ fn compare(c: &mut Criterion, name: &str, json: &str, typed: impl Fn(&str) -> us
 
 fn benches(c: &mut Criterion) {
     let strict_seed = SEED.replace('\n', "\\n");
-    compare(c, "wordpress/seed-post", &strict_seed, |json| {
-        wordpress::from_str::<Post>(json)
-            .unwrap()
-            .id
-            .map_or(0, |id| id as usize)
-    });
+    compare(
+        c,
+        "wordpress/seed-post",
+        &strict_seed,
+        |json| {
+            wordpress::from_str::<Post>(json)
+                .unwrap()
+                .id
+                .map_or(0, |id| id as usize)
+        },
+        Some(|json| {
+            serde_json::from_str::<derive_model::Post>(json)
+                .unwrap()
+                .id()
+                .map_or(0, |id| id as usize)
+        }),
+    );
     c.bench_function("wordpress/seed-post-as-sent-repaired", |b| {
         b.iter(|| {
             wordpress::from_str::<Post>(black_box(SEED))
@@ -49,9 +78,13 @@ fn benches(c: &mut Criterion) {
             let path = std::path::Path::new(&root)
                 .join("wordpress/bios-downloads/wp-json__wp__v2__posts.json");
             let json = std::fs::read_to_string(&path).unwrap();
-            compare(c, "wordpress/bios-collection", &json, |json| {
-                wordpress::from_str::<Vec<Post>>(json).unwrap().len()
-            });
+            compare(
+                c,
+                "wordpress/bios-collection",
+                &json,
+                |json| wordpress::from_str::<Vec<Post>>(json).unwrap().len(),
+                None,
+            );
         }
         None => eprintln!("*** SKIPPED: corpus benchmark: PRESSMARK_CORPUS is not set ***"),
     }
