@@ -11,7 +11,6 @@
 //! wrong result, and no `unsafe` is needed.
 
 use std::cell::Cell;
-use std::rc::Rc;
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, TokenSink, Tokenizer, TokenizerOpts};
@@ -32,8 +31,15 @@ pub(crate) struct Locator<'a> {
     input: &'a str,
     /// The newest buffer and the one before (text held back at the end of
     /// a buffer, an unfinished `&am`, comes out with the next one); set by
-    /// [`tokenize`] as it feeds.
-    chunks: Rc<Cell<[Chunk; 2]>>,
+    /// [`tokenize`] as it feeds, through the sink that owns the locator.
+    chunks: Cell<[Chunk; 2]>,
+}
+
+/// A sink that holds the [`Locator`] of its input, so that [`tokenize`] can
+/// tell it where each buffer it feeds came from.
+pub(crate) trait LocatingSink: TokenSink {
+    /// Runs `f` on the sink's locator.
+    fn with_locator(&self, f: impl FnOnce(&Locator<'_>));
 }
 
 impl<'a> Locator<'a> {
@@ -68,7 +74,7 @@ impl<'a> Locator<'a> {
 /// input's [`Locator`], and returns the sink.
 pub(crate) fn tokenize<'a, S, F>(input: &'a str, make: F) -> S
 where
-    S: TokenSink,
+    S: LocatingSink,
     F: FnOnce(Locator<'a>) -> S,
 {
     tokenize_in_chunks(input, CHUNK, make)
@@ -77,13 +83,12 @@ where
 /// [`tokenize`], feeding `chunk` bytes at a time (`chunk > 0`).
 pub(crate) fn tokenize_in_chunks<'a, S, F>(input: &'a str, chunk: usize, make: F) -> S
 where
-    S: TokenSink,
+    S: LocatingSink,
     F: FnOnce(Locator<'a>) -> S,
 {
-    let chunks = Rc::new(Cell::new([(0, 0, 0); 2]));
     let sink = make(Locator {
         input,
-        chunks: Rc::clone(&chunks),
+        chunks: Cell::new([(0, 0, 0); 2]),
     });
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let queue = BufferQueue::default();
@@ -96,8 +101,11 @@ where
         let tendril = StrTendril::from_slice(&input[start..end]);
         // Heap buffers keep their address when the tendril moves; inline
         // ones (8 bytes or less) do not, and their text is never located.
-        let [newest, _] = chunks.get();
-        chunks.set([(tendril.as_ptr() as usize, start, end - start), newest]);
+        let buffer = (tendril.as_ptr() as usize, start, end - start);
+        tokenizer.sink.with_locator(|locator| {
+            let [newest, _] = locator.chunks.get();
+            locator.chunks.set([buffer, newest]);
+        });
         queue.push_back(tendril);
         // The sinks never return `Script` or `EncodingIndicator`, so one
         // feed tokenizes everything buffered, but for what the tokenizer

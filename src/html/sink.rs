@@ -7,7 +7,7 @@ use html5ever::tokenizer::{Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::{LocalName, local_name};
 
 use super::Options;
-use super::borrow::Locator;
+use super::borrow::{LocatingSink, Locator};
 use super::tags::{self, Role};
 use super::writer::Writer;
 use crate::Text;
@@ -52,6 +52,12 @@ impl<'o, 'a> TextSink<'o, 'a> {
 
     pub(crate) fn into_writer(self) -> Writer<'o, 'a> {
         self.state.into_inner().writer
+    }
+}
+
+impl LocatingSink for TextSink<'_, '_> {
+    fn with_locator(&self, f: impl FnOnce(&Locator<'_>)) {
+        f(&self.state.borrow().locator);
     }
 }
 

@@ -7,7 +7,7 @@ use html5ever::local_name;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{Tag, TagKind, Token, TokenSink, TokenSinkResult};
 
-use super::borrow::{Locator, tokenize};
+use super::borrow::{LocatingSink, Locator, tokenize};
 use super::dest::Dest;
 use super::tags::{self, Role};
 use super::writer::Writer;
@@ -122,6 +122,12 @@ fn title_text(html: &str, pieces: Pieces) -> Text<'_> {
 
 struct HeadSink<'a> {
     state: RefCell<HeadState<'a>>,
+}
+
+impl LocatingSink for HeadSink<'_> {
+    fn with_locator(&self, f: impl FnOnce(&Locator<'_>)) {
+        f(&self.state.borrow().locator);
+    }
 }
 
 struct HeadState<'a> {
