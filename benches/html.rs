@@ -5,7 +5,10 @@
 //! - `html2text`: the `html2text` crate, plain mode without link footnotes,
 //!   80 columns (it always wraps);
 //! - `tokenizer_only`: html5ever's tokenizer with a sink that does nothing,
-//!   the floor for anything built on it.
+//!   the floor for anything built on it;
+//! - `tokenizer_copy_text`: the tokenizer with a sink that only appends each
+//!   text token to a `String` (no whitespace, blocks, entities' context or
+//!   skipping): the least any text extraction on the tokenizer does.
 //!
 //! Inputs: the seed post's `content.rendered` (from `../shared/seeds`), and,
 //! when `PRESSMARK_CORPUS` is set, every `content.rendered` of the WordPress
@@ -18,6 +21,7 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
+use std::cell::RefCell;
 use std::fs;
 use std::hint::black_box;
 use std::path::Path;
@@ -46,6 +50,29 @@ fn tokenize_only(input: &str) {
     let tokenizer = Tokenizer::new(NullSink, TokenizerOpts::default());
     let _ = tokenizer.feed(&queue);
     tokenizer.end();
+}
+
+/// The sink that copies text tokens out and does nothing else.
+struct CopyTextSink(RefCell<String>);
+
+impl TokenSink for CopyTextSink {
+    type Handle = ();
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        if let Token::CharacterTokens(text) = token {
+            self.0.borrow_mut().push_str(&text);
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+fn tokenize_copy_text(input: &str) -> String {
+    let queue = BufferQueue::default();
+    queue.push_back(StrTendril::from_slice(input));
+    let sink = CopyTextSink(RefCell::new(String::with_capacity(input.len())));
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let _ = tokenizer.feed(&queue);
+    tokenizer.end();
+    tokenizer.sink.0.into_inner()
 }
 
 fn html2text_plain(input: &str) -> String {
@@ -130,6 +157,9 @@ fn bench(c: &mut Criterion) {
         group.bench_function("tokenizer_only", |b| {
             b.iter(|| tokenize_only(black_box(input)))
         });
+        group.bench_function("tokenizer_copy_text", |b| {
+            b.iter(|| tokenize_copy_text(black_box(input)))
+        });
         group.bench_function("html2text", |b| {
             b.iter(|| html2text_plain(black_box(input)))
         });
@@ -156,6 +186,13 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 for post in posts {
                     tokenize_only(black_box(post));
+                }
+            })
+        });
+        group.bench_function("tokenizer_copy_text", |b| {
+            b.iter(|| {
+                for post in posts {
+                    black_box(tokenize_copy_text(black_box(post)));
                 }
             })
         });
