@@ -274,6 +274,21 @@ fn json_front_matter() {
     assert_eq!(doc.format(), Format::Json);
     let doc = frontmatter::from_str::<Head>(";;;\n\"title\": \"J\", \"n\": 3\n;;;\nbody").unwrap();
     assert_eq!(doc.front_matter().n, 3);
+    // A value of the wrong type is placed, in both forms.
+    let err = frontmatter::from_str::<Head>("{\n  \"title\": \"Zoë\",\n  \"n\": \"two\"\n}\n")
+        .map(|_| ())
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidType, "{err}");
+    assert_eq!(err.path(), Some("n"));
+    let p = err.position().unwrap();
+    assert_eq!((p.line(), p.column(), p.byte()), (3, 8, 28), "{err}");
+    let input = ";;;\n\"title\": \"Zoë\", \"n\": 300\n;;;\n";
+    let err = frontmatter::from_str::<Head>(input)
+        .map(|_| ())
+        .unwrap_err();
+    let p = err.position().unwrap();
+    assert_eq!((p.line(), p.column()), (2, 22), "{err}");
+    assert_eq!(&input[p.byte()..p.byte() + 3], "300");
     let err = frontmatter::parse("{\n  \"title\": \"J\",\n  \"n\": 2,\n}\n").unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Syntax);
     let p = err.position().unwrap();

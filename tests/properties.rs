@@ -6,7 +6,8 @@
 //!   `\n` and `\t` gets through, a borrowed result is the input slice it
 //!   claims to be, and every entry point writes the same text.
 //! - Front matter: a split rejoins to the file byte for byte, and a file
-//!   built from known parts splits into exactly those parts.
+//!   built from known parts splits into exactly those parts; every value
+//!   and key of JSON front matter has the position where its text starts.
 //! - WordPress: a post-like object reads, writes back equal (as a JSON
 //!   value) to the input, and reads again to the same value.
 //!
@@ -338,6 +339,95 @@ proptest! {
         let split = split.expect("a file opening with a delimiter has front matter");
         prop_assert_eq!(split.front_matter(), front.as_str());
         prop_assert_eq!(split.body(), body.as_str());
+    }
+}
+
+/// Checks that `value` and everything in it, and every key, has the
+/// position (byte, line, column) where its JSON text starts in `input`.
+fn assert_json_positions(input: &str, value: &frontmatter::Value<'_>) -> Result<(), TestCaseError> {
+    let Some(p) = value.position() else {
+        return Err(TestCaseError::fail(format!("no position for {value:?}")));
+    };
+    let at = pressmark::Position::locate(input, p.byte());
+    prop_assert_eq!((at.line(), at.column()), (p.line(), p.column()));
+    let mut there = serde_json::Deserializer::from_str(&input[p.byte()..])
+        .into_iter::<frontmatter::Value<'_>>();
+    let read = there.next().and_then(Result::ok);
+    let as_json = |v: &frontmatter::Value<'_>| serde_json::to_value(v).unwrap();
+    prop_assert_eq!(
+        read.as_ref().map(as_json),
+        Some(as_json(value)),
+        "at byte {}",
+        p.byte()
+    );
+    match &value.kind {
+        frontmatter::ValueKind::Sequence(items) => {
+            for item in items {
+                assert_json_positions(input, item)?;
+            }
+        }
+        frontmatter::ValueKind::Mapping(mapping) => assert_entry_positions(input, mapping)?,
+        _ => {}
+    }
+    Ok(())
+}
+
+/// [`assert_json_positions`] for the keys and values of `mapping`.
+fn assert_entry_positions(
+    input: &str,
+    mapping: &frontmatter::Mapping<'_>,
+) -> Result<(), TestCaseError> {
+    for entry in mapping.entries() {
+        let k = entry
+            .key_position()
+            .ok_or_else(|| TestCaseError::fail("no key position"))?;
+        let key: Option<String> = serde_json::Deserializer::from_str(&input[k.byte()..])
+            .into_iter()
+            .next()
+            .and_then(Result::ok);
+        prop_assert_eq!(key.as_deref(), Some(entry.key.as_str()));
+        assert_json_positions(input, &entry.value)?;
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn json_front_matter_values_have_their_positions(
+        fields in prop::collection::btree_map("[a-zé_]{1,6}", json_any(), 0..5),
+        pretty in any::<bool>(),
+        members_only in any::<bool>(),
+    ) {
+        let object = Json::Object(fields.into_iter().collect());
+        let text = if pretty {
+            serde_json::to_string_pretty(&object).unwrap()
+        } else {
+            serde_json::to_string(&object).unwrap()
+        };
+        // The members without the braces, on lines of their own.
+        let members = text[1..text.len() - 1].trim_matches('\n');
+        let input = if members_only {
+            format!(";;;\n{members}\n;;;\nbody")
+        } else {
+            format!("{{\n{members}\n}}\nbody")
+        };
+        let input = input.as_str();
+        let doc = frontmatter::parse(input).map_err(|e| TestCaseError::fail(format!("{e} in {input}")))?;
+        let value = doc.front_matter();
+        if members_only {
+            // No braces: the members are checked, and the object starts
+            // where the front matter does.
+            let start = input.find(";;;\n").unwrap() + 4;
+            prop_assert!(value.position().is_some_and(|p| p.byte() >= start));
+            let frontmatter::ValueKind::Mapping(mapping) = &value.kind else {
+                return Err(TestCaseError::fail("not a mapping"));
+            };
+            assert_entry_positions(input, mapping)?;
+        } else {
+            assert_json_positions(input, value)?;
+        }
     }
 }
 

@@ -33,9 +33,8 @@
 //! # JSON and TOML
 //!
 //! JSON front matter (a first line holding only `{`, or members between
-//! `;;;` lines) is read with serde_json: syntax errors have their position
-//! in the whole file; its values have no positions, so type errors name the
-//! field path only. TOML front matter (`+++`) is recognised and reported as
+//! `;;;` lines) is read with serde_json; its syntax errors, and its values
+//! and keys, have their positions in the whole file, as YAML's do. TOML front matter (`+++`) is recognised and reported as
 //! [`ErrorKind::Unsupported`].
 //!
 //! # Examples
@@ -66,6 +65,7 @@
 
 mod de;
 mod item;
+mod json_positions;
 pub(crate) mod model;
 mod news;
 mod schema;
@@ -319,14 +319,17 @@ fn json<'a>(input: &'a str, split: &Split<'a>, limits: &Limits) -> Result<Value<
         };
     if fragment.trim_start().starts_with('{') {
         let mut de = serde_json::Deserializer::from_str(fragment);
-        let value = serde::Deserialize::deserialize(&mut de).map_err(|e| locate(e, 0))?;
+        let mut value = serde::Deserialize::deserialize(&mut de).map_err(|e| locate(e, 0))?;
         de.end().map_err(|e| locate(e, 0))?;
+        json_positions::place(&mut value, input, base, fragment, true);
         Ok(value)
     } else {
         // `;;;` front matter holds an object's members without the braces.
         let wrapped = format!("{{{fragment}}}");
         let value: Value<'_> = serde_json::from_str(&wrapped).map_err(|e| locate(e, 1))?;
-        Ok(value.into_owned())
+        let mut value = value.into_owned();
+        json_positions::place(&mut value, input, base, fragment, false);
+        Ok(value)
     }
 }
 

@@ -5,8 +5,8 @@ use crate::{Position, Text};
 
 /// A front-matter value and where it starts in the caller's whole input.
 ///
-/// Built from YAML (every value has a position) or JSON (no positions: see
-/// [`from_str`](super::from_str)). Strings borrow from the input where the
+/// Built from YAML or JSON front matter, every value has a position;
+/// values built by hand have none. Strings borrow from the input where the
 /// YAML scalar is the input's bytes (plain scalars, quoted scalars without
 /// escapes).
 ///
@@ -289,6 +289,11 @@ impl<'a> Mapping<'a> {
         self.entries.is_empty()
     }
 
+    /// The entries, to set their positions.
+    pub(crate) fn entries_mut(&mut self) -> &mut [Entry<'a>] {
+        &mut self.entries
+    }
+
     /// Appends an entry (the caller keeps keys unique).
     pub fn push(&mut self, entry: Entry<'a>) {
         self.entries.push(entry);
@@ -364,7 +369,8 @@ impl serde::Serialize for Mapping<'_> {
 }
 
 /// Reads any self-describing serde format (a JSON object, say) into a
-/// [`Value`] without positions, copying strings the format cannot lend.
+/// [`Value`] without positions (JSON front matter gets them afterwards),
+/// copying strings the format cannot lend.
 impl<'de: 'a, 'a> serde::Deserialize<'de> for Value<'a> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(ValueVisitor)
