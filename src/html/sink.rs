@@ -93,8 +93,7 @@ impl TokenSink for TextSink<'_, '_> {
 impl State<'_, '_> {
     fn tag(&mut self, tag: &Tag) -> TokenSinkResult<()> {
         self.writer.skip_lf = false;
-        let name: &str = &tag.name;
-        let role = tags::role(name);
+        let role = tags::role_of(&tag.name);
         let raw = match role {
             Role::Skip(raw) => raw,
             _ => None,

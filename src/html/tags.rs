@@ -1,6 +1,7 @@
 //! What each element means for plain text.
 
 use html5ever::tokenizer::states::RawKind;
+use html5ever::{LocalName, local_name};
 
 /// The role of an element in the text layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +38,27 @@ pub(crate) enum Role {
     /// Dropped with everything inside; the tokenizer state to switch to for
     /// elements whose content is raw text.
     Skip(Option<RawKind>),
+}
+
+/// [`role`] for a name as the tokenizer gives it: the commonest elements
+/// are told by their atom, one integer compare each, before the name is
+/// matched as a string.
+#[inline]
+pub(crate) fn role_of(name: &LocalName) -> Role {
+    if *name == local_name!("p") || *name == local_name!("div") {
+        Role::Block
+    } else if *name == local_name!("a") {
+        Role::A
+    } else if *name == local_name!("span")
+        || *name == local_name!("strong")
+        || *name == local_name!("em")
+    {
+        Role::Inline
+    } else if *name == local_name!("li") {
+        Role::Item
+    } else {
+        role(name)
+    }
 }
 
 /// The role of the element named `name` (lowercase, as the tokenizer gives).
@@ -110,6 +132,11 @@ mod tests {
         assert_eq!(role("p"), Role::Block);
         assert_eq!(role("ol"), Role::List(true));
         assert_eq!(role("span"), Role::Inline);
+        for name in [
+            "p", "div", "a", "span", "strong", "em", "li", "ol", "script", "x-y",
+        ] {
+            assert_eq!(role_of(&LocalName::from(name)), role(name), "{name}");
+        }
         assert_eq!(role("script"), Role::Skip(Some(RawKind::ScriptData)));
         assert!(is_void("img") && !is_void("p"));
         assert!(has_class("a more-link\tx", "more-link"));
