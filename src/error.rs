@@ -182,6 +182,50 @@ impl Position {
     }
 }
 
+/// Counts lines and columns forward through one input, so that placing
+/// many things in it (the errors of a collection's elements, every value of
+/// JSON front matter) costs time linear in its size, not quadratic (each
+/// [`Position::locate`] counts from the start).
+#[derive(Debug, Default)]
+#[cfg_attr(
+    not(any(feature = "wordpress", feature = "frontmatter")),
+    allow(dead_code)
+)]
+pub(crate) struct LineCounter {
+    /// Counted up to this byte of the input...
+    byte: usize,
+    /// ...which is on this line (0-based)...
+    line: usize,
+    /// ...after this many characters of it.
+    chars: usize,
+}
+
+#[cfg_attr(
+    not(any(feature = "wordpress", feature = "frontmatter")),
+    allow(dead_code)
+)]
+impl LineCounter {
+    /// The position of `byte` in `input`, which is the same input on every
+    /// call; counting goes on from the last call when `byte` is not before
+    /// it.
+    pub(crate) fn locate(&mut self, input: &[u8], byte: usize) -> Position {
+        let byte = byte.min(input.len());
+        if byte < self.byte {
+            return Position::locate_bytes(input, byte);
+        }
+        for &b in &input[self.byte..byte] {
+            if b == b'\n' {
+                self.line += 1;
+                self.chars = 0;
+            } else if b & 0xC0 != 0x80 {
+                self.chars += 1;
+            }
+        }
+        self.byte = byte;
+        Position::new(byte, self.line + 1, self.chars + 1)
+    }
+}
+
 impl fmt::Display for Position {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "line {} column {}", self.line, self.column)

@@ -1,11 +1,10 @@
 //! Positions for values read from JSON front matter. serde_json reports
 //! none, so once it has accepted the text, the text is walked again in step
 //! with the value tree it built (same values, same order), and each value
-//! and key gets the place where it starts. One pass, line and column kept as
-//! it goes.
+//! and key gets the place where it starts. One pass over the text.
 
-use super::value::{Pos, Value, ValueKind};
-use crate::Position;
+use super::value::{Entry, Pos, Value, ValueKind};
+use crate::error::LineCounter;
 
 /// Sets the positions in `value`, read from `json`, which starts at byte
 /// `start` of `input`. With `braces == false`, `json` holds an object's
@@ -14,13 +13,12 @@ use crate::Position;
 /// The text is valid JSON (serde_json read `value` from it); should the two
 /// ever disagree, the walk stops and later values keep no position.
 pub(crate) fn place(value: &mut Value<'_>, input: &str, start: usize, json: &str, braces: bool) {
-    let at = Position::locate(input, start);
     let mut walk = Walk {
+        input: input.as_bytes(),
         b: json.as_bytes(),
         i: 0,
         start,
-        line: at.line(),
-        column: at.column(),
+        lines: LineCounter::default(),
     };
     walk.skip_ws();
     if braces {
@@ -32,59 +30,45 @@ pub(crate) fn place(value: &mut Value<'_>, input: &str, start: usize, json: &str
 }
 
 struct Walk<'j> {
+    input: &'j [u8],
+    /// The JSON text, `input[start..]`.
     b: &'j [u8],
-    /// The next byte to read.
+    /// The next byte of `b` to read.
     i: usize,
-    /// Where `b` starts in the whole input.
     start: usize,
-    /// Line and column of `b[i]`.
-    line: usize,
-    column: usize,
+    lines: LineCounter,
 }
 
 impl Walk<'_> {
-    fn here(&self) -> Pos {
-        Pos::new(Position::new(self.start + self.i, self.line, self.column))
+    fn here(&mut self) -> Pos {
+        Pos::new(self.lines.locate(self.input, self.start + self.i))
     }
 
     fn peek(&self) -> Option<u8> {
         self.b.get(self.i).copied()
     }
 
-    /// Moves to `to`, counting lines and characters on the way.
-    fn advance_to(&mut self, to: usize) {
-        let to = to.min(self.b.len());
-        for &c in &self.b[self.i..to] {
-            if c == b'\n' {
-                self.line += 1;
-                self.column = 1;
-            } else if c & 0xC0 != 0x80 {
-                self.column += 1;
-            }
-        }
-        self.i = to;
+    /// Moves past the bytes at the cursor that `keep` accepts; how many.
+    fn skip_while(&mut self, keep: impl Fn(u8) -> bool) -> usize {
+        let n = self.b[self.i..].iter().take_while(|&&c| keep(c)).count();
+        self.i += n;
+        n
     }
 
     fn skip_ws(&mut self) {
-        let n = self.b[self.i..]
-            .iter()
-            .take_while(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
-            .count();
-        self.advance_to(self.i + n);
+        self.skip_while(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'));
     }
 
     /// Passes over `byte` (after whitespace); whether it was there.
     fn expect(&mut self, byte: u8) -> bool {
         self.skip_ws();
         let found = self.peek() == Some(byte);
-        if found {
-            self.advance_to(self.i + 1);
-        }
+        self.i += usize::from(found);
         found
     }
 
-    /// Reads the value at the cursor (after whitespace) into `value`'s
-    /// position; false when the text does not match the tree.
+    /// Sets the position of the value at the cursor (after whitespace), and
+    /// of everything in it; false when the text does not match the tree.
     fn value(&mut self, value: &mut Value<'_>) -> bool {
         self.skip_ws();
         value.pos = self.here();
@@ -104,21 +88,16 @@ impl Walk<'_> {
                 self.expect(b']')
             }
             ValueKind::String(_) => self.string(),
+            // A number, `true`, `false` or `null`: up to the next delimiter.
             _ => {
-                // A number, `true`, `false` or `null`: up to the next
-                // delimiter.
-                let n = self.b[self.i..]
-                    .iter()
-                    .take_while(|c| !matches!(c, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'))
-                    .count();
-                self.advance_to(self.i + n);
-                n > 0
+                self.skip_while(|c| !matches!(c, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'))
+                    > 0
             }
         }
     }
 
     /// An object's members, then `close` if given.
-    fn members(&mut self, entries: &mut [super::value::Entry<'_>], close: Option<u8>) -> bool {
+    fn members(&mut self, entries: &mut [Entry<'_>], close: Option<u8>) -> bool {
         for (n, entry) in entries.iter_mut().enumerate() {
             if n > 0 && !self.expect(b',') {
                 return false;
@@ -142,7 +121,7 @@ impl Walk<'_> {
             match c {
                 b'\\' => j += 2,
                 b'"' => {
-                    self.advance_to(j + 1);
+                    self.i = j + 1;
                     return true;
                 }
                 _ => j += 1,

@@ -10,8 +10,9 @@ use super::json_error::json_error;
 use super::object::{FromMap, wp_object};
 use super::repair::{Repaired, Repairs};
 use super::{ApiError, Comment, Kind, Media, Object, PhpMap, Post, RawJson, Response, Term, User};
+use crate::error::LineCounter;
 use crate::map_text::MapText;
-use crate::{Error, ErrorKind, Position, Text};
+use crate::{Error, ErrorKind, Text};
 
 /// How to read WordPress JSON.
 ///
@@ -548,38 +549,6 @@ pub struct Items<'a, T> {
     elements: std::iter::Enumerate<std::vec::IntoIter<Range<usize>>>,
     lines: LineCounter,
     _t: std::marker::PhantomData<fn() -> T>,
-}
-
-/// Counts lines and columns from one error to the next, so that a
-/// collection of many bad elements costs time linear in its size, not
-/// quadratic (each error would count from the start of the input).
-#[derive(Debug, Default)]
-struct LineCounter {
-    /// Counted up to this byte of the input...
-    byte: usize,
-    /// ...which is on this line (0-based)...
-    line: usize,
-    /// ...after this many characters of it.
-    chars: usize,
-}
-
-impl LineCounter {
-    fn locate(&mut self, input: &[u8], byte: usize) -> Position {
-        let byte = byte.min(input.len());
-        if byte < self.byte {
-            return Position::locate_bytes(input, byte);
-        }
-        for &b in &input[self.byte..byte] {
-            if b == b'\n' {
-                self.line += 1;
-                self.chars = 0;
-            } else if b & 0xC0 != 0x80 {
-                self.chars += 1;
-            }
-        }
-        self.byte = byte;
-        Position::new(byte, self.line + 1, self.chars + 1)
-    }
 }
 
 impl<'a, T: Resource<'a>> Iterator for Items<'a, T> {
