@@ -137,6 +137,33 @@ fn quirk_meta_empty_array() {
 }
 
 #[test]
+fn quirk_links_empty_array() {
+    let json = r#"{"id":1,"_links":[]}"#;
+    let post = wordpress::post_from_str(json).unwrap();
+    assert!(post.links.as_ref().unwrap().is_empty());
+    assert_eq!(serde_json::to_string(&post).unwrap(), json);
+    let err = wordpress::post_from_str(r#"{"_links":[{"href":"x"}]}"#).unwrap_err();
+    assert_eq!(err.path(), Some("_links"));
+    // Relations keep their links apart, in order, in one vector.
+    let json = r#"{"_links":{"a":[{"href":"1"},{"href":"2"}],"b":[],"c":[{"href":"3"}]}}"#;
+    let post = wordpress::post_from_str(json).unwrap();
+    let links = post.links.as_ref().unwrap();
+    let hrefs = |rel| -> Vec<&str> {
+        links
+            .get(rel)
+            .unwrap()
+            .iter()
+            .map(|l| l.href.as_deref().unwrap())
+            .collect()
+    };
+    assert_eq!(
+        (hrefs("a"), hrefs("b"), hrefs("c")),
+        (vec!["1", "2"], vec![], vec!["3"])
+    );
+    assert_eq!(serde_json::to_string(&post).unwrap(), json);
+}
+
+#[test]
 fn quirk_class_list_object_with_numeric_keys() {
     let json = r#"{"class_list":{"0":"post-7","1":"post","3":"hentry"}}"#;
     let post = wordpress::post_from_str(json).unwrap();

@@ -4,12 +4,13 @@ use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::PhpMap;
 use super::object::wp_object;
+use super::php::empty_object_as_array;
 use crate::Text;
 use crate::map_text::MapText;
 
@@ -170,8 +171,8 @@ impl<'de: 'a, 'a> Visitor<'de> for LinksVisitor<'a> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Links<'a>, A::Error> {
         let mut out = Links {
-            relations: Vec::with_capacity(16),
-            links: Vec::with_capacity(16),
+            relations: Vec::new(),
+            links: Vec::new(),
             sent_as_array: false,
         };
         while let Some(rel) = map.next_key::<Text<'de>>()? {
@@ -181,17 +182,12 @@ impl<'de: 'a, 'a> Visitor<'de> for LinksVisitor<'a> {
         Ok(out)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Links<'a>, A::Error> {
-        match seq.next_element::<de::IgnoredAny>()? {
-            None => Ok(Links {
-                sent_as_array: true,
-                ..Links::default()
-            }),
-            Some(_) => Err(de::Error::invalid_value(
-                de::Unexpected::Seq,
-                &"an object (an array only when empty)",
-            )),
-        }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Links<'a>, A::Error> {
+        empty_object_as_array(seq)?;
+        Ok(Links {
+            sent_as_array: true,
+            ..Links::default()
+        })
     }
 }
 

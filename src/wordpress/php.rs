@@ -129,21 +129,28 @@ impl<'de: 'a, 'a, V: Deserialize<'de>> Deserialize<'de> for PhpMap<'a, V> {
                 })
             }
 
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                match seq.next_element::<de::IgnoredAny>()? {
-                    None => Ok(PhpMap {
-                        entries: Vec::new(),
-                        sent_as_array: true,
-                    }),
-                    Some(_) => Err(de::Error::invalid_value(
-                        de::Unexpected::Seq,
-                        &"an object (an array only when empty)",
-                    )),
-                }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+                empty_object_as_array(seq)?;
+                Ok(PhpMap {
+                    entries: Vec::new(),
+                    sent_as_array: true,
+                })
             }
         }
 
         deserializer.deserialize_any(MapVisitor(PhantomData))
+    }
+}
+
+/// Accepts `[]` where an object is expected (PHP's empty array); any other
+/// array is an error.
+pub(crate) fn empty_object_as_array<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
+    match seq.next_element::<de::IgnoredAny>()? {
+        None => Ok(()),
+        Some(_) => Err(de::Error::invalid_value(
+            de::Unexpected::Seq,
+            &"an object (an array only when empty)",
+        )),
     }
 }
 
