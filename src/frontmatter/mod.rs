@@ -34,7 +34,8 @@
 //!
 //! JSON front matter (a first line holding only `{`, or members between
 //! `;;;` lines) is read with serde_json; its syntax errors, and its values
-//! and keys, have their positions in the whole file, as YAML's do. TOML front matter (`+++`) is recognised and reported as
+//! and keys, have their positions in the whole file, as YAML's do. TOML
+//! front matter (`+++`) is recognised and reported as
 //! [`ErrorKind::Unsupported`].
 //!
 //! # Examples

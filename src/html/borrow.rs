@@ -64,6 +64,12 @@ impl<'a> Locator<'a> {
         None
     }
 
+    /// Records the buffer just fed; the one before it is kept too.
+    fn fed(&self, buffer: Chunk) {
+        let [newest, _] = self.chunks.get();
+        self.chunks.set([buffer, newest]);
+    }
+
     /// The input this locator maps into.
     pub(crate) fn input(&self) -> &'a str {
         self.input
@@ -102,10 +108,7 @@ where
         // Heap buffers keep their address when the tendril moves; inline
         // ones (8 bytes or less) do not, and their text is never located.
         let buffer = (tendril.as_ptr() as usize, start, end - start);
-        tokenizer.sink.with_locator(|locator| {
-            let [newest, _] = locator.chunks.get();
-            locator.chunks.set([buffer, newest]);
-        });
+        tokenizer.sink.with_locator(|locator| locator.fed(buffer));
         queue.push_back(tendril);
         // The sinks never return `Script` or `EncodingIndicator`, so one
         // feed tokenizes everything buffered, but for what the tokenizer
