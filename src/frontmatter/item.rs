@@ -25,7 +25,7 @@ model! {
     /// `bio`, courses `ratings` and `length`, samples `actions`...); keys
     /// not listed here are in [`Item::extra`].
     ///
-    /// Read one with [`item`](super::item), which also gives the body.
+    /// Read one with [`item`](super::item()), which also gives the body.
     pub struct Item<'a> {
         /// `category` (`news` for news items).
         "category" => category: Option<Text<'a>>,

@@ -4,11 +4,11 @@
 //!
 //! | you want | call |
 //! | --- | --- |
-//! | the front matter and body as slices, no parsing | [`split`] |
+//! | the front matter and body as slices, no parsing | [`split()`] |
 //! | the front matter as a positioned [`Value`] tree | [`parse`] |
 //! | the front matter in your `#[derive(Deserialize)]` type | [`from_str`] |
 //! | an aggregator news item (`_news/*.md`) | [`news_item`] |
-//! | an item of the aggregator's other collections | [`item`] |
+//! | an item of the aggregator's other collections | [`item()`] |
 //!
 //! Every position (syntax errors, type errors, [`Value::position`],
 //! [`Entry::key_position`]) is a byte offset, line and column of the whole
@@ -221,7 +221,7 @@ impl<'a, T> Document<'a, T> {
 ///
 /// # Errors
 ///
-/// [`ErrorKind::NoFrontMatter`] when the input has none ([`split`] tells that
+/// [`ErrorKind::NoFrontMatter`] when the input has none ([`split()`] tells that
 /// apart without an error); [`ErrorKind::Unclosed`] when the opening line is
 /// not closed; [`ErrorKind::Syntax`] for invalid YAML or JSON;
 /// [`ErrorKind::DuplicateKey`]; [`ErrorKind::Unsupported`] for TOML;
