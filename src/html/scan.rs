@@ -59,7 +59,27 @@ pub(crate) fn next_stop(b: &[u8], mut i: usize, ends: impl Fn(usize) -> bool) ->
     if i >= n {
         return n;
     }
-    // The tail, padded with a byte that never stops.
+    if n > STEP {
+        // The tail as one more window that ends at the last byte: it
+        // overlaps bytes already scanned, whose flags are masked off (no
+        // copy into a padded window, which costs a `memcpy` call per run).
+        let start = n - STEP - 1;
+        let w: &[u8; STEP + 1] = b[start..].try_into().unwrap_or(&[0; STEP + 1]);
+        let mut m = stops(w) & u128::MAX.checked_shl(8 * (i - start) as u32).unwrap_or(0);
+        while m != 0 {
+            let at = start + (m.trailing_zeros() / 8) as usize;
+            if ends(at) {
+                return at;
+            }
+            m &= m - 1;
+        }
+        // The last byte is the window's 17th, which `stops` only reads as
+        // the byte after a space: its own test, with no byte after it.
+        let last = b[n - 1];
+        let stop = (last & 0xE0) == 0 || matches!(last, b'<' | b'&' | 0xC2 | 0xE2 | 0xEF);
+        return if stop && ends(n - 1) { n - 1 } else { n };
+    }
+    // A short input, padded with a byte that never stops.
     let mut w = [b'a'; STEP + 1];
     w[..n - i].copy_from_slice(&b[i..]);
     let mut m = stops(&w);
@@ -77,6 +97,45 @@ pub(crate) fn next_stop(b: &[u8], mut i: usize, ends: impl Fn(usize) -> bool) ->
 mod tests {
     fn next_stop(b: &[u8], i: usize) -> usize {
         super::next_stop(b, i, |_| true)
+    }
+
+    /// What [`super::next_stop`] finds, a byte at a time.
+    fn reference(b: &[u8], i: usize, ends: impl Fn(usize) -> bool) -> usize {
+        (i..b.len())
+            .find(|&at| {
+                let c = b[at];
+                let stop = (c & 0xE0) == 0
+                    || matches!(c, b'<' | b'&' | 0xC2 | 0xE2 | 0xEF)
+                    || (c == b' ' && b.get(at + 1) == Some(&b' '));
+                stop && ends(at)
+            })
+            .unwrap_or(b.len())
+    }
+
+    #[test]
+    fn every_byte_at_every_place_from_every_start() {
+        // Lengths around one and two windows, every byte value at every
+        // place (beside a space, for double spaces), every start, and an
+        // `ends` that rejects some flagged bytes.
+        let ends = |at: usize| at % 3 != 1;
+        for len in [1, 2, 15, 16, 17, 18, 31, 32, 33, 34, 40] {
+            for value in 0..=255u8 {
+                for at in 0..len {
+                    let mut b = vec![b'x'; len];
+                    b[at] = value;
+                    if at + 1 < len {
+                        b[at + 1] = b' ';
+                    }
+                    for start in 0..len {
+                        assert_eq!(
+                            super::next_stop(&b, start, ends),
+                            reference(&b, start, ends),
+                            "len {len}, byte {value:#x} at {at}, from {start}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
