@@ -14,7 +14,7 @@ pub(crate) fn is_plain(s: &str, keep_nbsp: bool) -> bool {
     }
     // `at + 1` and `at + 2` are in bounds: the last byte is not a space, and
     // 0xC2, 0xE2, 0xEF start multi-byte characters.
-    let end = scan::next_stop(b, 0, |at| match b[at] {
+    let end = scan::next_stop::<true>(b, 0, |at| match b[at] {
         0xC2 => b[at + 1] == 0xAD || (b[at + 1] == 0xA0 && !keep_nbsp),
         0xE2 => b[at + 1] == 0x80 && b[at + 2] == 0x8B,
         // U+FEFF at the start: the tokenizer drops it.

@@ -47,8 +47,8 @@ pub(crate) static CLASS: [u8; 256] = {
 /// stay in it, and it never ends with a space.
 #[inline]
 fn run_end(b: &[u8], start: usize) -> usize {
-    let mut i = scan::next_stop(b, start, |at| match b[at] {
-        b'<' | b'&' | 0xEF => false,
+    // Text tokens hold no markup to stop at: `<` and `&` in them are text.
+    let mut i = scan::next_stop::<false>(b, start, |at| match b[at] {
         0xC2 => matches!(b.get(at + 1), Some(0xA0 | 0xAD)),
         0xE2 => b.get(at + 1..at + 3) == Some(&[0x80, 0x8B]),
         _ => true,
