@@ -2,7 +2,7 @@
 
 use super::{Article, Image, Label, Site, Source, domain_of, non_empty};
 use crate::Text;
-use crate::wordpress::{Embed, Object, Post};
+use crate::wordpress::{Embed, Object, PhpList, Post};
 
 impl<'a> From<&Post<'a>> for Article<'a> {
     fn from(post: &Post<'a>) -> Article<'a> {
@@ -56,18 +56,14 @@ impl<'a> From<&Post<'a>> for Article<'a> {
                 .find(|t| t.id == Some(id) && t.taxonomy.as_deref() == Some(taxonomy))
                 .and_then(|t| t.name_text()),
         };
-        article.categories = post
-            .categories
-            .iter()
-            .flat_map(|c| c.iter())
-            .map(|&id| label(id, "category"))
-            .collect();
-        article.tags = post
-            .tags
-            .iter()
-            .flat_map(|t| t.iter())
-            .map(|&id| label(id, "post_tag"))
-            .collect();
+        let labels = |ids: Option<&PhpList<'a, u64>>, taxonomy: &str| -> Vec<Label<'a>> {
+            ids.into_iter()
+                .flat_map(|ids| ids.iter())
+                .map(|&id| label(id, taxonomy))
+                .collect()
+        };
+        article.categories = labels(post.categories.as_ref(), "category");
+        article.tags = labels(post.tags.as_ref(), "post_tag");
 
         for media in embedded
             .and_then(|e| e.featured_media.as_ref())
