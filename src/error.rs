@@ -10,8 +10,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// Every error carries a lowercase message naming what was expected and what
 /// was found, and, where it applies, the [`Position`] in the caller's whole
 /// input (not inside a fragment such as the front matter), the field path
-/// (`yoast_head_json.og_image[0].width`), and the underlying parser error as
-/// its [`source`](std::error::Error::source).
+/// (`yoast_head_json.og_image[0].width`), and, where another parser found
+/// it (yaml-rust2 or serde_json reading front matter), that parser's error
+/// as its [`source`](std::error::Error::source). WordPress JSON is read by
+/// the crate's own reader, whose errors have no source.
 ///
 /// The `Display` form puts these together:
 ///
@@ -32,7 +34,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// assert_eq!(err.path(), Some("yoast_head_json.og_image[0].width"));
 /// let at = err.position().unwrap();
 /// assert_eq!((at.byte(), at.line(), at.column()), (50, 2, 42));
-/// assert!(err.source().is_some()); // the serde_json error
+/// assert!(err.source().is_none()); // found by the crate's own reader
 /// assert_eq!(
 ///     err.to_string(),
 ///     "invalid type: boolean `true`, expected an integer (or a string) \

@@ -1,130 +1,32 @@
-//! Turning a `serde_json` error into the crate's [`Error`]: its byte offset
-//! in the buffer, the path of the field it is in, a lowercase message.
+//! Turning the reader's [`JsonError`] into the crate's [`Error`]: its kind,
+//! its byte offset in the buffer, the path of the field it is in.
 
 use std::fmt::Write as _;
 
-use serde_json::error::Category;
+use super::json::{Failure, JsonError};
+use crate::{Error, ErrorKind};
 
-use crate::{Error, ErrorKind, Position};
-
-/// Converts `err`, raised while parsing `buf[start..]`, into an [`Error`]
+/// Converts `err`, raised while reading `buf[start..]`, into an [`Error`]
 /// whose position is a byte offset in `buf` (see [`Error::relocate`]).
-pub(crate) fn json_error(buf: &str, start: usize, err: serde_json::Error) -> Error {
-    let (line, column) = (err.line(), err.column());
-    let full = err.to_string();
-    let suffix = format!(" at line {line} column {column}");
-    let message = full.strip_suffix(&suffix).unwrap_or(&full);
-    let kind = match err.classify() {
-        Category::Io => ErrorKind::Io,
-        Category::Syntax => ErrorKind::Syntax,
-        Category::Eof => ErrorKind::UnexpectedEof,
-        Category::Data if message.starts_with("invalid type") => ErrorKind::InvalidType,
-        Category::Data if message.starts_with("missing field") => ErrorKind::MissingField,
-        Category::Data if message.starts_with("duplicate field") => ErrorKind::DuplicateKey,
-        Category::Data => ErrorKind::InvalidValue,
+pub(crate) fn json_error(buf: &str, start: usize, err: JsonError) -> Error {
+    let message = err.message();
+    let kind = match err.failure() {
+        Failure::Syntax => ErrorKind::Syntax,
+        Failure::Eof => ErrorKind::UnexpectedEof,
+        Failure::Data if message.starts_with("invalid type") => ErrorKind::InvalidType,
+        Failure::Data if message.starts_with("missing field") => ErrorKind::MissingField,
+        Failure::Data if message.starts_with("duplicate field") => ErrorKind::DuplicateKey,
+        Failure::Data => ErrorKind::InvalidValue,
     };
-    let (message, marked) = take_mark(message);
-    let message = plain_message(message);
-    let mut error = Error::new(kind, message);
-    if line > 0 {
-        let fragment = &buf.as_bytes()[start..];
-        // serde_json counts `column` bytes consumed on `line`: the byte at
-        // fault is the last of them (the previous line's `\n` for column 0).
-        let byte = match Position::line_start(fragment, line) {
-            _ if kind == ErrorKind::UnexpectedEof => fragment.len(),
-            Some(s) if column == 0 => s.saturating_sub(1),
-            Some(s) => s + column - 1,
-            None => fragment.len(),
-        };
-        let mut at = marked
-            .and_then(|addr| addr.checked_sub(buf.as_ptr() as usize))
-            .filter(|&at| at <= buf.len())
-            .unwrap_or(start + byte.min(fragment.len()));
-        if matches!(
-            kind,
-            ErrorKind::InvalidType | ErrorKind::InvalidValue | ErrorKind::DuplicateKey
-        ) {
-            at = value_start(buf.as_bytes(), at);
-        } else if error.message().starts_with("control character") {
-            // Depending on the path inside serde_json, this is reported at
-            // the string's opening quote or after the character: find it.
-            let bytes = &buf.as_bytes()[..at];
-            let from = bytes.iter().rposition(|&b| b == b'"').unwrap_or(at);
-            at = buf.as_bytes()[from..]
-                .iter()
-                .position(|&b| b < 0x20)
-                .map_or(at, |i| from + i);
-        }
-        // serde_json counts columns in bytes, so an escape cut short by a
-        // multi-byte character (`\u20ϛ`) is reported inside that
-        // character: point at the character.
-        while !buf.is_char_boundary(at) {
-            at -= 1;
-        }
-        error = error.with_path(path_at(buf.as_bytes(), at)).at_byte(at);
+    let mut at = (start + err.at().unwrap_or(0)).min(buf.len());
+    // Every place the reader gives is on a character boundary; this keeps
+    // a position that is not one from splitting a character.
+    while !buf.is_char_boundary(at) {
+        at -= 1;
     }
-    error.with_source(err)
-}
-
-/// Marks an error message with the address of the value it is about, for
-/// errors raised where serde_json cannot place them (after a raw value was
-/// read). [`json_error`] turns the address back into an offset.
-pub(crate) fn mark_at(message: impl std::fmt::Display, value: &str) -> String {
-    format!("{message}{MARK}{}", value.as_ptr() as usize)
-}
-
-const MARK: &str = "\u{0}@";
-
-fn take_mark(message: &str) -> (&str, Option<usize>) {
-    match message.split_once(MARK) {
-        Some((text, addr)) => (text, addr.parse().ok()),
-        None => (message, None),
-    }
-}
-
-/// serde_json reports a wrong value after reading it; point at its first
-/// byte instead: the opening quote of a string, the first character of a
-/// number or literal.
-fn value_start(buf: &[u8], at: usize) -> usize {
-    match buf.get(at) {
-        Some(b'"') => {
-            let mut i = at;
-            while i > 0 {
-                i -= 1;
-                if buf[i] == b'"' {
-                    let backslashes = buf[..i].iter().rev().take_while(|&&b| b == b'\\').count();
-                    if backslashes % 2 == 0 {
-                        return i;
-                    }
-                }
-            }
-            at
-        }
-        Some(c) if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'+' | b'.') => {
-            let token = buf[..=at]
-                .iter()
-                .rev()
-                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'+' | b'.'))
-                .count();
-            at + 1 - token
-        }
-        _ => at,
-    }
-}
-
-/// serde_json's syntax messages, reworded to say what was expected.
-fn plain_message(message: &str) -> String {
-    if let Some(what) = message.strip_prefix("EOF while parsing ") {
-        return format!("unexpected end of input while parsing {what}");
-    }
-    match message {
-        "expected value" => "expected a JSON value".to_owned(),
-        "trailing characters" => "unexpected characters after the JSON value".to_owned(),
-        "recursion limit exceeded" => {
-            "nesting too deep: more than 128 levels of arrays and objects".to_owned()
-        }
-        _ => message.to_owned(),
-    }
+    Error::new(kind, message)
+        .with_path(path_at(buf.as_bytes(), at))
+        .at_byte(at)
 }
 
 /// The path (`yoast_head_json.og_image[0].width`) of the value that holds

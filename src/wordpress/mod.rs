@@ -38,6 +38,7 @@ mod date;
 mod embedded;
 mod enums;
 mod input;
+mod json;
 mod json_error;
 mod kind;
 mod links;

@@ -141,7 +141,7 @@ use private::Read;
 /// Parses `buf[range]` as JSON into `T`.
 fn json<'b, T: Deserialize<'b>>(buf: &'b str, range: Range<usize>) -> Result<T, Error> {
     let start = range.start;
-    serde_json::from_str(&buf[range]).map_err(|e| json_error(buf, start, e))
+    super::json::from_str(&buf[range]).map_err(|e| json_error(buf, start, e))
 }
 
 /// The error for a response that is a REST API error where `what` was
@@ -276,7 +276,7 @@ impl<'a> Read<'a> for Response<'a> {
 fn read_response<'b>(buf: &'b str, range: Range<usize>) -> Result<Response<'b>, Error> {
     match first_byte(&buf[range.clone()]) {
         Some(b'[') => {
-            let items: Vec<&'b serde_json::value::RawValue> = json(buf, range.clone())?;
+            let items: Vec<RawJson<'b>> = json(buf, range.clone())?;
             let mut objects = Vec::with_capacity(items.len());
             for (i, raw) in items.into_iter().enumerate() {
                 let at = offset_in(buf, raw.get()).unwrap_or(range.start);
@@ -299,9 +299,9 @@ fn read_response<'b>(buf: &'b str, range: Range<usize>) -> Result<Response<'b>, 
         }
         Some(b'{') => read_object(buf, range).map(Response::Single),
         _ => {
-            // Not an object or array: let serde_json say what it is (or
+            // Not an object or array: let the reader say what it is (or
             // where the syntax breaks).
-            let value: &serde_json::value::RawValue = json(buf, range.clone())?;
+            let value: RawJson<'b> = json(buf, range.clone())?;
             let at = offset_in(buf, value.get()).unwrap_or(range.start);
             Err(Error::new(
                 ErrorKind::UnexpectedKind,
@@ -516,7 +516,7 @@ pub fn items<'a, T: Resource<'a>>(input: &'a str) -> Result<Items<'a, T>, Error>
     let buf = repaired.as_ref().map_or(doc, Repaired::text);
     let elements = (|| -> Result<Vec<Range<usize>>, Error> {
         let (body, _) = envelope_of(buf)?;
-        let raws: Vec<&serde_json::value::RawValue> = json(buf, body)?;
+        let raws: Vec<RawJson<'_>> = json(buf, body)?;
         Ok(raws
             .iter()
             .map(|raw| {

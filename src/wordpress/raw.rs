@@ -3,10 +3,11 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer};
+use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::ser::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
+use super::json::RAW_TOKEN;
 use crate::Text;
 use crate::map_text::MapText;
 
@@ -92,7 +93,40 @@ impl fmt::Display for RawJson<'_> {
 
 impl<'de: 'a, 'a> Deserialize<'de> for RawJson<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        <&'de RawValue>::deserialize(deserializer).map(|raw| RawJson(Text::borrowed(raw.get())))
+        deserializer
+            .deserialize_newtype_struct(RAW_TOKEN, RawVisitor { string: false })
+            .map(|raw| RawJson(Text::borrowed(raw)))
+    }
+}
+
+/// Takes a value's source text: from the crate's reader, which hands it over
+/// for [`RAW_TOKEN`], or from serde_json, which gives the visitor itself to
+/// read a `RawValue` from. With `string`, only a JSON string is accepted.
+struct RawVisitor {
+    string: bool,
+}
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = &'de str;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.string {
+            "a string"
+        } else {
+            "any JSON value"
+        })
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, raw: &'de str) -> Result<&'de str, E> {
+        if self.string && !raw.starts_with('"') {
+            return Err(E::invalid_type(unexpected_json(raw), &self));
+        }
+        Ok(raw)
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<&'de str, D::Error> {
+        let raw = <&'de RawValue>::deserialize(d)?.get();
+        self.visit_borrowed_str(raw)
     }
 }
 
@@ -201,13 +235,11 @@ impl fmt::Debug for JsonStr<'_> {
 
 impl<'de: 'a, 'a> Deserialize<'de> for JsonStr<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = <&'de RawValue>::deserialize(deserializer)?.get();
-        if raw.starts_with('"') {
-            Ok(JsonStr(Text::borrowed(raw)))
-        } else {
-            let message = format!("invalid type: {}, expected a string", unexpected_json(raw));
-            Err(de::Error::custom(super::json_error::mark_at(message, raw)))
-        }
+        // Checked inside the visitor, so that the reader places an error on
+        // the value.
+        deserializer
+            .deserialize_newtype_struct(RAW_TOKEN, RawVisitor { string: true })
+            .map(|raw| JsonStr(Text::borrowed(raw)))
     }
 }
 

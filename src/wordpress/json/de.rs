@@ -1,0 +1,691 @@
+//! The `serde::Deserializer` over a JSON text.
+
+use serde::de::{self, DeserializeSeed, Visitor};
+use serde::forward_to_deserialize_any;
+
+use super::RAW_TOKEN;
+use super::error::{Failure, JsonError};
+use super::scan::{self, Bad, Number};
+
+/// How many arrays and objects a typed value may nest (serde_json's limit).
+/// Values kept raw are skipped without recursion and have no limit.
+const DEPTH: u16 = 128;
+
+type Result<T> = std::result::Result<T, JsonError>;
+
+/// Reads one JSON value from `input` into `T`; only whitespace may follow.
+pub(crate) fn from_str<'de, T: de::Deserialize<'de>>(input: &'de str) -> Result<T> {
+    let mut de = Deserializer {
+        input,
+        pos: 0,
+        depth: DEPTH,
+        scratch: String::new(),
+    };
+    let value = T::deserialize(&mut de)?;
+    if de.peek().is_some() {
+        return Err(de.syntax("unexpected characters after the JSON value", de.pos));
+    }
+    Ok(value)
+}
+
+pub(crate) struct Deserializer<'de> {
+    input: &'de str,
+    pos: usize,
+    /// Levels of arrays and objects still allowed.
+    depth: u16,
+    /// Decoded strings with escapes, lent to visitors.
+    scratch: String,
+}
+
+/// A string read: a slice of the input, or decoded into the scratch buffer.
+enum Str<'de, 's> {
+    Borrowed(&'de str),
+    Copied(&'s str),
+}
+
+impl<'de> Deserializer<'de> {
+    #[inline]
+    fn bytes(&self) -> &'de [u8] {
+        self.input.as_bytes()
+    }
+
+    /// The next byte that is not whitespace, which `pos` is then at.
+    #[inline]
+    fn peek(&mut self) -> Option<u8> {
+        self.pos = scan::skip_ws(self.bytes(), self.pos);
+        self.bytes().get(self.pos).copied()
+    }
+
+    #[cold]
+    fn syntax(&self, message: &str, at: usize) -> JsonError {
+        JsonError::new(Failure::Syntax, message, at)
+    }
+
+    #[cold]
+    fn eof(&self, what: &str) -> JsonError {
+        JsonError::new(
+            Failure::Eof,
+            format!("unexpected end of input while parsing {what}"),
+            self.input.len(),
+        )
+    }
+
+    #[cold]
+    fn bad(&self, bad: Bad, what: &str, message: &str) -> JsonError {
+        match bad {
+            Bad::At(at) => self.syntax(message, at),
+            Bad::End => self.eof(what),
+            Bad::OutOfRange(at) => self.syntax("number out of range", at),
+        }
+    }
+
+    #[cold]
+    fn control(&self, at: usize) -> JsonError {
+        self.syntax(
+            "control character (\\u0000-\\u001F) found while parsing a string",
+            at,
+        )
+    }
+
+    /// Opens an array or object at `pos`.
+    #[inline]
+    fn enter(&mut self) -> Result<()> {
+        if self.depth == 0 {
+            return Err(self.syntax(
+                "nesting too deep: more than 128 levels of arrays and objects",
+                self.pos,
+            ));
+        }
+        self.depth -= 1;
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// Reads the string whose opening quote is at `pos`.
+    #[inline]
+    fn read_str(&mut self) -> Result<Str<'de, '_>> {
+        let bytes = self.bytes();
+        let start = self.pos + 1;
+        let end = scan::to_special(bytes, start);
+        match bytes.get(end) {
+            Some(b'"') => {
+                self.pos = end + 1;
+                Ok(Str::Borrowed(&self.input[start..end]))
+            }
+            Some(b'\\') => {
+                self.scratch.clear();
+                self.scratch.push_str(&self.input[start..end]);
+                self.decode_escapes(end)?;
+                Ok(Str::Copied(&self.scratch))
+            }
+            Some(_) => Err(self.control(end)),
+            None => Err(self.eof("a string")),
+        }
+    }
+
+    /// Decodes the rest of a string from the backslash at `i` into
+    /// `scratch`, leaving `pos` after the closing quote.
+    fn decode_escapes(&mut self, mut i: usize) -> Result<()> {
+        let bytes = self.bytes();
+        loop {
+            // `bytes[i]` is a backslash.
+            match bytes.get(i + 1) {
+                Some(&b'u') => {
+                    let (c, next) = self.unicode_escape(i)?;
+                    self.scratch.push(c);
+                    i = next;
+                }
+                Some(&b) => match scan::simple_escape(b) {
+                    Some(c) => {
+                        self.scratch.push(c);
+                        i += 2;
+                    }
+                    None => return Err(self.invalid_escape(i + 1)),
+                },
+                None => return Err(self.eof("a string")),
+            }
+            let end = scan::to_special(bytes, i);
+            self.scratch.push_str(&self.input[i..end]);
+            match bytes.get(end) {
+                Some(b'"') => {
+                    self.pos = end + 1;
+                    return Ok(());
+                }
+                Some(b'\\') => i = end,
+                Some(_) => return Err(self.control(end)),
+                None => return Err(self.eof("a string")),
+            }
+        }
+    }
+
+    /// An escape is wrong at `at`: point at the character there (a
+    /// multi-byte one is pointed at from its first byte).
+    #[cold]
+    fn invalid_escape(&self, mut at: usize) -> JsonError {
+        while !self.input.is_char_boundary(at) {
+            at -= 1;
+        }
+        self.syntax("invalid escape", at)
+    }
+
+    /// The four hex digits of the `\u` escape whose backslash is at `i`.
+    fn hex4(&self, i: usize) -> Result<u16> {
+        let mut n = 0;
+        for k in i + 2..i + 6 {
+            match self.bytes().get(k) {
+                Some(&b) => match scan::hex(b) {
+                    Some(d) => n = n << 4 | d,
+                    None => return Err(self.invalid_escape(k)),
+                },
+                None => return Err(self.eof("a string")),
+            }
+        }
+        Ok(n)
+    }
+
+    /// Decodes the `\u` escape at `i` (two for a surrogate pair): the
+    /// character and the index after the escape.
+    fn unicode_escape(&self, i: usize) -> Result<(char, usize)> {
+        let n = self.hex4(i)?;
+        let code = match n {
+            0xD800..=0xDBFF => {
+                if self.bytes().get(i + 6..i + 8) != Some(b"\\u") {
+                    return Err(self.syntax("lone leading surrogate in hex escape", i));
+                }
+                let low = self.hex4(i + 6)?;
+                if !(0xDC00..=0xDFFF).contains(&low) {
+                    return Err(self.syntax("lone leading surrogate in hex escape", i));
+                }
+                let code = 0x10000 + ((u32::from(n) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
+                return char::from_u32(code)
+                    .map(|c| (c, i + 12))
+                    .ok_or_else(|| self.syntax("invalid unicode code point", i));
+            }
+            0xDC00..=0xDFFF => {
+                return Err(self.syntax("lone trailing surrogate in hex escape", i));
+            }
+            n => u32::from(n),
+        };
+        char::from_u32(code)
+            .map(|c| (c, i + 6))
+            .ok_or_else(|| self.syntax("invalid unicode code point", i))
+    }
+
+    /// Checks the string whose opening quote is at `pos` without decoding
+    /// it, leaving `pos` after it. `\u` escapes need four hex digits, as
+    /// serde_json's raw values do; surrogates are checked on decoding.
+    #[inline]
+    fn skip_str(&mut self) -> Result<()> {
+        let bytes = self.bytes();
+        let mut i = self.pos + 1;
+        loop {
+            i = scan::to_special(bytes, i);
+            match bytes.get(i) {
+                Some(b'"') => {
+                    self.pos = i + 1;
+                    return Ok(());
+                }
+                Some(b'\\') => match bytes.get(i + 1) {
+                    Some(b'u') => {
+                        self.hex4(i)?;
+                        i += 6;
+                    }
+                    Some(&b) if scan::simple_escape(b).is_some() => i += 2,
+                    Some(_) => return Err(self.invalid_escape(i + 1)),
+                    None => return Err(self.eof("a string")),
+                },
+                Some(_) => return Err(self.control(i)),
+                None => return Err(self.eof("a string")),
+            }
+        }
+    }
+
+    #[inline]
+    fn literal(&mut self, word: &[u8]) -> Result<()> {
+        match scan::literal(self.bytes(), self.pos, word) {
+            Ok(next) => {
+                self.pos = next;
+                Ok(())
+            }
+            Err(bad) => Err(self.bad(bad, "a value", "expected ident")),
+        }
+    }
+
+    #[inline]
+    fn number(&mut self) -> Result<Number> {
+        match scan::number(self.input, self.pos) {
+            Ok((n, next)) => {
+                self.pos = next;
+                Ok(n)
+            }
+            Err(bad) => Err(self.bad(bad, "a value", "invalid number")),
+        }
+    }
+
+    /// Checks the value at `pos` and moves past it, without recursion (a
+    /// raw value may nest as deep as it likes).
+    fn skip_value(&mut self) -> Result<()> {
+        let mut open = Open::default();
+        loop {
+            // A value starts here.
+            match self.peek() {
+                Some(b'"') => self.skip_str()?,
+                Some(b'{') => {
+                    self.pos += 1;
+                    if self.peek() == Some(b'}') {
+                        self.pos += 1;
+                    } else {
+                        open.push(true);
+                        self.skip_key()?;
+                        continue;
+                    }
+                }
+                Some(b'[') => {
+                    self.pos += 1;
+                    if self.peek() == Some(b']') {
+                        self.pos += 1;
+                    } else {
+                        open.push(false);
+                        continue;
+                    }
+                }
+                Some(b't') => self.literal(b"true")?,
+                Some(b'f') => self.literal(b"false")?,
+                Some(b'n') => self.literal(b"null")?,
+                Some(b'-' | b'0'..=b'9') => {
+                    self.number()?;
+                }
+                Some(_) => return Err(self.syntax("expected a JSON value", self.pos)),
+                None => return Err(self.eof("a value")),
+            }
+            // A value ended: close what it ends, or go on to the next one.
+            loop {
+                let Some(object) = open.last() else {
+                    return Ok(());
+                };
+                match self.peek() {
+                    Some(b',') => {
+                        self.pos += 1;
+                        if object {
+                            if self.peek() == Some(b'}') {
+                                return Err(self.syntax("trailing comma", self.pos));
+                            }
+                            self.skip_key()?;
+                        } else if self.peek() == Some(b']') {
+                            return Err(self.syntax("trailing comma", self.pos));
+                        }
+                        break;
+                    }
+                    Some(b'}') if object => {
+                        self.pos += 1;
+                        open.pop();
+                    }
+                    Some(b']') if !object => {
+                        self.pos += 1;
+                        open.pop();
+                    }
+                    Some(_) if object => return Err(self.syntax("expected `,` or `}`", self.pos)),
+                    Some(_) => return Err(self.syntax("expected `,` or `]`", self.pos)),
+                    None if object => return Err(self.eof("an object")),
+                    None => return Err(self.eof("a list")),
+                }
+            }
+        }
+    }
+
+    /// A key and its colon, inside an object being skipped.
+    fn skip_key(&mut self) -> Result<()> {
+        match self.peek() {
+            Some(b'"') => self.skip_str()?,
+            Some(_) => return Err(self.syntax("key must be a string", self.pos)),
+            None => return Err(self.eof("an object")),
+        }
+        self.colon()
+    }
+
+    #[inline]
+    fn colon(&mut self) -> Result<()> {
+        match self.peek() {
+            Some(b':') => {
+                self.pos += 1;
+                Ok(())
+            }
+            Some(_) => Err(self.syntax("expected `:`", self.pos)),
+            None => Err(self.eof("an object")),
+        }
+    }
+
+    /// Reads the object at `pos` with `visitor`; an error the visitor
+    /// raises is placed at the key it was reading, or at the `{`.
+    fn object<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
+        let start = self.pos;
+        self.enter()?;
+        let mut entries = Entries {
+            de: self,
+            first: true,
+            done: false,
+            key_at: None,
+        };
+        let value = visitor.visit_map(&mut entries);
+        let (done, key_at) = (entries.done, entries.key_at);
+        let value = value.map_err(|e| e.or_at(key_at.unwrap_or(start)))?;
+        if !done {
+            return Err(self.unread("the object has more entries than the model reads"));
+        }
+        self.depth += 1;
+        Ok(value)
+    }
+
+    /// Reads the array at `pos` with `visitor`.
+    fn array<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
+        let start = self.pos;
+        self.enter()?;
+        let mut elements = Elements {
+            de: self,
+            first: true,
+            done: false,
+        };
+        let value = visitor.visit_seq(&mut elements);
+        let done = elements.done;
+        let value = value.map_err(|e: JsonError| e.or_at(start))?;
+        if !done {
+            return Err(self.unread("the array has more elements than the model reads"));
+        }
+        self.depth += 1;
+        Ok(value)
+    }
+
+    #[cold]
+    fn unread(&mut self, message: &str) -> JsonError {
+        let at = scan::skip_ws(self.bytes(), self.pos);
+        JsonError::new(Failure::Data, format!("invalid length: {message}"), at)
+    }
+}
+
+impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
+    type Error = JsonError;
+
+    #[inline]
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        let Some(b) = self.peek() else {
+            return Err(self.eof("a value"));
+        };
+        let start = self.pos;
+        let value = match b {
+            b'"' => match self.read_str()? {
+                Str::Borrowed(s) => visitor.visit_borrowed_str(s),
+                Str::Copied(s) => visitor.visit_str(s),
+            },
+            b'{' => return self.object(visitor),
+            b'[' => return self.array(visitor),
+            b't' => {
+                self.literal(b"true")?;
+                visitor.visit_bool(true)
+            }
+            b'f' => {
+                self.literal(b"false")?;
+                visitor.visit_bool(false)
+            }
+            b'n' => {
+                self.literal(b"null")?;
+                visitor.visit_unit()
+            }
+            b'-' | b'0'..=b'9' => match self.number()? {
+                Number::U64(n) => visitor.visit_u64(n),
+                Number::I64(n) => visitor.visit_i64(n),
+                Number::F64(n) => visitor.visit_f64(n),
+            },
+            _ => return Err(self.syntax("expected a JSON value", start)),
+        };
+        value.map_err(|e: JsonError| e.or_at(start))
+    }
+
+    #[inline]
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        if self.peek() != Some(b'"') {
+            return self.deserialize_any(visitor);
+        }
+        let start = self.pos;
+        let value = match self.read_str()? {
+            Str::Borrowed(s) => visitor.visit_borrowed_str(s),
+            Str::Copied(s) => visitor.visit_str(s),
+        };
+        value.map_err(|e: JsonError| e.or_at(start))
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        if self.peek() != Some(b'"') {
+            return self.deserialize_any(visitor);
+        }
+        let start = self.pos;
+        let value = match self.read_str()? {
+            Str::Borrowed(s) => visitor.visit_borrowed_bytes(s.as_bytes()),
+            Str::Copied(s) => visitor.visit_bytes(s.as_bytes()),
+        };
+        value.map_err(|e: JsonError| e.or_at(start))
+    }
+
+    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.deserialize_bytes(visitor)
+    }
+
+    #[inline]
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        if self.peek() == Some(b'n') {
+            let start = self.pos;
+            self.literal(b"null")?;
+            visitor.visit_none().map_err(|e: JsonError| e.or_at(start))
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    /// [`RAW_TOKEN`] asks for the value's source text, checked but not
+    /// decoded, as a borrowed string.
+    #[inline]
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value> {
+        if name != RAW_TOKEN {
+            return visitor.visit_newtype_struct(self);
+        }
+        let Some(b) = self.peek() else {
+            return Err(self.eof("a value"));
+        };
+        let start = self.pos;
+        // Strings are the common raw value (rendered HTML): no stack to set up.
+        if b == b'"' {
+            self.skip_str()?;
+        } else {
+            self.skip_value()?;
+        }
+        visitor
+            .visit_borrowed_str(&self.input[start..self.pos])
+            .map_err(|e: JsonError| e.or_at(start))
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        let start = scan::skip_ws(self.bytes(), self.pos);
+        self.skip_value()?;
+        visitor.visit_unit().map_err(|e: JsonError| e.or_at(start))
+    }
+
+    /// Unit variants as strings; any other form goes to the visitor as a
+    /// value, which says what it expected.
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        if self.peek() != Some(b'"') {
+            return self.deserialize_any(visitor);
+        }
+        let start = self.pos;
+        let value = match self.read_str()? {
+            Str::Borrowed(s) => {
+                visitor.visit_enum(de::value::BorrowedStrDeserializer::<JsonError>::new(s))
+            }
+            Str::Copied(s) => visitor.visit_enum(de::value::StrDeserializer::<JsonError>::new(s)),
+        };
+        value.map_err(|e: JsonError| e.or_at(start))
+    }
+
+    forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char
+        unit unit_struct seq tuple tuple_struct map struct
+    }
+}
+
+/// The containers open while a value is skipped, one bit each (`true` for
+/// an object): the first 64 in a word, deeper ones spilled to the heap.
+#[derive(Default)]
+struct Open {
+    bits: u64,
+    len: usize,
+    spilled: Vec<u64>,
+}
+
+impl Open {
+    #[inline]
+    fn push(&mut self, object: bool) {
+        if self.len > 0 && self.len.is_multiple_of(64) {
+            self.spilled.push(self.bits);
+            self.bits = 0;
+        }
+        self.bits = self.bits << 1 | u64::from(object);
+        self.len += 1;
+    }
+
+    #[inline]
+    fn pop(&mut self) {
+        self.bits >>= 1;
+        self.len -= 1;
+        if self.len > 0 && self.len.is_multiple_of(64) {
+            self.bits = self.spilled.pop().unwrap_or(0);
+        }
+    }
+
+    #[inline]
+    fn last(&self) -> Option<bool> {
+        (self.len > 0).then_some(self.bits & 1 == 1)
+    }
+}
+
+/// The entries of an object being read.
+struct Entries<'a, 'de> {
+    de: &'a mut Deserializer<'de>,
+    first: bool,
+    /// The closing `}` was read.
+    done: bool,
+    /// Where the last key read starts.
+    key_at: Option<usize>,
+}
+
+impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
+    type Error = JsonError;
+
+    #[inline]
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
+        if self.done {
+            return Ok(None);
+        }
+        let de = &mut *self.de;
+        let mut next = de.peek();
+        if self.first {
+            self.first = false;
+        } else {
+            match next {
+                Some(b',') => {
+                    de.pos += 1;
+                    next = de.peek();
+                    if next == Some(b'}') {
+                        return Err(de.syntax("trailing comma", de.pos));
+                    }
+                }
+                Some(b'}') => {}
+                Some(_) => return Err(de.syntax("expected `,` or `}`", de.pos)),
+                None => return Err(de.eof("an object")),
+            }
+        }
+        match next {
+            Some(b'"') => {}
+            Some(b'}') => {
+                de.pos += 1;
+                self.done = true;
+                return Ok(None);
+            }
+            Some(_) => return Err(de.syntax("key must be a string", de.pos)),
+            None => return Err(de.eof("an object")),
+        }
+        let at = de.pos;
+        self.key_at = Some(at);
+        let key = seed.deserialize(&mut *de).map_err(|e| e.or_at(at))?;
+        de.colon()?;
+        Ok(Some(key))
+    }
+
+    #[inline]
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
+        seed.deserialize(&mut *self.de)
+    }
+}
+
+/// The elements of an array being read.
+struct Elements<'a, 'de> {
+    de: &'a mut Deserializer<'de>,
+    first: bool,
+    /// The closing `]` was read.
+    done: bool,
+}
+
+impl<'de> de::SeqAccess<'de> for Elements<'_, 'de> {
+    type Error = JsonError;
+
+    #[inline]
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
+        if self.done {
+            return Ok(None);
+        }
+        let de = &mut *self.de;
+        let next = de.peek();
+        if self.first {
+            self.first = false;
+            if next == Some(b']') {
+                de.pos += 1;
+                self.done = true;
+                return Ok(None);
+            }
+        } else {
+            match next {
+                Some(b',') => {
+                    de.pos += 1;
+                    if de.peek() == Some(b']') {
+                        return Err(de.syntax("trailing comma", de.pos));
+                    }
+                }
+                Some(b']') => {
+                    de.pos += 1;
+                    self.done = true;
+                    return Ok(None);
+                }
+                Some(_) => return Err(de.syntax("expected `,` or `]`", de.pos)),
+                None => return Err(de.eof("a list")),
+            }
+        }
+        if de.peek().is_none() {
+            return Err(de.eof("a list"));
+        }
+        seed.deserialize(&mut *de).map(Some)
+    }
+}

@@ -1,0 +1,264 @@
+//! Byte-level scanning for the reader: whitespace, the next special byte of
+//! a string eight bytes at a time, escapes, literals and numbers.
+
+/// Bit 7 of a byte of the result is set where that byte of `word` is `"`,
+/// `\` or a control character (below 0x20).
+///
+/// The lowest set bit is always exact; bits above it can be false alarms
+/// (a borrow runs on from a match), so callers act on the lowest one only
+/// and scan again after it.
+#[inline]
+fn specials(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let quote = word ^ (ONES * u64::from(b'"'));
+    let backslash = word ^ (ONES * u64::from(b'\\'));
+    ((quote.wrapping_sub(ONES) & !quote)
+        | (backslash.wrapping_sub(ONES) & !backslash)
+        | (word.wrapping_sub(ONES * 0x20) & !word))
+        & HIGH
+}
+
+/// Whether `b` ends a run of plain string bytes.
+#[inline]
+fn is_special(b: u8) -> bool {
+    b == b'"' || b == b'\\' || b < 0x20
+}
+
+/// The index of the first `"`, `\` or control byte at or after `i`, or
+/// `bytes.len()`.
+///
+/// WordPress strings are dense with escapes (`<\/p>`, `\"`), so runs are
+/// short: a word at a time, with no set-up to amortise.
+#[inline]
+pub(super) fn to_special(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let found = specials(u64::from_le_bytes(word));
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if is_special(b) {
+            return i;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// The index of the first byte at or after `i` that is not JSON whitespace.
+#[inline]
+pub(super) fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        if !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// The value of a hex digit.
+#[inline]
+pub(super) fn hex(b: u8) -> Option<u16> {
+    match b {
+        b'0'..=b'9' => Some(u16::from(b - b'0')),
+        b'a'..=b'f' => Some(u16::from(b - b'a' + 10)),
+        b'A'..=b'F' => Some(u16::from(b - b'A' + 10)),
+        _ => None,
+    }
+}
+
+/// The character a one-letter escape (`\n`) stands for.
+#[inline]
+pub(super) fn simple_escape(b: u8) -> Option<char> {
+    Some(match b {
+        b'"' => '"',
+        b'\\' => '\\',
+        b'/' => '/',
+        b'b' => '\u{8}',
+        b'f' => '\u{c}',
+        b'n' => '\n',
+        b'r' => '\r',
+        b't' => '\t',
+        _ => return None,
+    })
+}
+
+/// A JSON number, as serde_json gives it to a visitor.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Number {
+    U64(u64),
+    I64(i64),
+    F64(f64),
+}
+
+/// Why a number or literal did not scan: a bad byte at an index, or the
+/// end of the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Bad {
+    At(usize),
+    End,
+    /// A number too large for `f64`, at its first byte.
+    OutOfRange(usize),
+}
+
+/// Scans the number at `start` (a `-` or a digit): its value and the index
+/// after it. Integers that do not fit 64 bits are read as `f64`, as
+/// serde_json reads them.
+pub(super) fn number(text: &str, start: usize) -> Result<(Number, usize), Bad> {
+    let bytes = text.as_bytes();
+    let negative = bytes.get(start) == Some(&b'-');
+    let mut i = start + usize::from(negative);
+    let mut value: u64 = 0;
+    let mut overflow = false;
+    match bytes.get(i) {
+        Some(b'0') => {
+            i += 1;
+            if bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                return Err(Bad::At(i));
+            }
+        }
+        Some(b'1'..=b'9') => {
+            while let Some(&d @ b'0'..=b'9') = bytes.get(i) {
+                match value
+                    .checked_mul(10)
+                    .and_then(|v| v.checked_add(u64::from(d - b'0')))
+                {
+                    Some(v) => value = v,
+                    None => overflow = true,
+                }
+                i += 1;
+            }
+        }
+        Some(_) => return Err(Bad::At(i)),
+        None => return Err(Bad::End),
+    }
+    let mut float = overflow;
+    if bytes.get(i) == Some(&b'.') {
+        float = true;
+        i = digits(bytes, i + 1)?;
+    }
+    if matches!(bytes.get(i), Some(b'e' | b'E')) {
+        float = true;
+        i += 1;
+        if matches!(bytes.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        i = digits(bytes, i)?;
+    }
+    let number = if float {
+        let f: f64 = text[start..i].parse().map_err(|_| Bad::At(start))?;
+        if !f.is_finite() {
+            return Err(Bad::OutOfRange(start));
+        }
+        Number::F64(f)
+    } else if !negative {
+        Number::U64(value)
+    } else if value == 0 {
+        // serde_json reads `-0` as a float.
+        Number::F64(-0.0)
+    } else if value <= 1 << 63 {
+        Number::I64(0i64.wrapping_sub_unsigned(value))
+    } else {
+        Number::F64(-(value as f64))
+    };
+    Ok((number, i))
+}
+
+/// One or more digits from `i`: the index after them.
+fn digits(bytes: &[u8], mut i: usize) -> Result<usize, Bad> {
+    match bytes.get(i) {
+        Some(b'0'..=b'9') => {}
+        Some(_) => return Err(Bad::At(i)),
+        None => return Err(Bad::End),
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+    }
+    Ok(i)
+}
+
+/// Checks that `word` (`true`, `false`, `null`) stands at `i`: the index
+/// after it.
+#[inline]
+pub(super) fn literal(bytes: &[u8], i: usize, word: &[u8]) -> Result<usize, Bad> {
+    for (k, &want) in word.iter().enumerate() {
+        match bytes.get(i + k) {
+            Some(&b) if b == want => {}
+            Some(_) => return Err(Bad::At(i + k)),
+            None => return Err(Bad::End),
+        }
+    }
+    Ok(i + word.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every byte value at every place of a two-word window, after runs of
+    /// plain bytes of every length: the scan finds the first special byte,
+    /// as a byte-at-a-time loop does.
+    #[test]
+    fn to_special_agrees_with_a_byte_loop() {
+        for lead in 0..17 {
+            for b in 0..=255u8 {
+                for at in 0..17 {
+                    let mut bytes = vec![b'a'; lead + 17];
+                    // Bytes at or above 0x80 and a quote after the probe:
+                    // false alarms above a match must not win.
+                    bytes[lead..].fill(0xC3);
+                    bytes[lead + at] = b;
+                    if lead + at + 1 < bytes.len() {
+                        bytes[lead + at + 1] = b'"';
+                    }
+                    let want = (0..bytes.len())
+                        .find(|&i| is_special(bytes[i]))
+                        .unwrap_or(bytes.len());
+                    assert_eq!(to_special(&bytes, 0), want, "lead {lead} byte {b} at {at}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_as_serde_json_reads_them() {
+        type Scanned = Result<(Number, usize), Bad>;
+        let rows: &[(&str, Scanned)] = &[
+            ("0", Ok((Number::U64(0), 1))),
+            ("1192,", Ok((Number::U64(1192), 4))),
+            ("-1", Ok((Number::I64(-1), 2))),
+            ("-0", Ok((Number::F64(-0.0), 2))),
+            ("-9223372036854775808", Ok((Number::I64(i64::MIN), 20))),
+            ("18446744073709551615", Ok((Number::U64(u64::MAX), 20))),
+            (
+                "18446744073709551616",
+                Ok((Number::F64(18446744073709551616.0), 20)),
+            ),
+            ("1.5e3}", Ok((Number::F64(1500.0), 5))),
+            ("2E-1", Ok((Number::F64(0.2), 4))),
+            ("01", Err(Bad::At(1))),
+            ("-", Err(Bad::End)),
+            ("-x", Err(Bad::At(1))),
+            ("1.", Err(Bad::End)),
+            ("1.e5", Err(Bad::At(2))),
+            ("1e+", Err(Bad::End)),
+            ("1e400", Err(Bad::OutOfRange(0))),
+        ];
+        for (text, want) in rows {
+            assert_eq!(number(text, 0), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn literals_stop_at_the_first_wrong_byte() {
+        assert_eq!(literal(b"true,", 0, b"true"), Ok(4));
+        assert_eq!(literal(b"trux", 0, b"true"), Err(Bad::At(3)));
+        assert_eq!(literal(b"nul", 0, b"null"), Err(Bad::End));
+    }
+}

@@ -1,0 +1,289 @@
+//! The crate's own JSON reader, through the WordPress entry points: every
+//! way a text can fail to be JSON gives its own message at the byte at fault,
+//! and every JSON construct reads as serde_json reads it.
+
+use pressmark::ErrorKind;
+use pressmark::wordpress::{self, Post, Response};
+
+/// One row: the input, the kind of error, and its `Display` form. The
+/// path is that of the value the byte at fault is in: at a closing bracket,
+/// the container's.
+type Row = (&'static str, ErrorKind, &'static str);
+
+fn check_errors(rows: &[Row]) {
+    let mut wrong = Vec::new();
+    for &(input, kind, want) in rows {
+        let err =
+            wordpress::from_str_with::<Response>(input, &wordpress::Options::strict()).unwrap_err();
+        if (err.kind(), err.to_string().as_str()) != (kind, want) {
+            wrong.push(format!(
+                "{input:?}\n  got  {:?} {}\n  want {kind:?} {want}",
+                err.kind(),
+                err
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn syntax_errors_say_what_was_expected_at_the_byte_at_fault() {
+    use ErrorKind::{Syntax, UnexpectedEof};
+    check_errors(&[
+        (
+            "",
+            UnexpectedEof,
+            "unexpected end of input while parsing a value at line 1 column 1",
+        ),
+        (
+            "{\"id\" 1}",
+            Syntax,
+            "expected `:` in `id` at line 1 column 7",
+        ),
+        (
+            "{\"id\":1 \"slug\":\"a\"}",
+            Syntax,
+            "expected `,` or `}` in `id` at line 1 column 9",
+        ),
+        ("{\"id\":1,}", Syntax, "trailing comma at line 1 column 9"),
+        ("{id:1}", Syntax, "key must be a string at line 1 column 2"),
+        (
+            "{\"tags\":[1 2]}",
+            Syntax,
+            "expected `,` or `]` in `tags[0]` at line 1 column 12",
+        ),
+        (
+            "{\"tags\":[1,]}",
+            Syntax,
+            "trailing comma in `tags` at line 1 column 12",
+        ),
+        (
+            "{\"sticky\":tru}",
+            Syntax,
+            "expected ident at line 1 column 14",
+        ),
+        (
+            "{\"sticky\":nul",
+            UnexpectedEof,
+            "unexpected end of input while parsing a value in `sticky` at line 1 column 14",
+        ),
+        (
+            "{\"id\":01}",
+            Syntax,
+            "invalid number in `id` at line 1 column 8",
+        ),
+        ("{\"id\":-}", Syntax, "invalid number at line 1 column 8"),
+        ("{\"id\":1.}", Syntax, "invalid number at line 1 column 9"),
+        (
+            "{\"id\":1e999}",
+            Syntax,
+            "number out of range in `id` at line 1 column 7",
+        ),
+        (
+            "{\"slug\":\"a\\x\"}",
+            Syntax,
+            "invalid escape in `slug` at line 1 column 12",
+        ),
+        (
+            "{\"slug\":\"a\\u12G4\"}",
+            Syntax,
+            "invalid escape in `slug` at line 1 column 15",
+        ),
+        (
+            "{\"slug\":\"\\ud800\"}",
+            Syntax,
+            "lone leading surrogate in hex escape in `slug` at line 1 column 10",
+        ),
+        (
+            "{\"slug\":\"\\ud800\\u0041\"}",
+            Syntax,
+            "lone leading surrogate in hex escape in `slug` at line 1 column 10",
+        ),
+        (
+            "{\"slug\":\"\\udc00\"}",
+            Syntax,
+            "lone trailing surrogate in hex escape in `slug` at line 1 column 10",
+        ),
+        (
+            "{\"slug\":\"a\tb\"}",
+            Syntax,
+            "control character (\\u0000-\\u001F) found while parsing a string in `slug` at line 1 column 11",
+        ),
+        (
+            "{\"slug\":\"ab",
+            UnexpectedEof,
+            "unexpected end of input while parsing a string in `slug` at line 1 column 12",
+        ),
+        (
+            "{\"tags\":[1,",
+            UnexpectedEof,
+            "unexpected end of input while parsing a list in `tags[1]` at line 1 column 12",
+        ),
+        (
+            "{\"id\":1",
+            UnexpectedEof,
+            "unexpected end of input while parsing an object in `id` at line 1 column 8",
+        ),
+        (
+            "{\"id\":1}}",
+            Syntax,
+            "unexpected characters after the JSON value at line 1 column 9",
+        ),
+        (
+            "{\"id\":@}",
+            Syntax,
+            "expected a JSON value in `id` at line 1 column 7",
+        ),
+    ]);
+}
+
+/// The same failures inside a value the model keeps raw: the reader checks
+/// what it skips.
+#[test]
+fn raw_values_are_checked_as_they_are_skipped() {
+    use ErrorKind::{Syntax, UnexpectedEof};
+    check_errors(&[
+        (
+            "{\"acf\":{\"a\" 1}}",
+            Syntax,
+            "expected `:` in `acf.a` at line 1 column 13",
+        ),
+        (
+            "{\"acf\":{\"a\":1 \"b\":2}}",
+            Syntax,
+            "expected `,` or `}` in `acf.a` at line 1 column 15",
+        ),
+        (
+            "{\"acf\":{\"a\":1,}}",
+            Syntax,
+            "trailing comma in `acf` at line 1 column 15",
+        ),
+        (
+            "{\"acf\":{a:1}}",
+            Syntax,
+            "key must be a string in `acf` at line 1 column 9",
+        ),
+        (
+            "{\"acf\":[1,]}",
+            Syntax,
+            "trailing comma in `acf` at line 1 column 11",
+        ),
+        (
+            "{\"acf\":[1 2]}",
+            Syntax,
+            "expected `,` or `]` in `acf[0]` at line 1 column 11",
+        ),
+        (
+            "{\"acf\":[fals]}",
+            Syntax,
+            "expected ident in `acf` at line 1 column 13",
+        ),
+        (
+            "{\"acf\":\"\\q\"}",
+            Syntax,
+            "invalid escape in `acf` at line 1 column 10",
+        ),
+        (
+            "{\"acf\":\"\\u00\"}",
+            Syntax,
+            "invalid escape in `acf` at line 1 column 13",
+        ),
+        (
+            "{\"acf\":[[[",
+            UnexpectedEof,
+            "unexpected end of input while parsing a value in `acf[0][0][0]` at line 1 column 11",
+        ),
+        (
+            "{\"acf\":{\"a\":[1]",
+            UnexpectedEof,
+            "unexpected end of input while parsing an object in `acf.a` at line 1 column 16",
+        ),
+    ]);
+}
+
+#[test]
+fn strings_decode_escapes_and_borrow_without_them() {
+    let post = wordpress::post_from_str(
+        r#"{"slug":"plain","link":"https:\/\/e.x\/a\/","template":"\"q\" \\ \b\f\n\r\t \u00e9\u20ac\ud83d\ude00 \u0000"}"#,
+    )
+    .unwrap();
+    assert!(post.slug.as_ref().unwrap().is_borrowed());
+    assert_eq!(post.link.as_deref(), Some("https://e.x/a/"));
+    assert_eq!(
+        post.template.as_deref(),
+        Some("\"q\" \\ \u{8}\u{c}\n\r\t é€😀 \u{0}")
+    );
+}
+
+#[test]
+fn numbers_read_as_serde_json_reads_them() {
+    let post = wordpress::post_from_str(
+        r#"{"id":18446744073709551615,"menu_order":-9223372036854775808,"parent":0}"#,
+    )
+    .unwrap();
+    assert_eq!(post.id, Some(u64::MAX));
+    assert_eq!(post.menu_order, Some(i64::MIN));
+    assert_eq!(post.parent, Some(0));
+    // Past `u64`, an integer is a float, which an id cannot be.
+    let err = wordpress::post_from_str(r#"{"id":18446744073709551616}"#).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid type: floating point `18446744073709552000.0`, expected an integer (or a string) \
+         in `id` at line 1 column 7"
+    );
+}
+
+/// Unknown keys keep their text exactly, whitespace and escapes included.
+#[test]
+fn raw_values_keep_their_text() {
+    let input =
+        "{\"id\":1,\"acf\" : { \"a\" : [ 1.5e3 , true , null , \"\\u00e9\\/\" , { } , [ ] ] } }";
+    let post = wordpress::post_from_str(input).unwrap();
+    assert_eq!(
+        post.extra.get("acf").unwrap().get(),
+        "{ \"a\" : [ 1.5e3 , true , null , \"\\u00e9\\/\" , { } , [ ] ] }"
+    );
+}
+
+/// Typed values nest at most 128 deep (serde_json's limit); a deeper one
+/// is an error at the bracket past the limit, not a stack overflow.
+#[test]
+fn typed_nesting_past_128_is_an_error_at_the_bracket() {
+    let deep = format!(
+        "{{\"meta\":{{\"a\":{}1{}}}}}",
+        "[".repeat(200),
+        "]".repeat(200)
+    );
+    let err = wordpress::from_str::<Response>(&deep).err();
+    // `meta` keeps its values raw: no limit.
+    assert!(err.is_none(), "{err:?}");
+    let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+    let err = wordpress::from_str::<Vec<Post>>(&deep).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidType);
+    let err = wordpress::from_str::<Response>(&deep).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::UnexpectedKind);
+}
+
+/// The models' `Deserialize` impls work with serde_json's reader too (raw
+/// values come through its `RawValue`), and read the same values.
+#[test]
+fn models_read_the_same_through_serde_json() {
+    let seed = include_str!("../../shared/seeds/wordpress-post.json").replace('\n', "\\n");
+    let ours = wordpress::post_from_str(&seed).unwrap();
+    let theirs: Post<'_> = serde_json::from_str(&seed).unwrap();
+    assert_eq!(ours, theirs);
+    let schema = theirs
+        .yoast_head_json
+        .as_ref()
+        .unwrap()
+        .schema
+        .as_ref()
+        .unwrap();
+    assert!(schema.get().starts_with('{'));
+    let err = serde_json::from_str::<Post<'_>>(r#"{"content":{"rendered":5}}"#).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("invalid type: integer `5`, expected a string"),
+        "{err}"
+    );
+}
