@@ -211,7 +211,7 @@ pub(crate) fn offset_between(
 
 impl<'de: 'a, 'a, T: DateValue> Deserialize<'de> for DateTime<'a, T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // Checked inside the visitor, so that serde_json places the error
+        // Checked inside the visitor, so that the reader places the error
         // on the string.
         struct DateVisitor<T>(std::marker::PhantomData<T>);
 
