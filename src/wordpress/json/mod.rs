@@ -16,6 +16,7 @@ mod scan;
 
 pub(crate) use de::from_str;
 pub(crate) use error::{Failure, JsonError};
+pub(crate) use scan::to_special;
 
 /// The newtype name with which a raw value asks this reader for its source
 /// text (serde_json has its own for `RawValue`).

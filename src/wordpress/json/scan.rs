@@ -31,7 +31,7 @@ fn is_special(b: u8) -> bool {
 /// WordPress strings are dense with escapes (`<\/p>`, `\"`), so runs are
 /// short: a word at a time, with no set-up to amortise.
 #[inline]
-pub(super) fn to_special(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn to_special(bytes: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = bytes.get(i..i + 8) {
         let mut word = [0; 8];
         word.copy_from_slice(chunk);
