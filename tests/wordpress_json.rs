@@ -287,3 +287,56 @@ fn models_read_the_same_through_serde_json() {
         "{err}"
     );
 }
+
+/// Raw control characters are read in one pass: typed strings hold them,
+/// raw values get them escaped (so they stay JSON), and each is counted
+/// once, though an object is read again as the model its keys say it is.
+#[test]
+fn raw_control_characters_are_read_in_one_pass_and_counted_once() {
+    let input = "{\"id\":7,\"slug\":\"a\tb\",\"content\":{\"rendered\":\"<p>x\n<\\/p>\"},\
+                 \"acf\":{\"note\":\"l1\nl2\",\"n\":[1,\n2]}}";
+    let parsed = wordpress::from_str::<Post>(input).unwrap();
+    let repairs = parsed.repairs.unwrap();
+    // The newline between `1,` and `2` is whitespace, not a repair.
+    assert_eq!(repairs.count(), 3);
+    assert_eq!(repairs.first().byte(), input.find('\t').unwrap());
+    assert_eq!(parsed.slug.as_deref(), Some("a\tb"));
+    assert!(parsed.slug.as_ref().unwrap().is_borrowed());
+    assert_eq!(parsed.content_html().unwrap(), "<p>x\n</p>");
+    let acf = parsed.extra.get("acf").unwrap();
+    assert_eq!(acf.get(), "{\"note\":\"l1\\nl2\",\"n\":[1,\n2]}");
+    assert_eq!(acf.to_value().unwrap()["note"], "l1\nl2");
+    let written = serde_json::to_string(&parsed.value).unwrap();
+    let again = wordpress::post_from_str(&written).unwrap();
+    assert_eq!(again, parsed.value);
+
+    // A term in a collection: read as a post, then as a term; one repair.
+    let collection = "[{\"id\":1,\"title\":{\"rendered\":\"a\"}},\
+                      {\"id\":2,\"taxonomy\":\"category\",\"name\":\"x\ny\",\"slug\":\"x\"}]";
+    let parsed = wordpress::from_str::<Response>(collection).unwrap();
+    assert_eq!(parsed.repairs.unwrap().count(), 1);
+    let items: Vec<_> = wordpress::items::<Response>(collection).unwrap().collect();
+    assert!(items.iter().all(Result::is_ok), "{items:?}");
+
+    // An envelope whose body holds one.
+    let envelope = "{\"body\":{\"id\":3,\"slug\":\"p\nq\"},\"status\":200,\"headers\":{}}";
+    let parsed = wordpress::from_str::<Post>(envelope).unwrap();
+    assert_eq!(parsed.id, Some(3));
+    assert_eq!(parsed.slug.as_deref(), Some("p\nq"));
+    assert_eq!(parsed.repairs.unwrap().count(), 1);
+    assert!(
+        parsed
+            .envelope
+            .as_ref()
+            .unwrap()
+            .body
+            .as_ref()
+            .unwrap()
+            .to_value()
+            .is_ok()
+    );
+
+    // Strict: the first one is an error, where it is.
+    let err = wordpress::from_str_with::<Post>(input, &wordpress::Options::strict()).unwrap_err();
+    assert_eq!(err.position().unwrap().byte(), input.find('\t').unwrap());
+}

@@ -6,13 +6,14 @@ use std::ops::{Deref, Range};
 use serde::Deserialize;
 
 use super::input::{element_offset, first_byte, first_key, locate_json, offset_in};
+use super::json::Controls;
 use super::json_error::json_error;
 use super::object::{FromMap, wp_object};
-use super::repair::{Repaired, Repairs};
+use super::raw::RawSpan;
+use super::repair::Repairs;
 use super::{ApiError, Comment, Kind, Media, Object, PhpMap, Post, RawJson, Response, Term, User};
 use crate::error::LineCounter;
-use crate::map_text::MapText;
-use crate::{Error, ErrorKind, Text};
+use crate::{Error, ErrorKind, Position, Text};
 
 /// How to read WordPress JSON.
 ///
@@ -29,10 +30,12 @@ use crate::{Error, ErrorKind, Text};
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct Options {
-    /// Escape raw control characters (a literal newline) inside strings,
+    /// Read raw control characters (a literal newline) inside strings,
     /// which strict JSON forbids but dumps and scrapes contain, and report
-    /// it in [`Parsed::repairs`]. When `false`, they are an error at the
-    /// first one. Default: `true`.
+    /// them in [`Parsed::repairs`]: a string's value holds them as they are,
+    /// and a value kept as [`RawJson`] or [`JsonStr`](super::JsonStr) gets
+    /// them escaped, so that it stays JSON. When `false`, they are an error
+    /// at the first one. Default: `true`.
     pub repair_control_characters: bool,
 }
 
@@ -76,7 +79,7 @@ wp_object! {
 pub struct Parsed<'a, T> {
     /// The value read.
     pub value: T,
-    /// The raw control characters that were escaped, if any.
+    /// The raw control characters that were read past, if any.
     pub repairs: Option<Repairs>,
     /// The envelope, when the response came as `?_envelope`.
     pub envelope: Option<Envelope<'a>>,
@@ -122,26 +125,28 @@ pub(crate) mod private {
     pub trait Read<'a>: Sized {
         /// The same type, detached from the input.
         type Owned: 'static;
-        /// Reads `buf[range]`; error positions are offsets in `buf`.
-        fn read(buf: &'a str, range: Range<usize>) -> Result<Self, Error>;
-        /// Reads `buf[range]`, where `buf` is `repaired.text()` or a slice of
-        /// it, pointing back into the input; error positions are offsets in
+        /// Reads `buf[range]`, with raw control characters counted in
+        /// `controls` when they are repaired; error positions are offsets in
         /// `buf`.
-        fn read_repaired(
-            repaired: &Repaired<'a>,
-            buf: &str,
-            range: Range<usize>,
-        ) -> Result<Self, Error>;
+        fn read(buf: &'a str, range: Range<usize>, controls: Ctl<'_>) -> Result<Self, Error>;
         /// See [`Parsed::into_owned`].
         fn into_static(self) -> Self::Owned;
     }
 }
 use private::Read;
 
+/// Where raw control characters are counted when they are repaired; `None`
+/// when they are an error.
+type Ctl<'c> = Option<&'c Controls>;
+
 /// Parses `buf[range]` as JSON into `T`.
-fn json<'b, T: Deserialize<'b>>(buf: &'b str, range: Range<usize>) -> Result<T, Error> {
+fn json<'b, T: Deserialize<'b>>(
+    buf: &'b str,
+    range: Range<usize>,
+    ctl: Ctl<'_>,
+) -> Result<T, Error> {
     let start = range.start;
-    super::json::from_str(&buf[range]).map_err(|e| json_error(buf, start, e))
+    super::json::from_str(&buf[range], start, ctl).map_err(|e| json_error(buf, start, e))
 }
 
 /// The error for a response that is a REST API error where `what` was
@@ -169,13 +174,17 @@ fn compatible<'b, T: Model<'b>>(value: &T, kind: Kind) -> bool {
 }
 
 /// Reads one object of model `T` from `buf[range]`, and checks that it is one.
-fn read_model<'b, T: Model<'b>>(buf: &'b str, range: Range<usize>) -> Result<T, Error> {
+fn read_model<'b, T: Model<'b>>(
+    buf: &'b str,
+    range: Range<usize>,
+    ctl: Ctl<'_>,
+) -> Result<T, Error> {
     let at = range.start + buf[range.clone()].len() - buf[range.clone()].trim_start().len();
     if T::KIND != Kind::Error && first_key(&buf[range.clone()]) == Some("code") {
-        let err: ApiError<'_> = json(buf, range)?;
+        let err: ApiError<'_> = json(buf, range, ctl)?;
         return Err(api_error(&err, &format!("a {} object", T::KIND), at));
     }
-    let value: T = json(buf, range)?;
+    let value: T = json(buf, range, ctl)?;
     let (kind, because) = value.kind();
     if compatible::<T>(&value, kind) {
         Ok(value)
@@ -189,9 +198,13 @@ fn read_model<'b, T: Model<'b>>(buf: &'b str, range: Range<usize>) -> Result<T, 
 }
 
 /// Reads a collection of `T`, placing an error on the element that has it.
-fn read_models<'b, T: Model<'b>>(buf: &'b str, range: Range<usize>) -> Result<Vec<T>, Error> {
+fn read_models<'b, T: Model<'b>>(
+    buf: &'b str,
+    range: Range<usize>,
+    ctl: Ctl<'_>,
+) -> Result<Vec<T>, Error> {
     if first_key(&buf[range.clone()]) == Some("code") {
-        let err: ApiError<'_> = json(buf, range.clone())?;
+        let err: ApiError<'_> = json(buf, range.clone(), ctl)?;
         let at = range.start + buf[range].find('{').unwrap_or(0);
         return Err(api_error(
             &err,
@@ -200,7 +213,7 @@ fn read_models<'b, T: Model<'b>>(buf: &'b str, range: Range<usize>) -> Result<Ve
         ));
     }
     let start = range.start;
-    let items: Vec<T> = json(buf, range)?;
+    let items: Vec<T> = json(buf, range, ctl)?;
     for (i, item) in items.iter().enumerate() {
         let (kind, because) = item.kind();
         if !compatible::<T>(item, kind) {
@@ -221,12 +234,8 @@ macro_rules! resource {
         impl<'a> Resource<'a> for $ty<'a> {}
         impl<'a> Read<'a> for $ty<'a> {
             type Owned = $ty<'static>;
-            fn read(buf: &'a str, range: Range<usize>) -> Result<Self, Error> {
-                read_model(buf, range)
-            }
-            fn read_repaired(repaired: &Repaired<'a>, buf: &str, range: Range<usize>) -> Result<Self, Error> {
-                let value: $ty<'_> = read_model(buf, range)?;
-                Ok(value.map_text(&mut |t| repaired.rebase(t)))
+            fn read(buf: &'a str, range: Range<usize>, ctl: Ctl<'_>) -> Result<Self, Error> {
+                read_model(buf, range, ctl)
             }
             fn into_static(self) -> $ty<'static> {
                 self.into_owned()
@@ -236,12 +245,8 @@ macro_rules! resource {
         impl<'a> Resource<'a> for Vec<$ty<'a>> {}
         impl<'a> Read<'a> for Vec<$ty<'a>> {
             type Owned = Vec<$ty<'static>>;
-            fn read(buf: &'a str, range: Range<usize>) -> Result<Self, Error> {
-                read_models(buf, range)
-            }
-            fn read_repaired(repaired: &Repaired<'a>, buf: &str, range: Range<usize>) -> Result<Self, Error> {
-                let value: Vec<$ty<'_>> = read_models(buf, range)?;
-                Ok(value.map_text(&mut |t| repaired.rebase(t)))
+            fn read(buf: &'a str, range: Range<usize>, ctl: Ctl<'_>) -> Result<Self, Error> {
+                read_models(buf, range, ctl)
             }
             fn into_static(self) -> Vec<$ty<'static>> {
                 self.into_iter().map($ty::into_owned).collect()
@@ -255,16 +260,8 @@ resource!(Post, Media, Term, User, Comment, ApiError);
 impl<'a> Resource<'a> for Response<'a> {}
 impl<'a> Read<'a> for Response<'a> {
     type Owned = Response<'static>;
-    fn read(buf: &'a str, range: Range<usize>) -> Result<Self, Error> {
-        read_response(buf, range)
-    }
-    fn read_repaired(
-        repaired: &Repaired<'a>,
-        buf: &str,
-        range: Range<usize>,
-    ) -> Result<Self, Error> {
-        let value: Response<'_> = read_response(buf, range)?;
-        Ok(value.map_text(&mut |t| repaired.rebase(t)))
+    fn read(buf: &'a str, range: Range<usize>, ctl: Ctl<'_>) -> Result<Self, Error> {
+        read_response(buf, range, ctl)
     }
     fn into_static(self) -> Response<'static> {
         self.into_owned()
@@ -273,21 +270,26 @@ impl<'a> Read<'a> for Response<'a> {
 
 /// Reads whatever `buf[range]` holds: one object or a collection, each
 /// object read as the model its keys say it is.
-fn read_response<'b>(buf: &'b str, range: Range<usize>) -> Result<Response<'b>, Error> {
+fn read_response<'b>(
+    buf: &'b str,
+    range: Range<usize>,
+    ctl: Ctl<'_>,
+) -> Result<Response<'b>, Error> {
     match first_byte(&buf[range.clone()]) {
         Some(b'[') => {
-            let items: Vec<RawJson<'b>> = json(buf, range.clone())?;
+            let items: Vec<RawSpan> = json(buf, range.clone(), ctl)?;
             let mut objects = Vec::with_capacity(items.len());
-            for (i, raw) in items.into_iter().enumerate() {
-                let at = offset_in(buf, raw.get()).unwrap_or(range.start);
-                let object = if raw.get().starts_with('{') {
-                    read_object(buf, at..at + raw.get().len())?
+            for (i, span) in items.iter().enumerate() {
+                let element = span.range_in(buf).unwrap_or(range.clone());
+                let (at, raw) = (element.start, &buf[element.clone()]);
+                let object = if raw.starts_with('{') {
+                    read_object(buf, element, ctl)?
                 } else {
                     return Err(Error::new(
                         ErrorKind::UnexpectedKind,
                         format!(
                             "expected an object in the collection, found `{}`",
-                            short(raw.get())
+                            short(raw)
                         ),
                     )
                     .with_path(format!("[{i}]"))
@@ -297,17 +299,18 @@ fn read_response<'b>(buf: &'b str, range: Range<usize>) -> Result<Response<'b>, 
             }
             Ok(Response::Collection(objects))
         }
-        Some(b'{') => read_object(buf, range).map(Response::Single),
+        Some(b'{') => read_object(buf, range, ctl).map(Response::Single),
         _ => {
             // Not an object or array: let the reader say what it is (or
             // where the syntax breaks).
-            let value: RawJson<'b> = json(buf, range.clone())?;
-            let at = offset_in(buf, value.get()).unwrap_or(range.start);
+            let value: RawSpan = json(buf, range.clone(), ctl)?;
+            let value = value.range_in(buf).unwrap_or(range);
+            let at = value.start;
             Err(Error::new(
                 ErrorKind::UnexpectedKind,
                 format!(
                     "expected a WordPress object or collection, found `{}`",
-                    short(value.get())
+                    short(&buf[value])
                 ),
             )
             .at_byte(at))
@@ -323,19 +326,19 @@ fn short(json: &str) -> &str {
 }
 
 /// Reads one object as the model its keys say it is.
-fn read_object<'b>(buf: &'b str, range: Range<usize>) -> Result<Object<'b>, Error> {
+fn read_object<'b>(buf: &'b str, range: Range<usize>, ctl: Ctl<'_>) -> Result<Object<'b>, Error> {
     if first_key(&buf[range.clone()]) == Some("code") {
-        return json(buf, range).map(|e| Object::Error(Box::new(e)));
+        return json(buf, range, ctl).map(|e| Object::Error(Box::new(e)));
     }
-    let post: Post<'b> = json(buf, range.clone())?;
+    let post: Post<'b> = json(buf, range.clone(), ctl)?;
     Ok(match post.kind().0 {
         Kind::Post => Object::Post(Box::new(post)),
-        Kind::Media => Object::Media(Box::new(json(buf, range)?)),
-        Kind::Term => Object::Term(Box::new(json(buf, range)?)),
-        Kind::User => Object::User(Box::new(json(buf, range)?)),
-        Kind::Comment => Object::Comment(Box::new(json(buf, range)?)),
-        Kind::Error => Object::Error(Box::new(json(buf, range)?)),
-        Kind::Other => Object::Other(json(buf, range)?),
+        Kind::Media => Object::Media(Box::new(json(buf, range, ctl)?)),
+        Kind::Term => Object::Term(Box::new(json(buf, range, ctl)?)),
+        Kind::User => Object::User(Box::new(json(buf, range, ctl)?)),
+        Kind::Comment => Object::Comment(Box::new(json(buf, range, ctl)?)),
+        Kind::Error => Object::Error(Box::new(json(buf, range, ctl)?)),
+        Kind::Other => Object::Other(json(buf, range, ctl)?),
     })
 }
 
@@ -394,40 +397,19 @@ pub fn from_str_with<'a, T: Resource<'a>>(
     let (range, callback) = locate_json(input).map_err(|e| e.relocate(bytes, |b| b))?;
     let (start, doc) = (range.start, &input[range]);
     let callback = callback.map(Text::borrowed);
-    match read_document::<T>(doc) {
-        Ok((value, envelope)) => Ok(Parsed {
-            value,
-            repairs: None,
-            envelope,
-            callback,
-        }),
-        Err(err)
-            if options.repair_control_characters
-                && err.message().starts_with("control character") =>
-        {
-            let Some(repaired) = Repaired::new(doc) else {
-                return Err(err.relocate(bytes, |b| start + b));
-            };
-            let read = || -> Result<_, Error> {
-                let (range, envelope) = envelope_of(repaired.text())?;
-                let envelope = envelope.map(|e| e.map_text(&mut |t| repaired.rebase(t)));
-                Ok((
-                    T::read_repaired(&repaired, repaired.text(), range)?,
-                    envelope,
-                ))
-            };
-            let (value, envelope) =
-                read().map_err(|e| e.relocate(bytes, |b| start + repaired.to_input(b)))?;
-            let repairs = Some(repaired.report(input, start));
-            Ok(Parsed {
-                value,
-                repairs,
-                envelope,
-                callback,
-            })
-        }
-        Err(err) => Err(err.relocate(bytes, |b| start + b)),
-    }
+    let controls = Controls::default();
+    let ctl = options.repair_control_characters.then_some(&controls);
+    let (value, envelope) =
+        read_document::<T>(doc, ctl).map_err(|e| e.relocate(bytes, |b| start + b))?;
+    let repairs = controls
+        .found()
+        .map(|(count, first)| Repairs::new(count, Position::locate(input, start + first)));
+    Ok(Parsed {
+        value,
+        repairs,
+        envelope,
+        callback,
+    })
 }
 
 /// [`from_str`] for bytes, which must be UTF-8.
@@ -467,19 +449,39 @@ pub fn post_from_str(input: &str) -> Result<Post<'_>, Error> {
 }
 
 /// The body range and the envelope, when `doc` is an `_envelope` response.
-fn envelope_of(doc: &str) -> Result<(Range<usize>, Option<Envelope<'_>>), Error> {
+fn envelope_of<'a>(
+    doc: &'a str,
+    ctl: Ctl<'_>,
+) -> Result<(Range<usize>, Option<Envelope<'a>>), Error> {
     if first_key(doc) != Some("body") {
         return Ok((0..doc.len(), None));
     }
-    let envelope: Envelope<'_> = json(doc, 0..doc.len())?;
+    let envelope: Envelope<'_> = json(doc, 0..doc.len(), ctl)?;
     let body = envelope.body.as_ref().map(RawJson::get).unwrap_or("null");
-    let start = offset_in(doc, body).unwrap_or(0);
-    Ok((start..start + body.len(), Some(envelope)))
+    let range = match offset_in(doc, body) {
+        Some(start) => start..start + body.len(),
+        // A body with raw control characters is kept as an escaped copy:
+        // find it in the document again.
+        None => match json::<BodySpan>(doc, 0..doc.len(), ctl)?.body {
+            Some(span) => span.range_in(doc).unwrap_or(0..0),
+            None => 0..0,
+        },
+    };
+    Ok((range, Some(envelope)))
 }
 
-fn read_document<'a, T: Resource<'a>>(doc: &'a str) -> Result<(T, Option<Envelope<'a>>), Error> {
-    let (range, envelope) = envelope_of(doc)?;
-    Ok((T::read(doc, range)?, envelope))
+/// Where an envelope's body is.
+#[derive(Deserialize)]
+struct BodySpan {
+    body: Option<RawSpan>,
+}
+
+fn read_document<'a, T: Resource<'a>>(
+    doc: &'a str,
+    ctl: Ctl<'_>,
+) -> Result<(T, Option<Envelope<'a>>), Error> {
+    let (range, envelope) = envelope_of(doc, ctl)?;
+    Ok((T::read(doc, range, ctl)?, envelope))
 }
 
 /// Reads a collection one object at a time.
@@ -512,28 +514,17 @@ pub fn items<'a, T: Resource<'a>>(input: &'a str) -> Result<Items<'a, T>, Error>
     let (range, _) = locate_json(input).map_err(|e| e.relocate(bytes, |b| b))?;
     let start = range.start;
     let doc = &input[range];
-    let repaired = Repaired::new(doc);
-    let buf = repaired.as_ref().map_or(doc, Repaired::text);
+    let controls = Controls::default();
     let elements = (|| -> Result<Vec<Range<usize>>, Error> {
-        let (body, _) = envelope_of(buf)?;
-        let raws: Vec<RawJson<'_>> = json(buf, body)?;
-        Ok(raws
-            .iter()
-            .map(|raw| {
-                let at = offset_in(buf, raw.get()).unwrap_or(0);
-                at..at + raw.get().len()
-            })
-            .collect())
+        let (body, _) = envelope_of(doc, Some(&controls))?;
+        let spans: Vec<RawSpan> = json(doc, body, Some(&controls))?;
+        Ok(spans.iter().filter_map(|span| span.range_in(doc)).collect())
     })();
-    let elements = elements.map_err(|e| match &repaired {
-        Some(r) => e.relocate(bytes, |b| start + r.to_input(b)),
-        None => e.relocate(bytes, |b| start + b),
-    })?;
+    let elements = elements.map_err(|e| e.relocate(bytes, |b| start + b))?;
     Ok(Items {
         input,
         doc,
         start,
-        repaired,
         elements: elements.into_iter().enumerate(),
         lines: LineCounter::default(),
         _t: std::marker::PhantomData,
@@ -545,7 +536,6 @@ pub struct Items<'a, T> {
     input: &'a str,
     doc: &'a str,
     start: usize,
-    repaired: Option<Repaired<'a>>,
     elements: std::iter::Enumerate<std::vec::IntoIter<Range<usize>>>,
     lines: LineCounter,
     _t: std::marker::PhantomData<fn() -> T>,
@@ -560,16 +550,15 @@ impl<'a, T: Resource<'a>> Iterator for Items<'a, T> {
         // Each element is read as a buffer of its own, so that placing an
         // error (its path, its offset) scans the element, not everything
         // before it; the path then gets the element's index in front.
-        let result = match &self.repaired {
-            Some(r) => T::read_repaired(r, &r.text()[range.clone()], 0..range.len()),
-            None => T::read(&self.doc[range.clone()], 0..range.len()),
-        };
+        // Raw control characters are repaired; `Items` does not report them.
+        let result = T::read(
+            &self.doc[range.clone()],
+            0..range.len(),
+            Some(&Controls::default()),
+        );
         Some(result.map_err(|err| {
             // From an offset in the element to one in the input.
-            let at = err.position().map(|p| match &self.repaired {
-                Some(r) => start + r.to_input(range.start + p.byte()),
-                None => start + range.start + p.byte(),
-            });
+            let at = err.position().map(|p| start + range.start + p.byte());
             let err = err.in_field(&format!("[{index}]"));
             match at {
                 Some(at) => err.with_position(self.lines.locate(self.input.as_bytes(), at)),

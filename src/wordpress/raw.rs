@@ -8,6 +8,7 @@ use serde::ser::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use super::json::RAW_TOKEN;
+use super::repair::escape_controls;
 use crate::Text;
 use crate::map_text::MapText;
 
@@ -95,19 +96,32 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawJson<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer
             .deserialize_newtype_struct(RAW_TOKEN, RawVisitor { string: false })
-            .map(|raw| RawJson(Text::borrowed(raw)))
+            .map(RawJson)
     }
 }
 
 /// Takes a value's source text: from the crate's reader, which hands it over
 /// for [`RAW_TOKEN`], or from serde_json, which gives the visitor itself to
 /// read a `RawValue` from. With `string`, only a JSON string is accepted.
+///
+/// The reader hands over a text with raw control characters (a repaired
+/// dump) through `visit_str`: they are escaped in a copy, so that the value
+/// is JSON.
 struct RawVisitor {
     string: bool,
 }
 
+impl RawVisitor {
+    fn check<E: de::Error>(&self, raw: &str) -> Result<(), E> {
+        if self.string && !raw.starts_with('"') {
+            return Err(E::invalid_type(unexpected_json(raw), self));
+        }
+        Ok(())
+    }
+}
+
 impl<'de> Visitor<'de> for RawVisitor {
-    type Value = &'de str;
+    type Value = Text<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(if self.string {
@@ -117,16 +131,63 @@ impl<'de> Visitor<'de> for RawVisitor {
         })
     }
 
-    fn visit_borrowed_str<E: de::Error>(self, raw: &'de str) -> Result<&'de str, E> {
-        if self.string && !raw.starts_with('"') {
-            return Err(E::invalid_type(unexpected_json(raw), &self));
-        }
-        Ok(raw)
+    fn visit_borrowed_str<E: de::Error>(self, raw: &'de str) -> Result<Text<'de>, E> {
+        self.check(raw)?;
+        Ok(Text::borrowed(raw))
     }
 
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<&'de str, D::Error> {
+    fn visit_str<E: de::Error>(self, raw: &str) -> Result<Text<'de>, E> {
+        self.check(raw)?;
+        Ok(Text::from(
+            escape_controls(raw).unwrap_or_else(|| raw.to_owned()),
+        ))
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Text<'de>, D::Error> {
         let raw = <&'de RawValue>::deserialize(d)?.get();
         self.visit_borrowed_str(raw)
+    }
+}
+
+/// Where a JSON value is in the text read, as it is there (raw control
+/// characters and all): for reading it again on its own.
+pub(crate) struct RawSpan {
+    addr: usize,
+    len: usize,
+}
+
+impl RawSpan {
+    /// The value's range in `buf`, the text it was read from.
+    pub(crate) fn range_in(&self, buf: &str) -> Option<std::ops::Range<usize>> {
+        let start = self.addr.checked_sub(buf.as_ptr() as usize)?;
+        (start + self.len <= buf.len()).then_some(start..start + self.len)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawSpan {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SpanVisitor;
+
+        impl<'de> Visitor<'de> for SpanVisitor {
+            type Value = RawSpan;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+
+            fn visit_str<E: de::Error>(self, raw: &str) -> Result<RawSpan, E> {
+                Ok(RawSpan {
+                    addr: raw.as_ptr() as usize,
+                    len: raw.len(),
+                })
+            }
+
+            fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<RawSpan, D::Error> {
+                self.visit_str(<&'de RawValue>::deserialize(d)?.get())
+            }
+        }
+
+        deserializer.deserialize_newtype_struct(RAW_TOKEN, SpanVisitor)
     }
 }
 
@@ -239,7 +300,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for JsonStr<'a> {
         // the value.
         deserializer
             .deserialize_newtype_struct(RAW_TOKEN, RawVisitor { string: true })
-            .map(|raw| JsonStr(Text::borrowed(raw)))
+            .map(JsonStr)
     }
 }
 

@@ -3,9 +3,9 @@
 use serde::de::{self, DeserializeSeed, Visitor};
 use serde::forward_to_deserialize_any;
 
-use super::RAW_TOKEN;
 use super::error::{Failure, JsonError};
 use super::scan::{self, Bad, Number};
+use super::{Controls, RAW_TOKEN};
 
 /// How many arrays and objects a typed value may nest (serde_json's limit).
 /// Values kept raw are skipped without recursion and have no limit.
@@ -14,12 +14,23 @@ const DEPTH: u16 = 128;
 type Result<T> = std::result::Result<T, JsonError>;
 
 /// Reads one JSON value from `input` into `T`; only whitespace may follow.
-pub(crate) fn from_str<'de, T: de::Deserialize<'de>>(input: &'de str) -> Result<T> {
+///
+/// With `controls`, raw control characters inside strings are read as they
+/// are and counted there (at `base` + their offset in `input`); without, they
+/// are an error.
+pub(crate) fn from_str<'de, T: de::Deserialize<'de>>(
+    input: &'de str,
+    base: usize,
+    controls: Option<&Controls>,
+) -> Result<T> {
     let mut de = Deserializer {
         input,
         pos: 0,
         depth: DEPTH,
         scratch: String::new(),
+        base,
+        controls,
+        controls_read: 0,
     };
     let value = T::deserialize(&mut de)?;
     if de.peek().is_some() {
@@ -28,13 +39,19 @@ pub(crate) fn from_str<'de, T: de::Deserialize<'de>>(input: &'de str) -> Result<
     Ok(value)
 }
 
-pub(crate) struct Deserializer<'de> {
+pub(crate) struct Deserializer<'de, 'c> {
     input: &'de str,
     pos: usize,
     /// Levels of arrays and objects still allowed.
     depth: u16,
     /// Decoded strings with escapes, lent to visitors.
     scratch: String,
+    /// Where `input` starts in the document, for [`Controls`].
+    base: usize,
+    /// Where raw control characters are counted, when they are allowed.
+    controls: Option<&'c Controls>,
+    /// How many this reader passed, counted before or not.
+    controls_read: usize,
 }
 
 /// A string read: a slice of the input, or decoded into the scratch buffer.
@@ -43,7 +60,7 @@ enum Str<'de, 's> {
     Copied(&'s str),
 }
 
-impl<'de> Deserializer<'de> {
+impl<'de> Deserializer<'de, '_> {
     #[inline]
     fn bytes(&self) -> &'de [u8] {
         self.input.as_bytes()
@@ -79,6 +96,20 @@ impl<'de> Deserializer<'de> {
         }
     }
 
+    /// A raw control character at `at`, inside a string: counted when they
+    /// are allowed, else the error.
+    #[inline]
+    fn control_at(&mut self, at: usize) -> Result<()> {
+        match self.controls {
+            Some(controls) => {
+                controls.note(self.base + at);
+                self.controls_read += 1;
+                Ok(())
+            }
+            None => Err(self.control(at)),
+        }
+    }
+
     #[cold]
     fn control(&self, at: usize) -> JsonError {
         self.syntax(
@@ -106,20 +137,26 @@ impl<'de> Deserializer<'de> {
     fn read_str(&mut self) -> Result<Str<'de, '_>> {
         let bytes = self.bytes();
         let start = self.pos + 1;
-        let end = scan::to_special(bytes, start);
-        match bytes.get(end) {
-            Some(b'"') => {
-                self.pos = end + 1;
-                Ok(Str::Borrowed(&self.input[start..end]))
+        let mut end = scan::to_special(bytes, start);
+        loop {
+            match bytes.get(end) {
+                Some(b'"') => {
+                    self.pos = end + 1;
+                    return Ok(Str::Borrowed(&self.input[start..end]));
+                }
+                Some(b'\\') => {
+                    self.scratch.clear();
+                    self.scratch.push_str(&self.input[start..end]);
+                    self.decode_escapes(end)?;
+                    return Ok(Str::Copied(&self.scratch));
+                }
+                // Read as it is: the string's value holds it.
+                Some(_) => {
+                    self.control_at(end)?;
+                    end = scan::to_special(bytes, end + 1);
+                }
+                None => return Err(self.eof("a string")),
             }
-            Some(b'\\') => {
-                self.scratch.clear();
-                self.scratch.push_str(&self.input[start..end]);
-                self.decode_escapes(end)?;
-                Ok(Str::Copied(&self.scratch))
-            }
-            Some(_) => Err(self.control(end)),
-            None => Err(self.eof("a string")),
         }
     }
 
@@ -144,17 +181,23 @@ impl<'de> Deserializer<'de> {
                 },
                 None => return Err(self.eof("a string")),
             }
-            let end = scan::to_special(bytes, i);
-            self.scratch.push_str(&self.input[i..end]);
-            match bytes.get(end) {
-                Some(b'"') => {
-                    self.pos = end + 1;
-                    return Ok(());
+            let mut end = scan::to_special(bytes, i);
+            loop {
+                match bytes.get(end) {
+                    Some(b'"' | b'\\') => break,
+                    Some(_) => {
+                        self.control_at(end)?;
+                        end = scan::to_special(bytes, end + 1);
+                    }
+                    None => return Err(self.eof("a string")),
                 }
-                Some(b'\\') => i = end,
-                Some(_) => return Err(self.control(end)),
-                None => return Err(self.eof("a string")),
             }
+            self.scratch.push_str(&self.input[i..end]);
+            if bytes[end] == b'"' {
+                self.pos = end + 1;
+                return Ok(());
+            }
+            i = end;
         }
     }
 
@@ -234,7 +277,10 @@ impl<'de> Deserializer<'de> {
                     Some(_) => return Err(self.invalid_escape(i + 1)),
                     None => return Err(self.eof("a string")),
                 },
-                Some(_) => return Err(self.control(i)),
+                Some(_) => {
+                    self.control_at(i)?;
+                    i += 1;
+                }
                 None => return Err(self.eof("a string")),
             }
         }
@@ -402,7 +448,7 @@ impl<'de> Deserializer<'de> {
     }
 }
 
-impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
+impl<'de> de::Deserializer<'de> for &mut Deserializer<'de, '_> {
     type Error = JsonError;
 
     #[inline]
@@ -503,15 +549,22 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
             return Err(self.eof("a value"));
         };
         let start = self.pos;
+        let controls_before = self.controls_read;
         // Strings are the common raw value (rendered HTML): no stack to set up.
         if b == b'"' {
             self.skip_str()?;
         } else {
             self.skip_value()?;
         }
-        visitor
-            .visit_borrowed_str(&self.input[start..self.pos])
-            .map_err(|e: JsonError| e.or_at(start))
+        let raw = &self.input[start..self.pos];
+        // A raw value that holds raw control characters is not JSON as it
+        // is: `visit_str` tells the visitor to escape them in a copy.
+        let value = if self.controls_read != controls_before {
+            visitor.visit_str(raw)
+        } else {
+            visitor.visit_borrowed_str(raw)
+        };
+        value.map_err(|e: JsonError| e.or_at(start))
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -583,8 +636,8 @@ impl Open {
 }
 
 /// The entries of an object being read.
-struct Entries<'a, 'de> {
-    de: &'a mut Deserializer<'de>,
+struct Entries<'a, 'de, 'c> {
+    de: &'a mut Deserializer<'de, 'c>,
     first: bool,
     /// The closing `}` was read.
     done: bool,
@@ -592,7 +645,7 @@ struct Entries<'a, 'de> {
     key_at: Option<usize>,
 }
 
-impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
+impl<'de> de::MapAccess<'de> for Entries<'_, 'de, '_> {
     type Error = JsonError;
 
     #[inline]
@@ -642,14 +695,14 @@ impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
 }
 
 /// The elements of an array being read.
-struct Elements<'a, 'de> {
-    de: &'a mut Deserializer<'de>,
+struct Elements<'a, 'de, 'c> {
+    de: &'a mut Deserializer<'de, 'c>,
     first: bool,
     /// The closing `]` was read.
     done: bool,
 }
 
-impl<'de> de::SeqAccess<'de> for Elements<'_, 'de> {
+impl<'de> de::SeqAccess<'de> for Elements<'_, 'de, '_> {
     type Error = JsonError;
 
     #[inline]
