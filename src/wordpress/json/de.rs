@@ -338,9 +338,10 @@ impl<'de> Deserializer<'de, '_> {
                 Some(b't') => self.literal(b"true")?,
                 Some(b'f') => self.literal(b"false")?,
                 Some(b'n') => self.literal(b"null")?,
-                Some(b'-' | b'0'..=b'9') => {
-                    self.number()?;
-                }
+                Some(b'-' | b'0'..=b'9') => match scan::number_end(self.input, self.pos) {
+                    Ok(next) => self.pos = next,
+                    Err(bad) => return Err(self.bad(bad, "a value", "invalid number")),
+                },
                 Some(_) => return Err(self.syntax("expected a JSON value", self.pos)),
                 None => return Err(self.eof("a value")),
             }

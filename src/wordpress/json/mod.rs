@@ -15,6 +15,8 @@ use std::cell::Cell;
 mod de;
 mod error;
 mod scan;
+#[cfg(test)]
+mod tests;
 
 pub(crate) use de::from_str;
 pub(crate) use error::{Failure, JsonError};

@@ -107,10 +107,21 @@ pub(super) enum Bad {
     OutOfRange(usize),
 }
 
+/// Checks the grammar of the number at `start` (a `-` or a digit): the index
+/// after it. Its size is not checked: a raw value may hold `1e400`, as
+/// serde_json's raw values may.
+pub(super) fn number_end(text: &str, start: usize) -> Result<usize, Bad> {
+    number_scan(text, start, false).map(|(_, end)| end)
+}
+
 /// Scans the number at `start` (a `-` or a digit): its value and the index
 /// after it. Integers that do not fit 64 bits are read as `f64`, as
 /// serde_json reads them.
 pub(super) fn number(text: &str, start: usize) -> Result<(Number, usize), Bad> {
+    number_scan(text, start, true)
+}
+
+fn number_scan(text: &str, start: usize, value_wanted: bool) -> Result<(Number, usize), Bad> {
     let bytes = text.as_bytes();
     let negative = bytes.get(start) == Some(&b'-');
     let mut i = start + usize::from(negative);
@@ -151,7 +162,9 @@ pub(super) fn number(text: &str, start: usize) -> Result<(Number, usize), Bad> {
         }
         i = digits(bytes, i)?;
     }
-    let number = if float {
+    let number = if !value_wanted {
+        Number::U64(0)
+    } else if float {
         let f: f64 = text[start..i].parse().map_err(|_| Bad::At(start))?;
         if !f.is_finite() {
             return Err(Bad::OutOfRange(start));

@@ -1,0 +1,164 @@
+//! The reader against serde_json's: on every input, both accept or both
+//! reject, and what both accept reads to the same `serde_json::Value`.
+
+use proptest::prelude::*;
+use serde::de::IgnoredAny;
+use serde_json::Value;
+
+use super::{Controls, from_str};
+
+/// Pieces of JSON and of near-JSON, so that random sequences hit every
+/// rule: escapes good and bad, surrogates, numbers at their edges, literals
+/// cut short, raw control characters, trailing commas.
+const PIECES: &[&str] = &[
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    " ",
+    "\n",
+    "\"a\"",
+    "\"\"",
+    "\"k\":",
+    "\"\\u00e9\\/\"",
+    "\"\\ud83d\\ude00\"",
+    "\"\\ud800\"",
+    "\"\\udc00x\"",
+    "\"\\ud800\\u0041\"",
+    "\"\\x\"",
+    "\"\\u12\"",
+    "\"a\tb\"",
+    "\"\\\"\\\\\"",
+    "\"é€\"",
+    "0",
+    "-0",
+    "1",
+    "-1",
+    "01",
+    "1.",
+    "1.5e3",
+    "1e400",
+    "-",
+    "18446744073709551616",
+    "-9223372036854775809",
+    "2E-2",
+    "true",
+    "tru",
+    "false",
+    "null",
+    "nul",
+    "\"",
+];
+
+fn near_json() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..24).prop_map(|p| p.concat())
+}
+
+/// Valid JSON, as serde_json writes it, with one byte sometimes changed.
+fn json_text() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        ".*".prop_map(Value::from),
+    ];
+    let value = leaf.prop_recursive(4, 32, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::from),
+            prop::collection::btree_map(".*", inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    });
+    (value, any::<Option<(prop::sample::Index, u8)>>()).prop_map(|(v, change)| {
+        let mut text = serde_json::to_string(&v).unwrap().into_bytes();
+        if let Some((at, byte)) = change
+            && !text.is_empty()
+        {
+            let at = at.index(text.len());
+            text[at] = byte;
+        }
+        String::from_utf8_lossy(&text).into_owned()
+    })
+}
+
+/// Equal, but for the last bits of floats: serde_json's float parsing (without
+/// its `float_roundtrip` feature) is not always correctly rounded; this
+/// reader's is (`str::parse`).
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) if x.is_f64() || y.is_f64() => {
+            let (x, y) = (
+                x.as_f64().unwrap_or(f64::NAN),
+                y.as_f64().unwrap_or(f64::NAN),
+            );
+            // Relative for normal numbers, absolute for subnormal ones.
+            x == y || ((x - y) / x).abs() < 1e-15 || (x - y).abs() < 1e-300
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|((kx, x), (ky, y))| kx == ky && same(x, y))
+        }
+        _ => a == b,
+    }
+}
+
+fn same_result(a: &Option<Value>, b: &Option<Value>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => same(a, b),
+        (a, b) => a.is_none() && b.is_none(),
+    }
+}
+
+fn agree(text: &str) -> Result<(), TestCaseError> {
+    let ours = from_str::<IgnoredAny>(text, 0, None).is_ok();
+    let theirs = serde_json::from_str::<IgnoredAny>(text).is_ok();
+    prop_assert_eq!(ours, theirs, "accepted by one reader only: {:?}", text);
+    let ours = from_str::<Value>(text, 0, None).ok();
+    let theirs = serde_json::from_str::<Value>(text).ok();
+    prop_assert!(
+        same_result(&ours, &theirs),
+        "read differently: {:?}: {:?} {:?}",
+        text,
+        ours,
+        theirs
+    );
+    // Repairing accepts at least as much, and the same where there is
+    // nothing to repair.
+    let controls = Controls::default();
+    let repaired = from_str::<Value>(text, 0, Some(&controls)).ok();
+    if controls.found().is_none() {
+        prop_assert!(
+            same_result(&repaired, &theirs),
+            "repairing read differently: {:?}",
+            text
+        );
+    } else {
+        prop_assert!(theirs.is_none());
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn agrees_with_serde_json_on_near_json(text in near_json()) {
+        agree(&text)?;
+    }
+
+    #[test]
+    fn agrees_with_serde_json_on_json_and_its_mutants(text in json_text()) {
+        agree(&text)?;
+    }
+}
