@@ -340,3 +340,18 @@ fn raw_control_characters_are_read_in_one_pass_and_counted_once() {
     let err = wordpress::from_str_with::<Post>(input, &wordpress::Options::strict()).unwrap_err();
     assert_eq!(err.position().unwrap().byte(), input.find('\t').unwrap());
 }
+
+/// Rendered HTML is kept raw and decoded on demand: a lone surrogate escape
+/// there becomes U+FFFD (a typed string with one is an error).
+#[test]
+fn lone_surrogates_in_raw_strings_decode_as_replacement_characters() {
+    let post = wordpress::post_from_str(
+        r#"{"id":1,"content":{"rendered":"a\ud800b\udc00c\ud83d\ude00\ud800\u0041<\/p>"}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        post.content_html().unwrap(),
+        "a\u{FFFD}b\u{FFFD}c😀\u{FFFD}A</p>"
+    );
+    assert!(wordpress::post_from_str(r#"{"slug":"a\ud800"}"#).is_err());
+}

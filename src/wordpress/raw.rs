@@ -7,7 +7,7 @@ use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::ser::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use super::json::RAW_TOKEN;
+use super::json::{RAW_TOKEN, decode_literal};
 use super::repair::escape_controls;
 use crate::Text;
 use crate::map_text::MapText;
@@ -257,7 +257,9 @@ impl<'a> JsonStr<'a> {
     }
 
     /// The decoded string: borrowed from the input when the literal has no
-    /// escapes, decoded into an owned string otherwise.
+    /// escapes, decoded into an owned string otherwise. A lone surrogate
+    /// escape (`\ud800` with no pair, which a string read into a typed field
+    /// is an error for) becomes U+FFFD, as browsers read it.
     #[must_use]
     pub fn decode(&self) -> Text<'a> {
         fn inner(literal: &str) -> &str {
@@ -268,9 +270,10 @@ impl<'a> JsonStr<'a> {
         match self.0.as_borrowed() {
             Some(lit) if !lit.contains('\\') => Text::borrowed(inner(lit)),
             _ if self.is_plain() => Text::from(inner(self.literal()).to_owned()),
-            // The literal was validated as a JSON string when it was read.
-            _ => serde_json::from_str::<String>(self.literal())
-                .map_or_else(|_| Text::from(inner(self.literal()).to_owned()), Text::from),
+            // The literal was checked as a JSON string when it was read; a
+            // literal made by hand that is not one is given as it is.
+            _ => decode_literal(self.literal())
+                .map_or_else(|| Text::from(inner(self.literal()).to_owned()), Text::from),
         }
     }
 

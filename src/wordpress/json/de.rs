@@ -23,20 +23,22 @@ pub(crate) fn from_str<'de, T: de::Deserialize<'de>>(
     base: usize,
     controls: Option<&Controls>,
 ) -> Result<T> {
-    let mut de = Deserializer {
-        input,
-        pos: 0,
-        depth: DEPTH,
-        scratch: String::new(),
-        base,
-        controls,
-        controls_read: 0,
-    };
+    let mut de = Deserializer::new(input, base, controls);
     let value = T::deserialize(&mut de)?;
-    if de.peek().is_some() {
-        return Err(de.syntax("unexpected characters after the JSON value", de.pos));
-    }
+    de.end()?;
     Ok(value)
+}
+
+/// The string a JSON string literal stands for, with each lone surrogate
+/// escape (which a raw value's check lets through, as serde_json's does)
+/// read as U+FFFD; `None` when `literal` is not one string literal.
+pub(crate) fn decode_literal(literal: &str) -> Option<String> {
+    let controls = Controls::default();
+    let mut de = Deserializer::new(literal, 0, Some(&controls));
+    de.lossy = true;
+    let text = <String as de::Deserialize>::deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    Some(text)
 }
 
 pub(crate) struct Deserializer<'de, 'c> {
@@ -52,12 +54,37 @@ pub(crate) struct Deserializer<'de, 'c> {
     controls: Option<&'c Controls>,
     /// How many this reader passed, counted before or not.
     controls_read: usize,
+    /// Lone surrogate escapes read as U+FFFD, not rejected.
+    lossy: bool,
 }
 
 /// A string read: a slice of the input, or decoded into the scratch buffer.
 enum Str<'de, 's> {
     Borrowed(&'de str),
     Copied(&'s str),
+}
+
+impl<'de, 'c> Deserializer<'de, 'c> {
+    fn new(input: &'de str, base: usize, controls: Option<&'c Controls>) -> Self {
+        Deserializer {
+            input,
+            pos: 0,
+            depth: DEPTH,
+            scratch: String::new(),
+            base,
+            controls,
+            controls_read: 0,
+            lossy: false,
+        }
+    }
+
+    /// Only whitespace may follow the value read.
+    fn end(&mut self) -> Result<()> {
+        match self.peek() {
+            Some(_) => Err(self.syntax("unexpected characters after the JSON value", self.pos)),
+            None => Ok(()),
+        }
+    }
 }
 
 impl<'de> Deserializer<'de, '_> {
@@ -230,23 +257,25 @@ impl<'de> Deserializer<'de, '_> {
     /// character and the index after the escape.
     fn unicode_escape(&self, i: usize) -> Result<(char, usize)> {
         let n = self.hex4(i)?;
+        let lone = |message| match self.lossy {
+            true => Ok(('\u{FFFD}', i + 6)),
+            false => Err(self.syntax(message, i)),
+        };
         let code = match n {
             0xD800..=0xDBFF => {
                 if self.bytes().get(i + 6..i + 8) != Some(b"\\u") {
-                    return Err(self.syntax("lone leading surrogate in hex escape", i));
+                    return lone("lone leading surrogate in hex escape");
                 }
                 let low = self.hex4(i + 6)?;
                 if !(0xDC00..=0xDFFF).contains(&low) {
-                    return Err(self.syntax("lone leading surrogate in hex escape", i));
+                    return lone("lone leading surrogate in hex escape");
                 }
                 let code = 0x10000 + ((u32::from(n) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
                 return char::from_u32(code)
                     .map(|c| (c, i + 12))
                     .ok_or_else(|| self.syntax("invalid unicode code point", i));
             }
-            0xDC00..=0xDFFF => {
-                return Err(self.syntax("lone trailing surrogate in hex escape", i));
-            }
+            0xDC00..=0xDFFF => return lone("lone trailing surrogate in hex escape"),
             n => u32::from(n),
         };
         char::from_u32(code)
