@@ -204,7 +204,10 @@ impl<'o, 'a> Writer<'o, 'a> {
                 if at.is_some() {
                     self.borrowed += s.len();
                 }
-                self.dest.push(s, at);
+                match self.dest.string() {
+                    Some(out) => out.push_str(s),
+                    None => self.dest.push(s, at),
+                }
             }
         }
     }
@@ -213,8 +216,17 @@ impl<'o, 'a> Writer<'o, 'a> {
     /// marker, cell separators or a space.
     #[inline]
     fn prefix(&mut self) {
-        if self.breaks == 0 && !self.space && self.tabs == 0 && self.marker.is_none() {
-            return;
+        if self.breaks == 0 && self.tabs == 0 && self.marker.is_none() {
+            if !self.space {
+                return;
+            }
+            // A collapsed space between words, the commonest prefix.
+            if self.len > 0 {
+                self.space = false;
+                let at = self.last_end.filter(|&e| self.input.get(e) == Some(&b' '));
+                self.emit(" ", at);
+                return;
+            }
         }
         self.prefix_slow();
     }
