@@ -236,8 +236,8 @@ impl<'o, 'a> Writer<'o, 'a> {
         let new_line = self.len == 0 || self.breaks > 0;
         if new_line {
             if self.len > 0 {
-                let n = usize::from(self.breaks);
-                self.emit(&"\n\n"[..n], None);
+                // Constant pieces: stores, not a `memset` call.
+                self.emit(if self.breaks == 1 { "\n" } else { "\n\n" }, None);
             }
             let depth = self.lists.len();
             let indent = match self.marker {
@@ -297,7 +297,19 @@ impl<'o, 'a> Writer<'o, 'a> {
     /// Text between tags: whitespace collapsed (or kept, in `pre`), controls
     /// and invisible characters dropped. `at` is where `s` is in the input,
     /// if it is there.
-    pub(crate) fn text(&mut self, mut s: &str, mut at: Option<usize>) {
+    #[inline]
+    pub(crate) fn text(&mut self, s: &str, at: Option<usize>) {
+        // Whitespace between tags, often a single line feed, is more than
+        // half the text tokens: told apart here, without the call.
+        if !self.skip_lf && self.pre == 0 && s.bytes().all(|c| CLASS[usize::from(c)] == WS) {
+            self.space |= !s.is_empty();
+            return;
+        }
+        self.text_slow(s, at);
+    }
+
+    #[inline(never)]
+    fn text_slow(&mut self, mut s: &str, mut at: Option<usize>) {
         if self.skip_lf {
             self.skip_lf = false;
             if let Some(rest) = s.strip_prefix('\n') {
@@ -408,6 +420,7 @@ impl<'o, 'a> Writer<'o, 'a> {
 
     /// A boundary of a paragraph-level block (`n` = 2) or of a line-level
     /// one (`n` = 1): that many newlines are due, unless more already are.
+    #[inline]
     pub(crate) fn block(&mut self, n: u8) {
         if self.inline || self.in_cell() {
             self.space = true;
