@@ -283,7 +283,7 @@ impl<'o, 'a> Writer<'o, 'a> {
     }
 
     /// Writes a piece of content, preceded by whatever is due.
-    #[inline]
+    #[inline(always)] // else out of line, a call per run of text (-0.6 M)
     fn put(&mut self, s: &str, at: Option<usize>) {
         self.prefix();
         if let Some(link) = &mut self.link {
