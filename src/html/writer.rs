@@ -214,17 +214,25 @@ impl<'o, 'a> Writer<'o, 'a> {
 
     /// Writes whatever is due before content: newlines, indentation, a list
     /// marker, cell separators or a space.
-    #[inline]
+    #[inline(always)] // else out of line, a call per run of text
     fn prefix(&mut self) {
-        if self.breaks == 0 && self.tabs == 0 && self.marker.is_none() {
-            if !self.space {
-                return;
-            }
-            // A collapsed space between words, the commonest prefix.
-            if self.len > 0 {
+        if self.tabs == 0 && self.marker.is_none() {
+            if self.breaks == 0 {
+                if !self.space {
+                    return;
+                }
+                // A collapsed space between words, the commonest prefix.
+                if self.len > 0 {
+                    self.space = false;
+                    let at = self.last_end.filter(|&e| self.input.get(e) == Some(&b' '));
+                    self.emit(" ", at);
+                    return;
+                }
+            } else if self.len > 0 && self.lists.is_empty() {
+                // A paragraph or line break outside lists: no indentation.
+                self.emit(if self.breaks == 1 { "\n" } else { "\n\n" }, None);
+                self.breaks = 0;
                 self.space = false;
-                let at = self.last_end.filter(|&e| self.input.get(e) == Some(&b' '));
-                self.emit(" ", at);
                 return;
             }
         }
