@@ -85,7 +85,15 @@ pub(crate) fn next_stop<const MARKUP: bool>(
         // copy into a padded window, which costs a `memcpy` call per run).
         let start = n - STEP - 1;
         let w: &[u8; STEP + 1] = b[start..].try_into().unwrap_or(&[0; STEP + 1]);
-        let mut m = stops::<MARKUP>(w) & u128::MAX.checked_shl(8 * (i - start) as u32).unwrap_or(0);
+        let flags = flags::<MARKUP>(w);
+        // As in the loop: masking the `u128` costs more than this test.
+        let mut m = match flags.iter().fold(0, |a, &f| a | f) {
+            0 => 0,
+            _ => {
+                u128::from_le_bytes(flags)
+                    & u128::MAX.checked_shl(8 * (i - start) as u32).unwrap_or(0)
+            }
+        };
         while m != 0 {
             let at = start + (m.trailing_zeros() / 8) as usize;
             if ends(at) {
