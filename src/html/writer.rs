@@ -309,9 +309,12 @@ impl<'o, 'a> Writer<'o, 'a> {
     pub(crate) fn text(&mut self, s: &str, at: Option<usize>) {
         // Whitespace between tags, often a single line feed, is more than
         // half the text tokens: told apart here, without the call.
-        if !self.skip_lf && self.pre == 0 && s.bytes().all(|c| CLASS[usize::from(c)] == WS) {
-            self.space |= !s.is_empty();
-            return;
+        if !self.skip_lf && self.pre == 0 {
+            if s.bytes().all(|c| CLASS[usize::from(c)] == WS) {
+                self.space |= !s.is_empty();
+                return;
+            }
+            return self.collapse(s, at);
         }
         self.text_slow(s, at);
     }
@@ -333,6 +336,13 @@ impl<'o, 'a> Writer<'o, 'a> {
             self.space |= !s.is_empty();
             return;
         }
+        self.collapse(s, at);
+    }
+
+    /// [`text`](Writer::text) with whitespace collapsed, for `s` that is
+    /// not all whitespace.
+    #[inline(never)]
+    fn collapse(&mut self, s: &str, at: Option<usize>) {
         let b = s.as_bytes();
         let n = b.len();
         let mut i = 0;
