@@ -191,7 +191,8 @@ impl<'o, 'a> Writer<'o, 'a> {
     /// the output may still be one slice of the input.
     #[inline]
     pub(crate) fn wants_location(&self) -> bool {
-        self.locate_always || (self.hold.is_none() && self.dest.can_borrow())
+        // `can_borrow` first: it is false for nearly every piece.
+        (self.dest.can_borrow() && self.hold.is_none()) || self.locate_always
     }
 
     /// Writes `s` (the input at `at`, if known) to the output.
