@@ -22,6 +22,12 @@ const STEP: usize = 16;
 /// indexed `w[j + 1]` rebuilt the window with byte shifts).
 #[inline(always)]
 fn stops<const MARKUP: bool>(w: &[u8; STEP + 1]) -> u128 {
+    u128::from_le_bytes(flags::<MARKUP>(w))
+}
+
+/// The flags of [`stops`] as bytes.
+#[inline(always)]
+fn flags<const MARKUP: bool>(w: &[u8; STEP + 1]) -> [u8; STEP] {
     let (head, _) = w.split_at(STEP);
     let (_, next) = w.split_at(1);
     let head: &[u8; STEP] = head.try_into().unwrap_or(&[0; STEP]);
@@ -37,7 +43,7 @@ fn stops<const MARKUP: bool>(w: &[u8; STEP + 1]) -> u128 {
                 | ((b == b' ') & (next[j] == b' ')),
         ));
     }
-    u128::from_le_bytes(flags)
+    flags
 }
 
 /// The index of the first byte at or after `i` that ends a run of text, or
@@ -53,7 +59,14 @@ pub(crate) fn next_stop<const MARKUP: bool>(
     let n = b.len();
     while i + STEP < n {
         let w: &[u8; STEP + 1] = b[i..=i + STEP].try_into().unwrap_or(&[0; STEP + 1]);
-        let mut m = stops::<MARKUP>(w);
+        let flags = flags::<MARKUP>(w);
+        // Most windows have no stop: an OR of the flags compiles to one
+        // `pmovmskb` test, where testing the `u128` goes through the stack.
+        if flags.iter().fold(0, |a, &f| a | f) == 0 {
+            i += STEP;
+            continue;
+        }
+        let mut m = u128::from_le_bytes(flags);
         while m != 0 {
             let at = i + (m.trailing_zeros() / 8) as usize;
             if ends(at) {
@@ -72,7 +85,15 @@ pub(crate) fn next_stop<const MARKUP: bool>(
         // copy into a padded window, which costs a `memcpy` call per run).
         let start = n - STEP - 1;
         let w: &[u8; STEP + 1] = b[start..].try_into().unwrap_or(&[0; STEP + 1]);
-        let mut m = stops::<MARKUP>(w) & u128::MAX.checked_shl(8 * (i - start) as u32).unwrap_or(0);
+        let flags = flags::<MARKUP>(w);
+        // As in the loop: masking the `u128` costs more than this test.
+        let mut m = match flags.iter().fold(0, |a, &f| a | f) {
+            0 => 0,
+            _ => {
+                u128::from_le_bytes(flags)
+                    & u128::MAX.checked_shl(8 * (i - start) as u32).unwrap_or(0)
+            }
+        };
         while m != 0 {
             let at = start + (m.trailing_zeros() / 8) as usize;
             if ends(at) {
