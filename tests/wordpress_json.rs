@@ -1,6 +1,7 @@
 //! The crate's own JSON reader, through the WordPress entry points: every
 //! way a text can fail to be JSON gives its own message at the byte at fault,
 //! and every JSON construct reads as serde_json reads it.
+#![cfg(feature = "wordpress")]
 
 use pressmark::ErrorKind;
 use pressmark::wordpress::{self, Post, Response};
