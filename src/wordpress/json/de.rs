@@ -187,6 +187,15 @@ impl<'de> Deserializer<'de, '_> {
         }
     }
 
+    /// Reads the string at `pos` and hands it to `visit`, placing an error
+    /// the visitor raises on the string.
+    #[inline]
+    fn visit_string<R>(&mut self, visit: impl FnOnce(Str<'de, '_>) -> Result<R>) -> Result<R> {
+        let start = self.pos;
+        let text = self.read_str()?;
+        visit(text).map_err(|e| e.or_at(start))
+    }
+
     /// Decodes the rest of a string from the backslash at `i` into
     /// `scratch`, leaving `pos` after the closing quote.
     fn decode_escapes(&mut self, mut i: usize) -> Result<()> {
@@ -488,10 +497,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de, '_> {
         };
         let start = self.pos;
         let value = match b {
-            b'"' => match self.read_str()? {
-                Str::Borrowed(s) => visitor.visit_borrowed_str(s),
-                Str::Copied(s) => visitor.visit_str(s),
-            },
+            b'"' => return self.deserialize_str(visitor),
             b'{' => return self.object(visitor),
             b'[' => return self.array(visitor),
             b't' => {
@@ -521,12 +527,10 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de, '_> {
         if self.peek() != Some(b'"') {
             return self.deserialize_any(visitor);
         }
-        let start = self.pos;
-        let value = match self.read_str()? {
+        self.visit_string(|text| match text {
             Str::Borrowed(s) => visitor.visit_borrowed_str(s),
             Str::Copied(s) => visitor.visit_str(s),
-        };
-        value.map_err(|e: JsonError| e.or_at(start))
+        })
     }
 
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -541,12 +545,10 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de, '_> {
         if self.peek() != Some(b'"') {
             return self.deserialize_any(visitor);
         }
-        let start = self.pos;
-        let value = match self.read_str()? {
+        self.visit_string(|text| match text {
             Str::Borrowed(s) => visitor.visit_borrowed_bytes(s.as_bytes()),
             Str::Copied(s) => visitor.visit_bytes(s.as_bytes()),
-        };
-        value.map_err(|e: JsonError| e.or_at(start))
+        })
     }
 
     fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -614,14 +616,12 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de, '_> {
         if self.peek() != Some(b'"') {
             return self.deserialize_any(visitor);
         }
-        let start = self.pos;
-        let value = match self.read_str()? {
+        self.visit_string(|text| match text {
             Str::Borrowed(s) => {
                 visitor.visit_enum(de::value::BorrowedStrDeserializer::<JsonError>::new(s))
             }
             Str::Copied(s) => visitor.visit_enum(de::value::StrDeserializer::<JsonError>::new(s)),
-        };
-        value.map_err(|e: JsonError| e.or_at(start))
+        })
     }
 
     forward_to_deserialize_any! {
