@@ -356,3 +356,35 @@ fn lone_surrogates_in_raw_strings_decode_as_replacement_characters() {
     );
     assert!(wordpress::post_from_str(r#"{"slug":"a\ud800"}"#).is_err());
 }
+
+/// A raw value's open containers are kept one bit each, 64 to a word and
+/// the rest spilled: objects and arrays mixed past that depth still close
+/// as they opened, and a closer of the wrong kind is still an error.
+#[test]
+fn raw_values_nested_past_64_mixed_close_as_they_opened() {
+    for depth in [63, 64, 65, 127, 128, 129, 200] {
+        let open: String = (0..depth)
+            .map(|i| if i % 3 == 0 { "{\"k\":" } else { "[" })
+            .collect();
+        let close: String = (0..depth)
+            .rev()
+            .map(|i| if i % 3 == 0 { "}" } else { "]" })
+            .collect();
+        let raw = format!("{open}1{close}");
+        let input = format!("{{\"id\":1,\"acf\":{raw}}}");
+        let post = wordpress::post_from_str(&input).unwrap();
+        assert_eq!(post.extra.get("acf").unwrap().get(), raw, "depth {depth}");
+        // The innermost closer swapped for the other kind.
+        let mut wrong = close.clone().into_bytes();
+        wrong[0] = if wrong[0] == b'}' { b']' } else { b'}' };
+        let wrong = String::from_utf8(wrong).unwrap();
+        let input = format!("{{\"id\":1,\"acf\":{open}1{wrong}}}");
+        let err = wordpress::post_from_str(&input).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Syntax, "depth {depth}");
+        assert_eq!(
+            err.position().unwrap().byte(),
+            input.find(&wrong).unwrap(),
+            "{err}"
+        );
+    }
+}
