@@ -388,3 +388,15 @@ fn raw_values_nested_past_64_mixed_close_as_they_opened() {
         );
     }
 }
+
+/// An envelope whose body is `null` says so, not what it read instead.
+#[test]
+fn envelope_with_a_null_body_says_so() {
+    let err =
+        wordpress::from_str::<Post>(r#"{"body":null,"status":404,"headers":{}}"#).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::MissingField);
+    assert_eq!(
+        err.to_string(),
+        "`_envelope` response whose `body` is missing or `null` at line 1 column 1"
+    );
+}

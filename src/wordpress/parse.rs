@@ -280,7 +280,7 @@ fn read_response<'b>(
             let items: Vec<RawSpan> = json(buf, range.clone(), ctl)?;
             let mut objects = Vec::with_capacity(items.len());
             for (i, span) in items.iter().enumerate() {
-                let element = span.range_in(buf).unwrap_or(range.clone());
+                let element = span.range_in(buf)?;
                 let (at, raw) = (element.start, &buf[element.clone()]);
                 let object = if raw.starts_with('{') {
                     read_object(buf, element, ctl)?
@@ -304,7 +304,7 @@ fn read_response<'b>(
             // Not an object or array: let the reader say what it is (or
             // where the syntax breaks).
             let value: RawSpan = json(buf, range.clone(), ctl)?;
-            let value = value.range_in(buf).unwrap_or(range);
+            let value = value.range_in(buf)?;
             let at = value.start;
             Err(Error::new(
                 ErrorKind::UnexpectedKind,
@@ -463,8 +463,14 @@ fn envelope_of<'a>(
         // A body with raw control characters is kept as an escaped copy:
         // find it in the document again.
         None => match json::<BodySpan>(doc, 0..doc.len(), ctl)?.body {
-            Some(span) => span.range_in(doc).unwrap_or(0..0),
-            None => 0..0,
+            Some(span) => span.range_in(doc)?,
+            None => {
+                return Err(Error::new(
+                    ErrorKind::MissingField,
+                    "`_envelope` response whose `body` is missing or `null`",
+                )
+                .at_byte(0));
+            }
         },
     };
     Ok((range, Some(envelope)))
@@ -518,7 +524,7 @@ pub fn items<'a, T: Resource<'a>>(input: &'a str) -> Result<Items<'a, T>, Error>
     let elements = (|| -> Result<Vec<Range<usize>>, Error> {
         let (body, _) = envelope_of(doc, Some(&controls))?;
         let spans: Vec<RawSpan> = json(doc, body, Some(&controls))?;
-        Ok(spans.iter().filter_map(|span| span.range_in(doc)).collect())
+        spans.iter().map(|span| span.range_in(doc)).collect()
     })();
     let elements = elements.map_err(|e| e.relocate(bytes, |b| start + b))?;
     Ok(Items {

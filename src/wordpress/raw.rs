@@ -157,10 +157,19 @@ pub(crate) struct RawSpan {
 }
 
 impl RawSpan {
-    /// The value's range in `buf`, the text it was read from.
-    pub(crate) fn range_in(&self, buf: &str) -> Option<std::ops::Range<usize>> {
-        let start = self.addr.checked_sub(buf.as_ptr() as usize)?;
-        (start + self.len <= buf.len()).then_some(start..start + self.len)
+    /// The value's range in `buf`, the text it was read from; an error
+    /// (not a guess) if it is not there, which only a bug can cause.
+    pub(crate) fn range_in(&self, buf: &str) -> Result<std::ops::Range<usize>, crate::Error> {
+        self.addr
+            .checked_sub(buf.as_ptr() as usize)
+            .filter(|start| start + self.len <= buf.len())
+            .map(|start| start..start + self.len)
+            .ok_or_else(|| {
+                crate::Error::new(
+                    crate::ErrorKind::InvalidValue,
+                    "a value read is not inside the text it was read from (a bug in pressmark)",
+                )
+            })
     }
 }
 

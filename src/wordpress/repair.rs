@@ -6,7 +6,8 @@
 use super::json::to_special;
 use crate::Position;
 
-/// What the repair changed, reported on the result.
+/// The raw control characters read inside strings (which strict JSON
+/// forbids), reported on the result.
 ///
 /// # Examples
 ///
