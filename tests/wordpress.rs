@@ -513,3 +513,29 @@ fn items_read_one_at_a_time() {
     let third = results[2].as_ref().unwrap();
     assert_eq!(third.content_html().unwrap(), "a\nb");
 }
+
+#[test]
+fn items_report_the_raw_control_characters_of_the_whole_collection() {
+    // A line feed between items (whitespace), then one inside the third
+    // item's content and a tab inside the fourth's slug (repairs).
+    let json = "[{\"id\":1},{\"id\":2},\n{\"id\":3,\"content\":{\"rendered\":\"a\nb\"}},{\"slug\":\"c\td\"}]";
+    let items = wordpress::items::<Post>(json).unwrap();
+    // Known before any item is read, and the same as `from_str` reports.
+    let repairs = items.repairs().unwrap();
+    assert_eq!(
+        repairs,
+        wordpress::from_str::<Vec<Post>>(json)
+            .unwrap()
+            .repairs
+            .unwrap()
+    );
+    assert_eq!(repairs.count(), 2);
+    assert_eq!((repairs.first().line(), repairs.first().column()), (2, 33));
+    assert_eq!(items.filter(Result::is_ok).count(), 4);
+    assert!(
+        wordpress::items::<Post>("[{\"id\":1}]")
+            .unwrap()
+            .repairs()
+            .is_none()
+    );
+}

@@ -13,7 +13,7 @@ use super::raw::RawSpan;
 use super::repair::Repairs;
 use super::{ApiError, Comment, Kind, Media, Object, PhpMap, Post, RawJson, Response, Term, User};
 use crate::error::LineCounter;
-use crate::{Error, ErrorKind, Position, Text};
+use crate::{Error, ErrorKind, Text};
 
 /// How to read WordPress JSON.
 ///
@@ -401,9 +401,7 @@ pub fn from_str_with<'a, T: Resource<'a>>(
     let ctl = options.repair_control_characters.then_some(&controls);
     let (value, envelope) =
         read_document::<T>(doc, ctl).map_err(|e| e.relocate(bytes, |b| start + b))?;
-    let repairs = controls
-        .found()
-        .map(|(count, first)| Repairs::new(count, Position::locate(input, start + first)));
+    let repairs = Repairs::counted(&controls, input, start);
     Ok(Parsed {
         value,
         repairs,
@@ -494,7 +492,9 @@ fn read_document<'a, T: Resource<'a>>(
 ///
 /// The array is scanned once up front (to find its elements); each element
 /// is read when the iterator reaches it, so one bad element gives one
-/// error and the others still read.
+/// error and the others still read. Raw control characters inside strings
+/// are repaired, as by [`from_str`], and [`Items::repairs`] reports them for
+/// the whole collection.
 ///
 /// # Errors
 ///
@@ -513,6 +513,12 @@ fn read_document<'a, T: Resource<'a>>(
 /// let err = results[1].as_ref().unwrap_err();
 /// assert_eq!(err.path(), Some("[1].id"));
 /// assert_eq!(err.position().unwrap().column(), 17); // at `true`
+///
+/// // A raw line feed inside a string, in a dump: read, and reported.
+/// let dump = "[{\"id\":4,\"slug\":\"a\nb\"}]";
+/// let items = wordpress::items::<Post>(dump)?;
+/// let repairs = items.repairs().unwrap();
+/// assert_eq!((repairs.count(), repairs.first().column()), (1, 19));
 /// # Ok::<(), pressmark::Error>(())
 /// ```
 pub fn items<'a, T: Resource<'a>>(input: &'a str) -> Result<Items<'a, T>, Error> {
@@ -527,12 +533,16 @@ pub fn items<'a, T: Resource<'a>>(input: &'a str) -> Result<Items<'a, T>, Error>
         spans.iter().map(|span| span.range_in(doc)).collect()
     })();
     let elements = elements.map_err(|e| e.relocate(bytes, |b| start + b))?;
+    // The scan read every string of the collection, so it counted every
+    // raw control character there is.
+    let repairs = Repairs::counted(&controls, input, start);
     Ok(Items {
         input,
         doc,
         start,
         elements: elements.into_iter().enumerate(),
         lines: LineCounter::default(),
+        repairs,
         _t: std::marker::PhantomData,
     })
 }
@@ -544,7 +554,18 @@ pub struct Items<'a, T> {
     start: usize,
     elements: std::iter::Enumerate<std::vec::IntoIter<Range<usize>>>,
     lines: LineCounter,
+    repairs: Option<Repairs>,
     _t: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<T> Items<'_, T> {
+    /// The raw control characters read inside the collection's strings
+    /// (which strict JSON forbids), all of them, whether or not their items
+    /// have been read yet; `None` when there are none.
+    #[must_use]
+    pub fn repairs(&self) -> Option<Repairs> {
+        self.repairs
+    }
 }
 
 impl<'a, T: Resource<'a>> Iterator for Items<'a, T> {
@@ -556,7 +577,7 @@ impl<'a, T: Resource<'a>> Iterator for Items<'a, T> {
         // Each element is read as a buffer of its own, so that placing an
         // error (its path, its offset) scans the element, not everything
         // before it; the path then gets the element's index in front.
-        // Raw control characters are repaired; `Items` does not report them.
+        // Raw control characters are repaired; `items` counted them all.
         let result = T::read(
             &self.doc[range.clone()],
             0..range.len(),
@@ -584,6 +605,7 @@ impl<T> std::fmt::Debug for Items<'_, T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Items")
             .field("remaining", &self.elements.len())
+            .field("repairs", &self.repairs)
             .finish()
     }
 }

@@ -3,7 +3,7 @@
 //! the reader reads them as they are and counts them; a value kept as raw
 //! JSON gets them escaped here.
 
-use super::json::to_special;
+use super::json::{Controls, to_special};
 use crate::Position;
 
 /// The raw control characters read inside strings (which strict JSON
@@ -28,8 +28,14 @@ pub struct Repairs {
 }
 
 impl Repairs {
-    pub(crate) fn new(count: usize, first: Position) -> Repairs {
-        Repairs { count, first }
+    /// What `controls` counted reading the document that starts at `start`
+    /// in `input`; `None` when there were none.
+    pub(crate) fn counted(controls: &Controls, input: &str, start: usize) -> Option<Repairs> {
+        let (count, first) = controls.found()?;
+        Some(Repairs {
+            count,
+            first: Position::locate(input, start + first),
+        })
     }
 
     /// How many raw control characters there were inside strings.
