@@ -7,7 +7,7 @@
 //! the raw-bytes collection `bios-downloads/wp-json__wp__v2__posts.json` when
 //! `PRESSMARK_CORPUS` is set.
 //!
-//! The seed post is also read with `serde_derive_model`, a plain derived
+//! Both inputs are also read with `serde_derive_model`, a plain derived
 //! model (`benches/support/derive_model.rs`): what a typed serde_json read
 //! of this input costs without this crate, for scale against `IgnoredAny`.
 
@@ -83,7 +83,11 @@ fn benches(c: &mut Criterion) {
                 "wordpress/bios-collection",
                 &json,
                 |json| wordpress::from_str::<Vec<Post>>(json).unwrap().len(),
-                None,
+                Some(|json| {
+                    serde_json::from_str::<Vec<derive_model::Post>>(json)
+                        .unwrap()
+                        .len()
+                }),
             );
         }
         None => eprintln!("*** SKIPPED: corpus benchmark: PRESSMARK_CORPUS is not set ***"),

@@ -1,6 +1,6 @@
 //! A plain `#[derive(Deserialize)]` model of the same post, as a user would
-//! write it without this crate: borrowed `Cow` strings, maps for `_links`,
-//! `meta` and Yoast's maps, raw JSON for the HTML fields and the schema. It
+//! write it without this crate: borrowed `Cow` strings, maps for `_links`
+//! and Yoast's maps, raw JSON for the HTML fields and the schema. It
 //! keeps no unknown keys, cannot write the post back, and reads no dates;
 //! it is here to show what any typed serde_json model costs on this input.
 
@@ -52,8 +52,9 @@ pub struct Post<'a> {
     template: Str<'a>,
     #[serde(borrow)]
     format: Str<'a>,
+    /// Raw: PHP sends an empty map as `[]`, which a map type rejects.
     #[serde(borrow)]
-    meta: Option<BTreeMap<Cow<'a, str>, &'a RawValue>>,
+    meta: Option<&'a RawValue>,
     categories: Option<Vec<u64>>,
     tags: Option<Vec<u64>>,
     #[serde(borrow)]
