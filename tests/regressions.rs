@@ -187,3 +187,39 @@ fn local_time_a_day_off_its_gmt_gives_utc_not_an_unwritable_offset() {
         "{line}"
     );
 }
+
+/// Found by `cargo fuzz run frontmatter_split`: serde_json places an
+/// invalid `\u` escape at the fourth byte after `\u`, which can be inside a
+/// multi-byte character; the error's position split that character. It is
+/// now the character's first byte.
+#[cfg(feature = "frontmatter")]
+#[test]
+fn json_front_matter_error_is_never_inside_a_character() {
+    use pressmark::frontmatter;
+
+    // The fourth byte after `\u` is the second of U+FEFF (line 3, column 7).
+    let input = "{\n\"\": \n\"x\\u40\u{feff}---\"\n}\n";
+    let err = frontmatter::parse(input).unwrap_err();
+    let at = err.position().unwrap();
+    assert_eq!((at.byte(), at.line(), at.column()), (13, 3, 7), "{err}");
+    assert_eq!(&input[at.byte()..at.byte() + 3], "\u{feff}");
+
+    // Each escape's fourth byte is inside a character; wrapped (`;;;`) too.
+    for input in [
+        "{\n\"a\": \"\\u4\u{20ac}\"\n}\nbody\n",
+        ";;;\n\"a\": \"\\u40\u{e9}\"\n;;;\nbody\n",
+        "{\n\"a\": \"\\u\u{e9}\u{e9}\"\n}\n",
+    ] {
+        let err = frontmatter::parse(input).unwrap_err();
+        let at = err.position().unwrap();
+        assert!(input.is_char_boundary(at.byte()), "{input:?}: {err:?}");
+        assert!(
+            !input[at.byte()..].starts_with(|c: char| c.is_ascii()),
+            "{input:?}: {err}"
+        );
+        assert!(
+            err.to_string().starts_with("invalid json: invalid escape"),
+            "{err}"
+        );
+    }
+}

@@ -303,21 +303,26 @@ fn json<'a>(input: &'a str, split: &Split<'a>, limits: &Limits) -> Result<Value<
     let fragment = split.front_matter();
     let base = split.front_matter_offset();
     check_size(input, fragment, base, limits.max_bytes)?;
-    let locate =
-        |e: serde_json::Error, shift: usize| {
-            // serde_json counts columns in bytes from 1; line 1 of a wrapped
-            // fragment has the added `{` in front.
-            let line_start = Position::line_start(fragment.as_bytes(), e.line()).unwrap_or(0);
-            let byte = (line_start + e.column().saturating_sub(1))
-                .saturating_sub(if e.line() <= 1 { shift } else { 0 });
-            let message = e.to_string();
-            let message = message
-                .rsplit_once(" at line ")
-                .map_or(message.as_str(), |(m, _)| m);
-            Error::new(ErrorKind::Syntax, format!("invalid json: {message}"))
-                .with_position(Position::locate(input, base + byte.min(fragment.len())))
-                .with_source(e)
-        };
+    let locate = |e: serde_json::Error, shift: usize| {
+        // serde_json counts columns in bytes from 1; line 1 of a wrapped
+        // fragment has the added `{` in front.
+        let line_start = Position::line_start(fragment.as_bytes(), e.line()).unwrap_or(0);
+        let mut byte = (line_start + e.column().saturating_sub(1))
+            .saturating_sub(if e.line() <= 1 { shift } else { 0 })
+            .min(fragment.len());
+        // serde_json may place an error after the byte it stopped at,
+        // inside a multi-byte character: point at that character.
+        while !fragment.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        let message = e.to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m);
+        Error::new(ErrorKind::Syntax, format!("invalid json: {message}"))
+            .with_position(Position::locate(input, base + byte))
+            .with_source(e)
+    };
     if fragment.trim_start().starts_with('{') {
         let mut de = serde_json::Deserializer::from_str(fragment);
         let mut value = serde::Deserialize::deserialize(&mut de).map_err(|e| locate(e, 0))?;
