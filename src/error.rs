@@ -112,15 +112,33 @@ pub struct Position {
     column: usize,
 }
 
+/// The first byte of the character that byte `at` of `s` is in; `at`
+/// past the end is clamped to the end.
+pub(crate) fn char_start(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 impl Position {
     /// The position of byte offset `byte` in `input`, counting lines and
     /// columns from the start of `input`.
     ///
     /// An offset past the end is clamped to the end; an offset inside a
-    /// multi-byte character counts as that character.
+    /// multi-byte character is moved back to that character's first byte,
+    /// so the position never splits a character.
+    ///
+    /// ```
+    /// use pressmark::Position;
+    ///
+    /// let pos = Position::locate("a\né!", 3); // the second byte of `é`
+    /// assert_eq!((pos.byte(), pos.line(), pos.column()), (2, 2, 1));
+    /// ```
     #[must_use]
     pub fn locate(input: &str, byte: usize) -> Position {
-        Position::locate_bytes(input.as_bytes(), byte)
+        Position::locate_bytes(input.as_bytes(), char_start(input, byte))
     }
 
     /// Like [`Position::locate`], for input that may not be valid UTF-8.

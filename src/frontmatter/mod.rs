@@ -307,14 +307,11 @@ fn json<'a>(input: &'a str, split: &Split<'a>, limits: &Limits) -> Result<Value<
         // serde_json counts columns in bytes from 1; line 1 of a wrapped
         // fragment has the added `{` in front.
         let line_start = Position::line_start(fragment.as_bytes(), e.line()).unwrap_or(0);
-        let mut byte = (line_start + e.column().saturating_sub(1))
+        // It can be inside a multi-byte character (an invalid `\u` escape
+        // is placed at its fourth byte); `locate` moves it to the start.
+        let byte = (line_start + e.column().saturating_sub(1))
             .saturating_sub(if e.line() <= 1 { shift } else { 0 })
             .min(fragment.len());
-        // serde_json may place an error after the byte it stopped at,
-        // inside a multi-byte character: point at that character.
-        while !fragment.is_char_boundary(byte) {
-            byte -= 1;
-        }
         let message = e.to_string();
         let message = message
             .rsplit_once(" at line ")

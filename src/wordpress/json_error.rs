@@ -18,12 +18,9 @@ pub(crate) fn json_error(buf: &str, start: usize, err: JsonError) -> Error {
         Failure::Data if message.starts_with("duplicate field") => ErrorKind::DuplicateKey,
         Failure::Data => ErrorKind::InvalidValue,
     };
-    let mut at = (start + err.at().unwrap_or(0)).min(buf.len());
     // Every place the reader gives is on a character boundary; this keeps
     // a position that is not one from splitting a character.
-    while !buf.is_char_boundary(at) {
-        at -= 1;
-    }
+    let at = crate::error::char_start(buf, start + err.at().unwrap_or(0));
     Error::new(kind, message)
         .with_path(path_at(buf.as_bytes(), at))
         .at_byte(at)

@@ -240,11 +240,8 @@ impl<'de> Deserializer<'de, '_> {
     /// An escape is wrong at `at`: point at the character there (a
     /// multi-byte one is pointed at from its first byte).
     #[cold]
-    fn invalid_escape(&self, mut at: usize) -> JsonError {
-        while !self.input.is_char_boundary(at) {
-            at -= 1;
-        }
-        self.syntax("invalid escape", at)
+    fn invalid_escape(&self, at: usize) -> JsonError {
+        self.syntax("invalid escape", crate::error::char_start(self.input, at))
     }
 
     /// The four hex digits of the `\u` escape whose backslash is at `i`.
