@@ -281,6 +281,24 @@ fn fields_subset_parses() {
     assert_eq!(post.content, None);
 }
 
+/// An object of no clear kind reads as a post when it has no keys, or one
+/// of the post model's keys in any form: typed, `null`, or a number field
+/// sent a word (kept in `extra`).
+#[test]
+fn fields_subset_of_no_clear_kind() {
+    for json in [
+        "{}",
+        r#"{"meta":{"views":3},"views":3}"#,
+        r#"{"menu_order":null,"views":3}"#,
+        r#"{"parent":"none","views":3}"#,
+    ] {
+        let post = wordpress::post_from_str(json);
+        assert!(post.is_ok(), "{json}: {post:?}");
+    }
+    let err = wordpress::post_from_str(r#"{"acf":{},"views":3}"#).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::UnexpectedKind);
+}
+
 #[test]
 fn pages_and_custom_post_types_share_the_model() {
     let page =

@@ -119,11 +119,8 @@ macro_rules! model {
             fn is_empty(&self) -> bool {
                 self.has_no_keys()
             }
-            fn keys() -> &'static [&'static str] {
-                Self::KEYS
-            }
-            fn has(&self, key: &str) -> bool {
-                self.has_key(key)
+            fn has_known_key(&self) -> bool {
+                self.has_known_key()
             }
         }
     };

@@ -9,7 +9,7 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::PhpMap;
-use super::object::wp_object;
+use super::object::{append_in_place, wp_object};
 use super::php::empty_object_as_array;
 use crate::Text;
 use crate::map_text::MapText;
@@ -209,11 +209,8 @@ impl<'de: 'a, 'a> Visitor<'de> for AppendLinks<'_, 'a> {
         f.write_str("an array of link objects")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(link) = seq.next_element()? {
-            self.0.push(link);
-        }
-        Ok(())
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        append_in_place(seq, self.0)
     }
 }
 

@@ -35,6 +35,10 @@ impl Shape {
         self.0.as_ref().is_some_and(|q| q.nulls.contains(&key))
     }
 
+    pub(crate) fn has_nulls(&self) -> bool {
+        self.0.as_ref().is_some_and(|q| !q.nulls.is_empty())
+    }
+
     pub(crate) fn set_null(&mut self, key: &'static str) {
         insert_sorted(&mut self.quirks().nulls, key);
     }
@@ -70,11 +74,92 @@ crate::map_text::map_text_identity!(Shape);
 
 /// Reads an object's fields from a map whose first key may already have
 /// been read (to tell an error object from an item, say).
-pub(crate) trait FromMap<'a>: Sized {
+pub(crate) trait FromMap<'a>: Sized + Default {
+    /// Reads the fields into `self`, a default object: in place, as the
+    /// objects are large (a post is 2 kB) and each layer that returned one
+    /// by value would copy it.
+    fn read_map<'de: 'a, A: MapAccess<'de>>(
+        &mut self,
+        first: Option<Text<'de>>,
+        map: A,
+    ) -> Result<(), A::Error>;
+
     fn from_map<'de: 'a, A: MapAccess<'de>>(
         first: Option<Text<'de>>,
         map: A,
-    ) -> Result<Self, A::Error>;
+    ) -> Result<Self, A::Error> {
+        let mut out = Self::default();
+        out.read_map(first, map)?;
+        Ok(out)
+    }
+
+    /// Reads a whole value into `place`, a default object, as
+    /// `Deserialize` would.
+    fn deserialize_into<'de: 'a, D: serde::Deserializer<'de>>(
+        deserializer: D,
+        place: &mut Self,
+    ) -> Result<(), D::Error>;
+}
+
+/// Reads one value of `T` into the place it borrows.
+pub(crate) struct InPlace<'p, T>(pub(crate) &'p mut T);
+
+impl<'de: 'a, 'a, T: FromMap<'a>> de::DeserializeSeed<'de> for InPlace<'_, T> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        T::deserialize_into(deserializer, self.0)
+    }
+}
+
+/// Reads an object or `null` into the place it borrows, `None`: in place,
+/// as [`InPlace`].
+pub(crate) struct OptionInPlace<'p, T>(pub(crate) &'p mut Option<T>);
+
+impl<'de: 'a, 'a, T: FromMap<'a>> de::DeserializeSeed<'de> for OptionInPlace<'_, T> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de: 'a, 'a, T: FromMap<'a>> de::Visitor<'de> for OptionInPlace<'_, T> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an object or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        T::deserialize_into(deserializer, self.0.insert(T::default()))
+    }
+}
+
+/// Reads the rest of `seq` onto the end of `out`, each element in place.
+pub(crate) fn append_in_place<'de: 'a, 'a, T: FromMap<'a>, A: de::SeqAccess<'de>>(
+    mut seq: A,
+    out: &mut Vec<T>,
+) -> Result<(), A::Error> {
+    if let Some(n) = seq.size_hint() {
+        out.reserve(n);
+    }
+    loop {
+        out.push(T::default());
+        let last = out.len() - 1;
+        if seq.next_element_seed(InPlace(&mut out[last]))?.is_none() {
+            out.pop();
+            return Ok(());
+        }
+    }
 }
 
 pub(crate) fn duplicate_field<E: de::Error>(key: &str) -> E {
@@ -83,7 +168,8 @@ pub(crate) fn duplicate_field<E: de::Error>(key: &str) -> E {
 
 /// Defines a WordPress object model. Each field is `Option<T>` (any field may
 /// be absent) under its JSON key; `[lenient]` accepts an integer sent as a
-/// string and writes it back as one.
+/// string and writes it back as one; `[object]` marks a field that is itself
+/// a model, read in place.
 macro_rules! wp_object {
     (
         $what:literal $(or string into $sfield:ident)?
@@ -126,19 +212,28 @@ macro_rules! wp_object {
                 }
             }
 
+            /// Whether the object had one of [`Self::KEYS`], typed or not
+            /// (`null` counts): `has_key` of each, without matching names.
+            #[allow(dead_code)]
+            pub(crate) fn has_known_key(&self) -> bool {
+                $( self.$field.is_some() || )* self.shape.has_nulls()
+                    || self.extra.keys().any(|k| Self::KEYS.contains(&k.as_str()))
+            }
+
             /// Whether the object had no keys at all.
             #[allow(dead_code)]
             pub(crate) fn has_no_keys(&self) -> bool {
-                self.extra.is_empty() && !Self::KEYS.iter().any(|k| self.has_key(k))
+                self.extra.is_empty() && !self.has_known_key()
             }
         }
 
         impl<$lt> $crate::wordpress::object::FromMap<$lt> for $name<$lt> {
-            fn from_map<'de: $lt, A: serde::de::MapAccess<'de>>(
+            fn read_map<'de: $lt, A: serde::de::MapAccess<'de>>(
+                &mut self,
                 first: Option<$crate::Text<'de>>,
                 mut map: A,
-            ) -> Result<Self, A::Error> {
-                let mut out = Self::default();
+            ) -> Result<(), A::Error> {
+                let out = self;
                 let mut next = match first {
                     Some(key) => Some(key),
                     None => map.next_key::<$crate::Text<'de>>()?,
@@ -162,36 +257,44 @@ macro_rules! wp_object {
                     }
                     next = map.next_key::<$crate::Text<'de>>()?;
                 }
-                Ok(out)
+                Ok(())
             }
-        }
 
-        impl<'de: $lt, $lt> serde::Deserialize<'de> for $name<$lt> {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct ObjectVisitor<$lt>(std::marker::PhantomData<&$lt ()>);
+            fn deserialize_into<'de: $lt, D: serde::Deserializer<'de>>(
+                deserializer: D,
+                place: &mut Self,
+            ) -> Result<(), D::Error> {
+                struct ObjectVisitor<'p, $lt>(&'p mut $name<$lt>);
 
-                impl<'de: $lt, $lt> serde::de::Visitor<'de> for ObjectVisitor<$lt> {
-                    type Value = $name<$lt>;
+                impl<'de: $lt, $lt> serde::de::Visitor<'de> for ObjectVisitor<'_, $lt> {
+                    type Value = ();
 
                     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                         f.write_str(concat!("a ", $what, " object"))
                     }
 
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                        <$name<$lt> as $crate::wordpress::object::FromMap<$lt>>::from_map(None, map)
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+                        $crate::wordpress::object::FromMap::read_map(self.0, None, map)
                     }
 
                     $(
-                        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                            let mut out = $name::default();
-                            out.$sfield = Some($crate::wordpress::JsonStr::encode(v));
-                            out.shape.set_as_string();
-                            Ok(out)
+                        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<(), E> {
+                            self.0.$sfield = Some($crate::wordpress::JsonStr::encode(v));
+                            self.0.shape.set_as_string();
+                            Ok(())
                         }
                     )?
                 }
 
-                $crate::wordpress::object::wp_object!(@deserialize deserializer, ObjectVisitor $(, $sfield)?)
+                $crate::wordpress::object::wp_object!(@deserialize deserializer, ObjectVisitor(place) $(, $sfield)?)
+            }
+        }
+
+        impl<'de: $lt, $lt> serde::Deserialize<'de> for $name<$lt> {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let mut out = Self::default();
+                <Self as $crate::wordpress::object::FromMap<$lt>>::deserialize_into(deserializer, &mut out)?;
+                Ok(out)
             }
         }
 
@@ -230,6 +333,12 @@ macro_rules! wp_object {
             None => $out.shape.set_null($key),
         }
     };
+    (@read $map:ident, $out:ident, $field:ident, $ty:ty, $key:literal, object) => {
+        $map.next_value_seed($crate::wordpress::object::OptionInPlace(&mut $out.$field))?;
+        if $out.$field.is_none() {
+            $out.shape.set_null($key);
+        }
+    };
     (@read $map:ident, $out:ident, $field:ident, $ty:ty, $key:literal, lenient) => {
         match $map.next_value::<Option<$crate::wordpress::php::Lenient<'de, $ty>>>()? {
             Some($crate::wordpress::php::Lenient::Number(value)) => $out.$field = Some(value),
@@ -244,13 +353,16 @@ macro_rules! wp_object {
             None => $out.shape.set_null($key),
         }
     };
-    (@deserialize $de:ident, $visitor:ident) => {
-        $de.deserialize_map($visitor(std::marker::PhantomData))
+    (@deserialize $de:ident, $visitor:ident($place:ident)) => {
+        $de.deserialize_map($visitor($place))
     };
-    (@deserialize $de:ident, $visitor:ident, $sfield:ident) => {
-        $de.deserialize_any($visitor(std::marker::PhantomData))
+    (@deserialize $de:ident, $visitor:ident($place:ident), $sfield:ident) => {
+        $de.deserialize_any($visitor($place))
     };
     (@write $map:ident, $self:ident, $value:ident, $key:literal) => {
+        $map.serialize_entry($key, $value)?
+    };
+    (@write $map:ident, $self:ident, $value:ident, $key:literal, object) => {
         $map.serialize_entry($key, $value)?
     };
     (@write $map:ident, $self:ident, $value:ident, $key:literal, lenient) => {

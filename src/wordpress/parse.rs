@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::input::{element_offset, first_byte, first_key, locate_json, offset_in};
 use super::json::Controls;
 use super::json_error::json_error;
-use super::object::{FromMap, wp_object};
+use super::object::{FromMap, append_in_place, wp_object};
 use super::raw::RawSpan;
 use super::repair::Repairs;
 use super::{ApiError, Comment, Kind, Media, Object, PhpMap, Post, RawJson, Response, Term, User};
@@ -160,8 +160,8 @@ pub(crate) trait Model<'a>: Deserialize<'a> + FromMap<'a> {
     const KIND: Kind;
     fn kind(&self) -> (Kind, &'static str);
     fn is_empty(&self) -> bool;
-    fn keys() -> &'static [&'static str];
-    fn has(&self, key: &str) -> bool;
+    /// Whether it had one of the keys its model reads.
+    fn has_known_key(&self) -> bool;
 }
 
 /// Whether an object of `kind` can be read as `T`: it is one, or an
@@ -170,7 +170,7 @@ pub(crate) trait Model<'a>: Deserialize<'a> + FromMap<'a> {
 fn compatible<'b, T: Model<'b>>(value: &T, kind: Kind) -> bool {
     kind == T::KIND
         || (T::KIND == Kind::Post && kind == Kind::Media)
-        || (kind == Kind::Other && (value.is_empty() || T::keys().iter().any(|k| value.has(k))))
+        || (kind == Kind::Other && (value.is_empty() || value.has_known_key()))
 }
 
 /// Reads one object of model `T` from `buf[range]`, and checks that it is one.
@@ -213,7 +213,7 @@ fn read_models<'b, T: Model<'b>>(
         ));
     }
     let start = range.start;
-    let items: Vec<T> = json(buf, range, ctl)?;
+    let InPlaceVec::<T>(items) = json(buf, range, ctl)?;
     for (i, item) in items.iter().enumerate() {
         let (kind, because) = item.kind();
         if !compatible::<T>(item, kind) {
@@ -226,6 +226,35 @@ fn read_models<'b, T: Model<'b>>(
         }
     }
     Ok(items)
+}
+
+/// A JSON array of models, each read in place at the end of the vector.
+struct InPlaceVec<T>(Vec<T>);
+
+impl<'de: 'a, 'a, T: FromMap<'a>> Deserialize<'de> for InPlaceVec<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SeqVisitor<T>(Vec<T>);
+
+        impl<'de: 'a, 'a, T: FromMap<'a>> serde::de::Visitor<'de> for SeqVisitor<T> {
+            type Value = Vec<T>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a sequence")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                mut self,
+                seq: A,
+            ) -> Result<Vec<T>, A::Error> {
+                append_in_place(seq, &mut self.0)?;
+                Ok(self.0)
+            }
+        }
+
+        deserializer
+            .deserialize_seq(SeqVisitor(Vec::new()))
+            .map(InPlaceVec)
+    }
 }
 
 /// Implements `Resource` for a model and for a collection of it.

@@ -43,7 +43,7 @@ wp_object! {
         /// Publication date-time in UTC, without `Z`.
         date_gmt: LocalDateTime<'a> = "date_gmt",
         /// The globally unique identifier (a URL that never changes).
-        guid: Rendered<'a> = "guid",
+        guid: Rendered<'a> = "guid" [object],
         /// Last modification date-time in the site's time zone.
         modified: LocalDateTime<'a> = "modified",
         /// Last modification date-time in UTC.
@@ -59,11 +59,11 @@ wp_object! {
         /// The post's URL.
         link: Text<'a> = "link",
         /// The title, as rendered HTML (with entities such as `&#8217;`).
-        title: Rendered<'a> = "title",
+        title: Rendered<'a> = "title" [object],
         /// The content.
-        content: Rendered<'a> = "content",
+        content: Rendered<'a> = "content" [object],
         /// The excerpt.
-        excerpt: Rendered<'a> = "excerpt",
+        excerpt: Rendered<'a> = "excerpt" [object],
         /// The author's user id.
         author: u64 = "author" [lenient],
         /// The featured media's id; `0` when there is none.
@@ -97,11 +97,11 @@ wp_object! {
         /// Yoast SEO's `<head>` HTML.
         yoast_head: JsonStr<'a> = "yoast_head",
         /// Yoast SEO's head as structured data.
-        yoast_head_json: YoastHead<'a> = "yoast_head_json",
+        yoast_head_json: YoastHead<'a> = "yoast_head_json" [object],
         /// Hypermedia links, by relation.
         links: Links<'a> = "_links",
         /// Embedded related objects (`?_embed`).
-        embedded: Embedded<'a> = "_embedded",
+        embedded: Embedded<'a> = "_embedded" [object],
     }
 }
 
