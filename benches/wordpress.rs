@@ -5,11 +5,13 @@
 //! Inputs: the seed post (as strict JSON, since `Value` cannot read its raw
 //! newlines; the repairing read of the original is measured beside it), and
 //! the raw-bytes collection `bios-downloads/wp-json__wp__v2__posts.json` when
-//! `PRESSMARK_CORPUS` is set.
+//! `PRESSMARK_CORPUS` is set, and that collection cut down to what
+//! `?_fields=id,title,link` returns.
 //!
-//! Both inputs are also read with `serde_derive_model`, a plain derived
-//! model (`benches/support/derive_model.rs`): what a typed serde_json read
-//! of this input costs without this crate, for scale against `IgnoredAny`.
+//! The seed and the whole collection are also read with
+//! `serde_derive_model`, a plain derived model
+//! (`benches/support/derive_model.rs`): what a typed serde_json read of
+//! this input costs without this crate, for scale against `IgnoredAny`.
 
 #[path = "support/derive_model.rs"]
 mod derive_model;
@@ -89,9 +91,32 @@ fn benches(c: &mut Criterion) {
                         .len()
                 }),
             );
+            compare(
+                c,
+                "wordpress/bios-collection-fields-id-title-link",
+                &fields_only(&json, &["id", "title", "link"]),
+                |json| wordpress::from_str::<Vec<Post>>(json).unwrap().len(),
+                None,
+            );
         }
         None => eprintln!("*** SKIPPED: corpus benchmark: PRESSMARK_CORPUS is not set ***"),
     }
+}
+
+/// The collection as a `?_fields=` request would have returned it: each
+/// post with only `keys`, where a post's fixed costs show most.
+fn fields_only(collection: &str, keys: &[&str]) -> String {
+    let posts: Vec<serde_json::Map<String, serde_json::Value>> =
+        serde_json::from_str(collection).unwrap();
+    let posts: Vec<serde_json::Map<String, serde_json::Value>> = posts
+        .into_iter()
+        .map(|post| {
+            post.into_iter()
+                .filter(|(key, _)| keys.contains(&key.as_str()))
+                .collect()
+        })
+        .collect();
+    serde_json::to_string(&posts).unwrap()
 }
 
 criterion_group!(group, benches);
