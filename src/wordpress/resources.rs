@@ -71,7 +71,7 @@ wp_object! {
         /// Upload date-time, UTC.
         date_gmt: LocalDateTime<'a> = "date_gmt",
         /// The globally unique identifier.
-        guid: Rendered<'a> = "guid",
+        guid: Rendered<'a> = "guid" [object],
         /// Last modification, site-local.
         modified: LocalDateTime<'a> = "modified",
         /// Last modification, UTC.
@@ -85,7 +85,7 @@ wp_object! {
         /// The attachment page's URL.
         link: Text<'a> = "link",
         /// The title.
-        title: Rendered<'a> = "title",
+        title: Rendered<'a> = "title" [object],
         /// The uploader's user id.
         author: u64 = "author" [lenient],
         /// The featured media's id (audio and video can have one).
@@ -101,9 +101,9 @@ wp_object! {
         /// CSS classes.
         class_list: PhpList<'a, Text<'a>> = "class_list",
         /// The description.
-        description: Rendered<'a> = "description",
+        description: Rendered<'a> = "description" [object],
         /// The caption.
-        caption: Rendered<'a> = "caption",
+        caption: Rendered<'a> = "caption" [object],
         /// The alternative text for images.
         alt_text: Text<'a> = "alt_text",
         /// `image`, `file`, ...
@@ -111,7 +111,7 @@ wp_object! {
         /// The MIME type.
         mime_type: Text<'a> = "mime_type",
         /// The file's dimensions and sizes.
-        media_details: MediaDetails<'a> = "media_details",
+        media_details: MediaDetails<'a> = "media_details" [object],
         /// The id of the post the media is attached to.
         post: u64 = "post" [lenient],
         /// The original file's URL.
@@ -180,7 +180,7 @@ wp_object! {
         /// Date-time, UTC.
         date_gmt: LocalDateTime<'a> = "date_gmt",
         /// The comment's text.
-        content: Rendered<'a> = "content",
+        content: Rendered<'a> = "content" [object],
         /// The comment's URL.
         link: Text<'a> = "link",
         /// `approved`, `hold`, ...
@@ -207,7 +207,7 @@ wp_object! {
         /// The human-readable message.
         message: Text<'a> = "message",
         /// The status and other details.
-        data: ApiErrorData<'a> = "data",
+        data: ApiErrorData<'a> = "data" [object],
         /// Further errors, when several occurred.
         additional_errors: Vec<ApiError<'a>> = "additional_errors",
     }
