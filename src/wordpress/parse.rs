@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::input::{element_offset, first_byte, first_key, locate_json, offset_in};
 use super::json::Controls;
 use super::json_error::json_error;
-use super::object::{FromMap, append_in_place, wp_object};
+use super::object::{FromMap, InPlace, append_in_place, wp_object};
 use super::raw::RawSpan;
 use super::repair::Repairs;
 use super::{ApiError, Comment, Kind, Media, Object, PhpMap, Post, RawJson, Response, Term, User};
@@ -184,7 +184,8 @@ fn read_model<'b, T: Model<'b>>(
         let err: ApiError<'_> = json(buf, range, ctl)?;
         return Err(api_error(&err, &format!("a {} object", T::KIND), at));
     }
-    let value: T = json(buf, range, ctl)?;
+    let mut value = T::default();
+    json_into(buf, range, ctl, &mut value)?;
     let (kind, because) = value.kind();
     if compatible::<T>(&value, kind) {
         Ok(value)
@@ -195,6 +196,18 @@ fn read_model<'b, T: Model<'b>>(
         )
         .at_byte(at))
     }
+}
+
+/// Parses `buf[range]` into `place`, a default model, as [`json`] would.
+fn json_into<'b, T: FromMap<'b>>(
+    buf: &'b str,
+    range: Range<usize>,
+    ctl: Ctl<'_>,
+    place: &mut T,
+) -> Result<(), Error> {
+    let start = range.start;
+    super::json::from_str_seed(&buf[range], start, ctl, InPlace(place))
+        .map_err(|e| json_error(buf, start, e))
 }
 
 /// Reads a collection of `T`, placing an error on the element that has it.

@@ -23,8 +23,18 @@ pub(crate) fn from_str<'de, T: de::Deserialize<'de>>(
     base: usize,
     controls: Option<&Controls>,
 ) -> Result<T> {
+    from_str_seed(input, base, controls, std::marker::PhantomData)
+}
+
+/// [`from_str`] through a seed (one that reads into a place it holds).
+pub(crate) fn from_str_seed<'de, S: de::DeserializeSeed<'de>>(
+    input: &'de str,
+    base: usize,
+    controls: Option<&Controls>,
+    seed: S,
+) -> Result<S::Value> {
     let mut de = Deserializer::new(input, base, controls);
-    let value = T::deserialize(&mut de)?;
+    let value = seed.deserialize(&mut de)?;
     de.end()?;
     Ok(value)
 }
