@@ -152,13 +152,22 @@ pub(crate) fn append_in_place<'de: 'a, 'a, T: FromMap<'a>, A: de::SeqAccess<'de>
     if let Some(n) = seq.size_hint() {
         out.reserve(n);
     }
-    loop {
-        out.push(T::default());
-        let last = out.len() - 1;
-        if seq.next_element_seed(InPlace(&mut out[last]))?.is_none() {
-            out.pop();
-            return Ok(());
-        }
+    while seq.next_element_seed(PushInPlace(out))?.is_some() {}
+    Ok(())
+}
+
+/// Reads one element at the end of the vector it borrows: pushed only once
+/// the reader has found one (a `_links` relation has one link; a slot
+/// pushed before asking would mostly be popped again).
+struct PushInPlace<'v, T>(&'v mut Vec<T>);
+
+impl<'de: 'a, 'a, T: FromMap<'a>> de::DeserializeSeed<'de> for PushInPlace<'_, T> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        self.0.push(T::default());
+        let last = self.0.len() - 1;
+        T::deserialize_into(deserializer, &mut self.0[last])
     }
 }
 
