@@ -112,8 +112,8 @@ impl<'de: 'a, 'a, T: FromMap<'a>> de::DeserializeSeed<'de> for InPlace<'_, T> {
     }
 }
 
-/// Reads an object or `null` into the place it borrows, `None`: in place,
-/// as [`InPlace`].
+/// Reads an object into the `Option` it borrows, in place as [`InPlace`]
+/// does; `null` leaves it `None`.
 pub(crate) struct OptionInPlace<'p, T>(pub(crate) &'p mut Option<T>);
 
 impl<'de: 'a, 'a, T: FromMap<'a>> de::DeserializeSeed<'de> for OptionInPlace<'_, T> {
