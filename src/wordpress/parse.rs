@@ -145,8 +145,18 @@ fn json<'b, T: Deserialize<'b>>(
     range: Range<usize>,
     ctl: Ctl<'_>,
 ) -> Result<T, Error> {
+    json_seed(buf, range, ctl, std::marker::PhantomData)
+}
+
+/// [`json`] through a seed.
+fn json_seed<'b, S: serde::de::DeserializeSeed<'b>>(
+    buf: &'b str,
+    range: Range<usize>,
+    ctl: Ctl<'_>,
+    seed: S,
+) -> Result<S::Value, Error> {
     let start = range.start;
-    super::json::from_str(&buf[range], start, ctl).map_err(|e| json_error(buf, start, e))
+    super::json::from_str_seed(&buf[range], start, ctl, seed).map_err(|e| json_error(buf, start, e))
 }
 
 /// The error for a response that is a REST API error where `what` was
@@ -185,7 +195,7 @@ fn read_model<'b, T: Model<'b>>(
         return Err(api_error(&err, &format!("a {} object", T::KIND), at));
     }
     let mut value = T::default();
-    json_into(buf, range, ctl, &mut value)?;
+    json_seed(buf, range, ctl, InPlace(&mut value))?;
     let (kind, because) = value.kind();
     if compatible::<T>(&value, kind) {
         Ok(value)
@@ -196,18 +206,6 @@ fn read_model<'b, T: Model<'b>>(
         )
         .at_byte(at))
     }
-}
-
-/// Parses `buf[range]` into `place`, a default model, as [`json`] would.
-fn json_into<'b, T: FromMap<'b>>(
-    buf: &'b str,
-    range: Range<usize>,
-    ctl: Ctl<'_>,
-    place: &mut T,
-) -> Result<(), Error> {
-    let start = range.start;
-    super::json::from_str_seed(&buf[range], start, ctl, InPlace(place))
-        .map_err(|e| json_error(buf, start, e))
 }
 
 /// Reads a collection of `T`, placing an error on the element that has it.

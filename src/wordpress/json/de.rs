@@ -13,20 +13,13 @@ const DEPTH: u16 = 128;
 
 type Result<T> = std::result::Result<T, JsonError>;
 
-/// Reads one JSON value from `input` into `T`; only whitespace may follow.
+/// Reads one JSON value from `input` through `seed` (`PhantomData<T>` reads
+/// a `T`; a seed may read into a place it holds); only whitespace may
+/// follow.
 ///
 /// With `controls`, raw control characters inside strings are read as they
 /// are and counted there (at `base` + their offset in `input`); without, they
 /// are an error.
-pub(crate) fn from_str<'de, T: de::Deserialize<'de>>(
-    input: &'de str,
-    base: usize,
-    controls: Option<&Controls>,
-) -> Result<T> {
-    from_str_seed(input, base, controls, std::marker::PhantomData)
-}
-
-/// [`from_str`] through a seed (one that reads into a place it holds).
 pub(crate) fn from_str_seed<'de, S: de::DeserializeSeed<'de>>(
     input: &'de str,
     base: usize,

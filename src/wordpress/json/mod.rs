@@ -18,7 +18,7 @@ mod scan;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use de::{decode_literal, from_str, from_str_seed};
+pub(crate) use de::{decode_literal, from_str_seed};
 pub(crate) use error::{Failure, JsonError};
 pub(crate) use scan::to_special;
 

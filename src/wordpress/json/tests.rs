@@ -5,7 +5,15 @@ use proptest::prelude::*;
 use serde::de::IgnoredAny;
 use serde_json::Value;
 
-use super::{Controls, from_str};
+use super::{Controls, JsonError, from_str_seed};
+
+fn from_str<'de, T: serde::Deserialize<'de>>(
+    input: &'de str,
+    base: usize,
+    controls: Option<&Controls>,
+) -> Result<T, JsonError> {
+    from_str_seed(input, base, controls, std::marker::PhantomData)
+}
 
 /// Pieces of JSON and of near-JSON, so that random sequences hit every
 /// rule: escapes good and bad, surrogates, numbers at their edges, literals
