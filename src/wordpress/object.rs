@@ -149,9 +149,6 @@ pub(crate) fn append_in_place<'de: 'a, 'a, T: FromMap<'a>, A: de::SeqAccess<'de>
     mut seq: A,
     out: &mut Vec<T>,
 ) -> Result<(), A::Error> {
-    if let Some(n) = seq.size_hint() {
-        out.reserve(n);
-    }
     while seq.next_element_seed(PushInPlace(out))?.is_some() {}
     Ok(())
 }
@@ -368,10 +365,7 @@ macro_rules! wp_object {
     (@deserialize $de:ident, $visitor:ident($place:ident), $sfield:ident) => {
         $de.deserialize_any($visitor($place))
     };
-    (@write $map:ident, $self:ident, $value:ident, $key:literal) => {
-        $map.serialize_entry($key, $value)?
-    };
-    (@write $map:ident, $self:ident, $value:ident, $key:literal, object) => {
+    (@write $map:ident, $self:ident, $value:ident, $key:literal $(, object)?) => {
         $map.serialize_entry($key, $value)?
     };
     (@write $map:ident, $self:ident, $value:ident, $key:literal, lenient) => {

@@ -166,7 +166,7 @@ fn api_error(err: &ApiError<'_>, what: &str, at: usize) -> Error {
 }
 
 /// Models read as single objects, checked to be the kind asked for.
-pub(crate) trait Model<'a>: Deserialize<'a> + FromMap<'a> {
+pub(crate) trait Model<'a>: FromMap<'a> {
     const KIND: Kind;
     fn kind(&self) -> (Kind, &'static str);
     fn is_empty(&self) -> bool;
