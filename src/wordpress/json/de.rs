@@ -304,6 +304,49 @@ impl<'de> Deserializer<'de, '_> {
     fn skip_str(&mut self) -> Result<()> {
         let bytes = self.bytes();
         let mut i = self.pos + 1;
+        // Every special byte of a word is handled before the next load:
+        // WordPress strings have an escape every ten bytes or so, and
+        // scanning again from each one made the load wait for the last.
+        'words: while let Some(mut found) = scan::specials_at(bytes, i) {
+            while found != 0 {
+                let at = i + (found.trailing_zeros() / 8) as usize;
+                found &= found - 1;
+                match bytes[at] {
+                    b'"' => {
+                        self.pos = at + 1;
+                        return Ok(());
+                    }
+                    b'\\' => match bytes.get(at + 1) {
+                        Some(b'u') => {
+                            self.hex4(at)?;
+                            i = at + 6;
+                            continue 'words;
+                        }
+                        Some(&b) if scan::simple_escape(b).is_some() => {
+                            // The escaped byte (`\"`, `\\`) is plain.
+                            let next = at + 1 - i;
+                            if next == 8 {
+                                i = at + 2;
+                                continue 'words;
+                            }
+                            found &= !(0x80 << (next * 8));
+                        }
+                        Some(_) => return Err(self.invalid_escape(at + 1)),
+                        None => return Err(self.eof("a string")),
+                    },
+                    b if b < 0x20 => self.control_at(at)?,
+                    // A false alarm above a match.
+                    _ => {}
+                }
+            }
+            i += 8;
+        }
+        self.skip_str_tail(i)
+    }
+
+    /// [`Self::skip_str`] on the last bytes of the input, from `i`.
+    fn skip_str_tail(&mut self, mut i: usize) -> Result<()> {
+        let bytes = self.bytes();
         loop {
             i = scan::to_special(bytes, i);
             match bytes.get(i) {

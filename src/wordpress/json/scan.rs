@@ -4,9 +4,9 @@
 /// Bit 7 of a byte of the result is set where that byte of `word` is `"`,
 /// `\` or a control character (below 0x20).
 ///
-/// The lowest set bit is always exact; bits above it can be false alarms
-/// (a borrow runs on from a match), so callers act on the lowest one only
-/// and scan again after it.
+/// Every such byte is marked and the lowest mark is always exact; marks
+/// above it can be false alarms (a borrow runs on from a match), so callers
+/// either act on the lowest one only or check the byte at each mark.
 #[inline]
 fn specials(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
@@ -25,6 +25,15 @@ fn is_special(b: u8) -> bool {
     b == b'"' || b == b'\\' || b < 0x20
 }
 
+/// [`specials`] of the eight bytes at `i`, or `None` when fewer are left.
+#[inline]
+pub(super) fn specials_at(bytes: &[u8], i: usize) -> Option<u64> {
+    let chunk = bytes.get(i..i + 8)?;
+    let mut word = [0; 8];
+    word.copy_from_slice(chunk);
+    Some(specials(u64::from_le_bytes(word)))
+}
+
 /// The index of the first `"`, `\` or control byte at or after `i`, or
 /// `bytes.len()`.
 ///
@@ -32,10 +41,7 @@ fn is_special(b: u8) -> bool {
 /// short: a word at a time, with no set-up to amortise.
 #[inline]
 pub(crate) fn to_special(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        let found = specials(u64::from_le_bytes(word));
+    while let Some(found) = specials_at(bytes, i) {
         if found != 0 {
             return i + (found.trailing_zeros() / 8) as usize;
         }

@@ -170,3 +170,44 @@ proptest! {
         agree(&text)?;
     }
 }
+
+/// Strings of every sequence of three pieces, after leads of every length
+/// up to two words, so that each escape and each stop falls at every place
+/// of a word and across words: skipping a string (as `IgnoredAny` does)
+/// accepts and rejects as serde_json does, ends where it does (the `,1]`
+/// after it must still read), and when repairing notes each raw control
+/// character once, at its offset.
+#[test]
+fn skipping_strings_agrees_with_serde_json_at_every_place_in_a_word() {
+    const BODY: &[&str] = &[
+        "a", "\\\\", "\\\"", "\\/", "\\u0041", "\\u12", "\\x", "\n", "é", "\"",
+    ];
+    for lead in 0..17 {
+        for a in BODY {
+            for b in BODY {
+                for c in BODY {
+                    let text = format!("[\"{}{a}{b}{c}\",1]", "a".repeat(lead));
+                    let theirs = serde_json::from_str::<IgnoredAny>(&text).is_ok();
+                    let ours = from_str::<IgnoredAny>(&text, 0, None).is_ok();
+                    assert_eq!(ours, theirs, "{text:?}");
+
+                    let controls = Controls::default();
+                    let repaired = from_str::<IgnoredAny>(&text, 0, Some(&controls)).is_ok();
+                    let escaped = text.replace('\n', "\\n");
+                    let want = serde_json::from_str::<IgnoredAny>(&escaped).is_ok();
+                    assert_eq!(repaired, want, "repairing {text:?}");
+                    if repaired {
+                        let newlines = text.matches('\n').count();
+                        let found = controls.found().map(|(n, _)| n).unwrap_or(0);
+                        assert_eq!(found, newlines, "controls noted in {text:?}");
+                        assert_eq!(
+                            controls.found().map(|(_, at)| at),
+                            text.find('\n'),
+                            "first control in {text:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
