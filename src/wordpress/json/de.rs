@@ -317,12 +317,7 @@ impl<'de> Deserializer<'de, '_> {
                         return Ok(());
                     }
                     b'\\' => match bytes.get(at + 1) {
-                        Some(b'u') => {
-                            self.hex4(at)?;
-                            i = at + 6;
-                            continue 'words;
-                        }
-                        Some(&b) if scan::simple_escape(b).is_some() => {
+                        Some(&b) if scan::is_simple_escape(b) => {
                             // The escaped byte (`\"`, `\\`) is plain.
                             let next = at + 1 - i;
                             if next == 8 {
@@ -330,6 +325,11 @@ impl<'de> Deserializer<'de, '_> {
                                 continue 'words;
                             }
                             found &= !(0x80 << (next * 8));
+                        }
+                        Some(b'u') => {
+                            self.hex4(at)?;
+                            i = at + 6;
+                            continue 'words;
                         }
                         Some(_) => return Err(self.invalid_escape(at + 1)),
                         None => return Err(self.eof("a string")),
