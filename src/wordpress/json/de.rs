@@ -359,7 +359,7 @@ impl<'de> Deserializer<'de, '_> {
                         self.hex4(i)?;
                         i += 6;
                     }
-                    Some(&b) if scan::simple_escape(b).is_some() => i += 2,
+                    Some(&b) if scan::is_simple_escape(b) => i += 2,
                     Some(_) => return Err(self.invalid_escape(i + 1)),
                     None => return Err(self.eof("a string")),
                 },

@@ -211,3 +211,17 @@ fn skipping_strings_agrees_with_serde_json_at_every_place_in_a_word() {
         }
     }
 }
+
+/// Every ASCII letter after a backslash, in a string read into a value
+/// (decoded) and skipped: as serde_json reads it.
+#[test]
+fn every_one_letter_escape_reads_as_serde_json_reads_it() {
+    for b in 0..0x80u8 {
+        let text = format!("[\"a\\{}b\",\"\\{}\"]", char::from(b), char::from(b));
+        let theirs = serde_json::from_str::<Value>(&text).ok();
+        let ours = from_str::<Value>(&text, 0, None).ok();
+        assert_eq!(ours, theirs, "{text:?}");
+        let skipped = from_str::<IgnoredAny>(&text, 0, None).is_ok();
+        assert_eq!(skipped, theirs.is_some(), "skipping {text:?}");
+    }
+}
