@@ -86,6 +86,10 @@ fn seed_post() {
     assert_eq!(links.get("https://api.w.org/term").unwrap().len(), 2);
     assert_eq!(links.get("version-history").unwrap()[0].count, Some(1));
     assert_eq!(links.get("predecessor-version").unwrap()[0].id, Some(1193));
+    assert_eq!(
+        links.get("self").unwrap()[0].href().unwrap(),
+        "https://ochronadanych-as.pl/en/wp-json/wp/v2/posts/1192"
+    );
     let allow = links.get("self").unwrap()[0].target_hints.as_ref().unwrap();
     assert_eq!(allow.get("allow").unwrap(), &[Text::borrowed("GET")]);
     // The content holds raw newlines: repaired and reported.
@@ -148,17 +152,17 @@ fn quirk_links_empty_array() {
     let json = r#"{"_links":{"a":[{"href":"1"},{"href":"2"}],"b":[],"c":[{"href":"3"}]}}"#;
     let post = wordpress::post_from_str(json).unwrap();
     let links = post.links.as_ref().unwrap();
-    let hrefs = |rel| -> Vec<&str> {
+    let hrefs = |rel| -> Vec<String> {
         links
             .get(rel)
             .unwrap()
             .iter()
-            .map(|l| l.href.as_deref().unwrap())
+            .map(|l| l.href().unwrap().into_string())
             .collect()
     };
     assert_eq!(
         (hrefs("a"), hrefs("b"), hrefs("c")),
-        (vec!["1", "2"], vec![], vec!["3"])
+        (vec!["1".into(), "2".into()], vec![], vec!["3".into()])
     );
     assert_eq!(serde_json::to_string(&post).unwrap(), json);
 }

@@ -8,9 +8,9 @@ use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::PhpMap;
 use super::object::{append_in_place, wp_object};
 use super::php::empty_object_as_array;
+use super::{JsonStr, PhpMap};
 use crate::Text;
 use crate::map_text::MapText;
 
@@ -18,8 +18,9 @@ wp_object! {
     "link"
     /// One link object of a relation in `_links`.
     pub struct Link<'a> {
-        /// The target URL (or URI template when `templated`).
-        href: Text<'a> = "href",
+        /// The target URL (or URI template when `templated`), as the JSON
+        /// literal: [`Link::href`] decodes it.
+        href: JsonStr<'a> = "href",
         /// Whether `?_embed` embeds the target.
         embeddable: bool = "embeddable",
         /// Whether `href` is a URI template (`{rel}`).
@@ -34,6 +35,28 @@ wp_object! {
         taxonomy: Text<'a> = "taxonomy",
         /// Hints about the target, such as the allowed HTTP methods.
         target_hints: PhpMap<'a, Vec<Text<'a>>> = "targetHints",
+    }
+}
+
+impl<'a> Link<'a> {
+    /// The target URL (or URI template when `templated`), decoded from
+    /// JSON (`https:\/\/` is `https://`).
+    ///
+    /// `_links` is a fifth of a post and most readers never look at it, so
+    /// its URLs, every one of them escaped, are decoded here rather than
+    /// when the post is read.
+    ///
+    /// ```
+    /// let post = pressmark::wordpress::post_from_str(
+    ///     r#"{"_links":{"self":[{"href":"https:\/\/e.x\/wp-json\/wp\/v2\/posts\/1"}]}}"#,
+    /// )?;
+    /// let link = &post.links.as_ref().unwrap().get("self").unwrap()[0];
+    /// assert_eq!(link.href().unwrap(), "https://e.x/wp-json/wp/v2/posts/1");
+    /// # Ok::<(), pressmark::Error>(())
+    /// ```
+    #[must_use]
+    pub fn href(&self) -> Option<Text<'a>> {
+        self.href.as_ref().map(JsonStr::decode)
     }
 }
 
@@ -127,7 +150,7 @@ impl<'a> Links<'a> {
     #[must_use]
     pub fn compact<'r>(&self, rel: &'r str) -> Cow<'r, str> {
         for curie in self.find("curies").into_iter().flatten() {
-            let (Some(name), Some(href)) = (&curie.name, &curie.href) else {
+            let (Some(name), Some(href)) = (&curie.name, curie.href()) else {
                 continue;
             };
             if let Some((head, tail)) = href.split_once("{rel}")
@@ -140,11 +163,11 @@ impl<'a> Links<'a> {
         Cow::Borrowed(rel)
     }
 
-    fn curie_template(&self, prefix: &str) -> Option<&str> {
+    fn curie_template(&self, prefix: &str) -> Option<Text<'a>> {
         self.find("curies")?
             .iter()
             .find(|c| c.name.as_deref() == Some(prefix))
-            .and_then(|c| c.href.as_deref())
+            .and_then(Link::href)
     }
 
     /// Detaches the links from the input.
