@@ -304,44 +304,68 @@ impl<'de> Deserializer<'de, '_> {
     fn skip_str(&mut self) -> Result<()> {
         let bytes = self.bytes();
         let mut i = self.pos + 1;
-        // Every special byte of a word is handled before the next load:
-        // WordPress strings have an escape every ten bytes or so, and
-        // scanning again from each one made the load wait for the last.
-        'words: while let Some(mut found) = scan::specials_at(bytes, i) {
-            while found != 0 {
-                let at = i + (found.trailing_zeros() / 8) as usize;
-                found &= found - 1;
-                match bytes[at] {
-                    b'"' => {
-                        self.pos = at + 1;
-                        return Ok(());
-                    }
-                    b'\\' => match bytes.get(at + 1) {
-                        Some(&b) if scan::is_simple_escape(b) => {
-                            // The escaped byte (`\"`, `\\`) is plain.
-                            let next = at + 1 - i;
-                            if next == 8 {
-                                i = at + 2;
-                                continue 'words;
-                            }
-                            found &= !(0x80 << (next * 8));
-                        }
-                        Some(b'u') => {
-                            self.hex4(at)?;
-                            i = at + 6;
-                            continue 'words;
-                        }
-                        Some(_) => return Err(self.invalid_escape(at + 1)),
-                        None => return Err(self.eof("a string")),
-                    },
-                    b if b < 0x20 => self.control_at(at)?,
-                    // A false alarm above a match.
-                    _ => {}
-                }
+        // Whether `bytes[i - 1]` is a backslash that escapes `bytes[i]` (it
+        // may be one that is escaped: `plain_window` must not be asked then).
+        let mut escaping = false;
+        loop {
+            // Most windows: no branch per escape (WordPress strings have
+            // one every ten bytes or so).
+            if escaping == (bytes[i - 1] == b'\\') && scan::plain_window(bytes, i) {
+                i += scan::WINDOW;
+                escaping = bytes[i - 1] == b'\\';
+                continue;
             }
-            i += 8;
+            // From the backslash when the window starts with what it
+            // escapes.
+            let from = if escaping { i - 1 } else { i };
+            match self.skip_specials(from)? {
+                // Never inside an escape.
+                Some(next) => (i, escaping) = (next, false),
+                None => return Ok(()),
+            }
         }
-        self.skip_str_tail(i)
+    }
+
+    /// Skips the eight bytes at `i` of a string, one special byte at a time
+    /// (every one of the word before the next load), or the rest of the
+    /// string when fewer are left. `None` when the string ended (`pos` is
+    /// after it), else where to go on.
+    #[inline(never)]
+    fn skip_specials(&mut self, i: usize) -> Result<Option<usize>> {
+        let bytes = self.bytes();
+        let Some(mut found) = scan::specials_at(bytes, i) else {
+            return self.skip_str_tail(i).map(|()| None);
+        };
+        while found != 0 {
+            let at = i + (found.trailing_zeros() / 8) as usize;
+            found &= found - 1;
+            match bytes[at] {
+                b'"' => {
+                    self.pos = at + 1;
+                    return Ok(None);
+                }
+                b'\\' => match bytes.get(at + 1) {
+                    Some(&b) if scan::is_simple_escape(b) => {
+                        // The escaped byte (`\"`, `\\`) is plain.
+                        let next = at + 1 - i;
+                        if next == 8 {
+                            return Ok(Some(at + 2));
+                        }
+                        found &= !(0x80 << (next * 8));
+                    }
+                    Some(b'u') => {
+                        self.hex4(at)?;
+                        return Ok(Some(at + 6));
+                    }
+                    Some(_) => return Err(self.invalid_escape(at + 1)),
+                    None => return Err(self.eof("a string")),
+                },
+                b if b < 0x20 => self.control_at(at)?,
+                // A false alarm above a match.
+                _ => {}
+            }
+        }
+        Ok(Some(i + 8))
     }
 
     /// [`Self::skip_str`] on the last bytes of the input, from `i`.

@@ -34,6 +34,45 @@ pub(super) fn specials_at(bytes: &[u8], i: usize) -> Option<u64> {
     Some(specials(u64::from_le_bytes(word)))
 }
 
+/// Bytes a step of [`plain_window`] checks.
+pub(super) const WINDOW: usize = 16;
+
+/// Whether the [`WINDOW`] bytes at `i` can be skipped in one step, without
+/// a branch per escape: they hold no closing quote, no control character,
+/// and only the escapes WordPress strings are dense with (`\"`, `\/`,
+/// `\n`), each a backslash that no backslash escapes. A backslash just
+/// before the window must escape its first byte (the caller checks that).
+/// `false` also when fewer bytes are left: one special at a time then.
+///
+/// The flags are computed byte by byte into an array, a shape the compiler
+/// turns into SIMD compares (as in `html/scan.rs`); the same test on a
+/// `u64` at a time ran out of registers and reloaded its constants.
+#[inline]
+pub(super) fn plain_window(bytes: &[u8], i: usize) -> bool {
+    // The byte before the window, then the window.
+    let Some(w) = i.checked_sub(1).and_then(|b| bytes.get(b..i + WINDOW)) else {
+        return false;
+    };
+    let w: &[u8; WINDOW + 1] = w.try_into().unwrap_or(&[0; WINDOW + 1]);
+    let (before, _) = w.split_at(WINDOW);
+    let (_, window) = w.split_at(1);
+    let before: &[u8; WINDOW] = before.try_into().unwrap_or(&[0; WINDOW]);
+    let window: &[u8; WINDOW] = window.try_into().unwrap_or(&[0; WINDOW]);
+    let mut stops = [0u8; WINDOW];
+    for j in 0..WINDOW {
+        let b = window[j];
+        let escaped = before[j] == b'\\';
+        let quote = b == b'"';
+        let letter = quote | (b == b'/') | (b == b'n');
+        // A backslash is no letter: one that a backslash escapes is a
+        // stop, so every backslash in a window without stops escapes the
+        // byte after it.
+        stops[j] = u8::from((b < 0x20) | (quote & !escaped) | (escaped & !letter));
+    }
+    // An OR of the flags compiles to one `pmovmskb` test.
+    stops.iter().fold(0, |a, &f| a | f) == 0
+}
+
 /// The index of the first `"`, `\` or control byte at or after `i`, or
 /// `bytes.len()`.
 ///

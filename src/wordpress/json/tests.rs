@@ -169,24 +169,71 @@ proptest! {
     fn agrees_with_serde_json_on_json_and_its_mutants(text in json_text()) {
         agree(&text)?;
     }
+
+    /// Long strings as dense with escapes as WordPress's, where skipping
+    /// goes a window at a time and falls back to one special at a time.
+    #[test]
+    fn agrees_with_serde_json_on_escape_dense_strings(
+        pieces in prop::collection::vec(prop::sample::select(STRING_PIECES), 0..60)
+    ) {
+        agree(&format!("[\"{}\",{{\"k\":\"{}\"}}]", pieces.concat(), pieces.concat()))?;
+    }
 }
 
+/// Pieces of string bodies: plain runs, the escapes WordPress sends most,
+/// the rarer ones, bad ones, raw control characters and a closing quote.
+const STRING_PIECES: &[&str] = &[
+    "a",
+    "<p>",
+    "https:",
+    "0123456789abcdef",
+    "\\/",
+    "\\\"",
+    "\\n",
+    "\\\\",
+    "\\t",
+    "\\u00e9",
+    "\\ud83d\\ude00",
+    "\\u12",
+    "\\x",
+    "\n",
+    "\t",
+    "é",
+    "€",
+    "\"",
+];
+
 /// Strings of every sequence of three pieces, after leads of every length
-/// up to two words, so that each escape and each stop falls at every place
-/// of a word and across words: skipping a string (as `IgnoredAny` does)
-/// accepts and rejects as serde_json does, ends where it does (the `,1]`
+/// up to two 16-byte windows, so that each escape and each stop falls at
+/// every place of a word and of a window and across them: skipping a string (as `IgnoredAny` does)
+/// accepts and rejects as serde_json does, ends where it does (what comes
 /// after it must still read), and when repairing notes each raw control
 /// character once, at its offset.
 #[test]
 fn skipping_strings_agrees_with_serde_json_at_every_place_in_a_word() {
+    // The last piece ends a string and goes on plain for a whole window,
+    // so that a window wrongly taken as escaped at its start reads on.
     const BODY: &[&str] = &[
-        "a", "\\\\", "\\\"", "\\/", "\\u0041", "\\u12", "\\x", "\n", "é", "\"",
+        "a",
+        "\\\\",
+        "\\\"",
+        "\\/",
+        "\\n",
+        "\\t",
+        "\\u0041",
+        "\\u12",
+        "\\x",
+        "\n",
+        "é",
+        "\"0123456789abcdef",
     ];
-    for lead in 0..17 {
+    const PAD: &str = "0123456789abcdef0123456789abcdef";
+    for lead in 0..33 {
         for a in BODY {
             for b in BODY {
                 for c in BODY {
-                    let text = format!("[\"{}{a}{b}{c}\",1]", "a".repeat(lead));
+                    // Text after the string, so that windows reach past it.
+                    let text = format!("[\"{}{a}{b}{c}\",1,\"{PAD}\"]", "a".repeat(lead));
                     let theirs = serde_json::from_str::<IgnoredAny>(&text).is_ok();
                     let ours = from_str::<IgnoredAny>(&text, 0, None).is_ok();
                     assert_eq!(ours, theirs, "{text:?}");
