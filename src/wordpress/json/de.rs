@@ -304,16 +304,27 @@ impl<'de> Deserializer<'de, '_> {
     fn skip_str(&mut self) -> Result<()> {
         let bytes = self.bytes();
         let mut i = self.pos + 1;
+        // Most strings are keys and short values: ended in the first word.
+        if let Some(found) = scan::specials_at(bytes, i)
+            && found != 0
+        {
+            let at = i + (found.trailing_zeros() / 8) as usize;
+            if bytes[at] == b'"' {
+                self.pos = at + 1;
+                return Ok(());
+            }
+        }
         // Whether `bytes[i - 1]` is a backslash that escapes `bytes[i]` (it
         // may be one that is escaped: `plain_window` must not be asked then).
         let mut escaping = false;
         loop {
             // Most windows: no branch per escape (WordPress strings have
             // one every ten bytes or so).
-            if escaping == (bytes[i - 1] == b'\\') && scan::plain_window(bytes, i) {
-                i += scan::WINDOW;
+            if escaping == (bytes[i - 1] == b'\\') {
+                while scan::plain_window(bytes, i) {
+                    i += scan::WINDOW;
+                }
                 escaping = bytes[i - 1] == b'\\';
-                continue;
             }
             // From the backslash when the window starts with what it
             // escapes.
