@@ -39,11 +39,11 @@ pub(super) const WINDOW: usize = 16;
 
 /// Whether the [`WINDOW`] bytes at `i` can be skipped in one step, without
 /// a branch per escape: they hold no closing quote, no control character,
-/// and only one-letter escapes other than `\\` (WordPress strings have one
-/// every ten bytes or so), each a backslash that no backslash escapes. A
-/// backslash just before the window must escape its first byte (the caller
-/// checks that). `false` also when fewer bytes are left: one special at a
-/// time then.
+/// and only the one-letter escapes of text (`\"`, `\/`, `\n`, `\r`, `\t`;
+/// WordPress strings have one every ten bytes or so), each a backslash that
+/// no backslash escapes. A backslash just before the window must escape its
+/// first byte (the caller checks that). `false` also when fewer bytes are
+/// left: one special at a time then.
 ///
 /// The flags are computed byte by byte into an array, a shape the compiler
 /// turns into SIMD compares (as in `html/scan.rs`); the same test on a
@@ -64,14 +64,9 @@ pub(super) fn plain_window(bytes: &[u8], i: usize) -> bool {
         let b = window[j];
         let escaped = before[j] == b'\\';
         let quote = b == b'"';
-        // Every one-letter escape but `\\`: one compare each per window.
-        let letter = quote
-            | (b == b'/')
-            | (b == b'n')
-            | (b == b'r')
-            | (b == b't')
-            | (b == b'b')
-            | (b == b'f');
+        // The one-letter escapes text has (not `\\`, nor `\b` and `\f`,
+        // which go the slow way): one compare each per window.
+        let letter = quote | (b == b'/') | (b == b'n') | (b == b'r') | (b == b't');
         // A backslash is no letter: one that a backslash escapes is a
         // stop, so every backslash in a window without stops escapes the
         // byte after it.
