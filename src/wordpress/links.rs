@@ -185,6 +185,9 @@ impl<'de: 'a, 'a> Deserialize<'de> for Links<'a> {
 
 struct LinksVisitor<'a>(PhantomData<Links<'a>>);
 
+/// The relations and links a post's `_links` has room for from the start.
+const RELATIONS: usize = 16;
+
 impl<'de: 'a, 'a> Visitor<'de> for LinksVisitor<'a> {
     type Value = Links<'a>;
 
@@ -193,14 +196,23 @@ impl<'de: 'a, 'a> Visitor<'de> for LinksVisitor<'a> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Links<'a>, A::Error> {
+        // A post has a dozen relations, a user or term two or three: room
+        // for a post's up front (growing took three allocations for each
+        // vector), and what a small one does not use given back.
         let mut out = Links {
-            relations: Vec::new(),
-            links: Vec::new(),
+            relations: Vec::with_capacity(RELATIONS),
+            links: Vec::with_capacity(RELATIONS),
             sent_as_array: false,
         };
         while let Some(rel) = map.next_key::<Text<'de>>()? {
             map.next_value_seed(AppendLinks(&mut out.links))?;
             out.relations.push((rel, out.links.len()));
+        }
+        if out.relations.len() <= RELATIONS / 4 {
+            out.relations.shrink_to_fit();
+        }
+        if out.links.len() <= RELATIONS / 4 {
+            out.links.shrink_to_fit();
         }
         Ok(out)
     }
