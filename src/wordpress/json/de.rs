@@ -310,24 +310,16 @@ impl<'de> Deserializer<'de, '_> {
     fn skip_str(&mut self) -> Result<()> {
         let bytes = self.bytes();
         let mut i = self.pos + 1;
-        // Most strings are keys and short values: ended in the first two
-        // words, before any other special byte.
-        for word in [i, i + 8] {
-            match scan::specials_at(bytes, word) {
-                Some(0) => continue,
-                Some(found) => {
-                    let at = word + (found.trailing_zeros() / 8) as usize;
-                    if bytes[at] == b'"' {
-                        self.pos = at + 1;
-                        return Ok(());
-                    }
-                }
-                None => {}
-            }
-            break;
+        // Most strings are keys and short values, ended by their first
+        // special byte; the others go on from it.
+        i = scan::to_special(bytes, i);
+        if bytes.get(i) == Some(&b'"') {
+            self.pos = i + 1;
+            return Ok(());
         }
         // Whether `bytes[i - 1]` is a backslash that escapes `bytes[i]` (it
         // may be one that is escaped: `plain_window` must not be asked then).
+        // Not yet: `bytes[i - 1]` is the opening quote or a plain byte.
         let mut escaping = false;
         loop {
             // Most windows: no branch per escape (WordPress strings have
