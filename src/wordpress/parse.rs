@@ -129,6 +129,20 @@ pub(crate) mod private {
         /// `controls` when they are repaired; error positions are offsets in
         /// `buf`.
         fn read(buf: &'a str, range: Range<usize>, controls: Ctl<'_>) -> Result<Self, Error>;
+        /// A value for [`Read::read_into`] to fill: cheap to make.
+        fn empty() -> Self;
+        /// [`Read::read`] into `out`, an [`Read::empty`] value: in place,
+        /// for the models, so that a 2 kB post is not copied on its way out
+        /// to the caller's [`Parsed`].
+        fn read_into(
+            buf: &'a str,
+            range: Range<usize>,
+            controls: Ctl<'_>,
+            out: &mut Self,
+        ) -> Result<(), Error> {
+            *out = Self::read(buf, range, controls)?;
+            Ok(())
+        }
         /// See [`Parsed::into_owned`].
         fn into_static(self) -> Self::Owned;
     }
@@ -189,16 +203,27 @@ fn read_model<'b, T: Model<'b>>(
     range: Range<usize>,
     ctl: Ctl<'_>,
 ) -> Result<T, Error> {
+    let mut value = T::default();
+    read_model_into(buf, range, ctl, &mut value)?;
+    Ok(value)
+}
+
+/// [`read_model`] into `value`, a default `T`.
+fn read_model_into<'b, T: Model<'b>>(
+    buf: &'b str,
+    range: Range<usize>,
+    ctl: Ctl<'_>,
+    value: &mut T,
+) -> Result<(), Error> {
     let at = range.start + buf[range.clone()].len() - buf[range.clone()].trim_start().len();
     if T::KIND != Kind::Error && first_key(&buf[range.clone()]) == Some("code") {
         let err: ApiError<'_> = json(buf, range, ctl)?;
         return Err(api_error(&err, &format!("a {} object", T::KIND), at));
     }
-    let mut value = T::default();
-    json_seed(buf, range, ctl, InPlace(&mut value))?;
+    json_seed(buf, range, ctl, InPlace(&mut *value))?;
     let (kind, because) = value.kind();
-    if compatible::<T>(&value, kind) {
-        Ok(value)
+    if compatible::<T>(value, kind) {
+        Ok(())
     } else {
         Err(Error::new(
             ErrorKind::UnexpectedKind,
@@ -280,6 +305,17 @@ macro_rules! resource {
             fn read(buf: &'a str, range: Range<usize>, ctl: Ctl<'_>) -> Result<Self, Error> {
                 read_model(buf, range, ctl)
             }
+            fn empty() -> Self {
+                Self::default()
+            }
+            fn read_into(
+                buf: &'a str,
+                range: Range<usize>,
+                ctl: Ctl<'_>,
+                out: &mut Self,
+            ) -> Result<(), Error> {
+                read_model_into(buf, range, ctl, out)
+            }
             fn into_static(self) -> $ty<'static> {
                 self.into_owned()
             }
@@ -290,6 +326,9 @@ macro_rules! resource {
             type Owned = Vec<$ty<'static>>;
             fn read(buf: &'a str, range: Range<usize>, ctl: Ctl<'_>) -> Result<Self, Error> {
                 read_models(buf, range, ctl)
+            }
+            fn empty() -> Self {
+                Vec::new()
             }
             fn into_static(self) -> Vec<$ty<'static>> {
                 self.into_iter().map($ty::into_owned).collect()
@@ -305,6 +344,9 @@ impl<'a> Read<'a> for Response<'a> {
     type Owned = Response<'static>;
     fn read(buf: &'a str, range: Range<usize>, ctl: Ctl<'_>) -> Result<Self, Error> {
         read_response(buf, range, ctl)
+    }
+    fn empty() -> Self {
+        Response::Collection(Vec::new())
     }
     fn into_static(self) -> Response<'static> {
         self.into_owned()
@@ -442,15 +484,17 @@ pub fn from_str_with<'a, T: Resource<'a>>(
     let callback = callback.map(Text::borrowed);
     let controls = Controls::default();
     let ctl = options.repair_control_characters.then_some(&controls);
-    let (value, envelope) =
-        read_document::<T>(doc, ctl).map_err(|e| e.relocate(bytes, |b| start + b))?;
-    let repairs = Repairs::counted(&controls, input, start);
-    Ok(Parsed {
-        value,
-        repairs,
-        envelope,
+    // Built first and read into: the value is not copied out of the reader.
+    let mut parsed = Parsed {
+        value: T::empty(),
+        repairs: None,
+        envelope: None,
         callback,
-    })
+    };
+    parsed.envelope = read_document_into(doc, ctl, &mut parsed.value)
+        .map_err(|e| e.relocate(bytes, |b| start + b))?;
+    parsed.repairs = Repairs::counted(&controls, input, start);
+    Ok(parsed)
 }
 
 /// [`from_str`] for bytes, which must be UTF-8.
@@ -523,12 +567,15 @@ struct BodySpan {
     body: Option<RawSpan>,
 }
 
-fn read_document<'a, T: Resource<'a>>(
+/// Reads `doc` into `out`; returns the envelope, if the response has one.
+fn read_document_into<'a, T: Resource<'a>>(
     doc: &'a str,
     ctl: Ctl<'_>,
-) -> Result<(T, Option<Envelope<'a>>), Error> {
+    out: &mut T,
+) -> Result<Option<Envelope<'a>>, Error> {
     let (range, envelope) = envelope_of(doc, ctl)?;
-    Ok((T::read(doc, range, ctl)?, envelope))
+    T::read_into(doc, range, ctl, out)?;
+    Ok(envelope)
 }
 
 /// Reads a collection one object at a time.
