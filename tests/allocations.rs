@@ -67,9 +67,10 @@ fn seed_post_allocations_stay_bounded() {
     eprintln!(
         "allocations for one read of the seed post: {repaired} as sent, {strict} as strict JSON"
     );
-    // Measured 2026-12-02 (26 and 22, on the crate's own JSON reader, which
-    // repairs in the same read, with `_links` URLs decoded on access and
-    // room for a post's links and a decoded string reserved up front):
+    // Measured 2026-12-02 (23 and 19, on the crate's own JSON reader, which
+    // repairs in the same read, with `_links` URLs decoded on access, room
+    // for a post's links and a decoded string reserved up front, and room
+    // for 8 entries at a PHP list's or map's first):
     // raise only with a reason.
     assert!(
         repaired <= REPAIRED_MAX,
@@ -81,5 +82,5 @@ fn seed_post_allocations_stay_bounded() {
     );
 }
 
-const REPAIRED_MAX: usize = 26;
-const STRICT_MAX: usize = 22;
+const REPAIRED_MAX: usize = 23;
+const STRICT_MAX: usize = 19;

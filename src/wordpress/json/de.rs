@@ -13,8 +13,9 @@ const DEPTH: u16 = 128;
 
 type Result<T> = std::result::Result<T, JsonError>;
 
-/// Bytes reserved for decoding the first string with escapes.
-const SCRATCH: usize = 256;
+/// Bytes reserved for decoding the first string with escapes: the seed
+/// post's longest decoded string (349 bytes) fits, without growing again.
+const SCRATCH: usize = 512;
 
 /// Reads one JSON value from `input` through `seed` (`PhantomData<T>` reads
 /// a `T`; a seed may read into a place it holds); only whitespace may
