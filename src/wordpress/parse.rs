@@ -129,7 +129,8 @@ pub(crate) mod private {
         /// `controls` when they are repaired; error positions are offsets in
         /// `buf`.
         fn read(buf: &'a str, range: Range<usize>, controls: Ctl<'_>) -> Result<Self, Error>;
-        /// A value for [`Read::read_into`] to fill: cheap to make.
+        /// The value [`Read::read_into`] starts from: a default model, which
+        /// it fills in place, or an empty collection, which it replaces.
         fn empty() -> Self;
         /// [`Read::read`] into `out`, an [`Read::empty`] value: in place,
         /// for the models, so that a 2 kB post is not copied on its way out
