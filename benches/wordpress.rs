@@ -8,6 +8,11 @@
 //! `PRESSMARK_CORPUS` is set, and that collection cut down to what
 //! `?_fields=id,title,link` returns.
 //!
+//! `wordpress/interleaved` gives the seed's ratio to `IgnoredAny` with both
+//! timed back to back, robust to the machine changing speed between
+//! Criterion's windows (see `benches/support/interleaved.rs`: the reported
+//! time in µs is the typed read's time over `IgnoredAny`'s).
+//!
 //! The seed and the whole collection are also read with
 //! `serde_derive_model`, a plain derived model
 //! (`benches/support/derive_model.rs`): what a typed serde_json read of
@@ -15,6 +20,8 @@
 
 #[path = "support/derive_model.rs"]
 mod derive_model;
+#[path = "support/interleaved.rs"]
+mod interleaved;
 
 use std::hint::black_box;
 
@@ -66,6 +73,20 @@ fn benches(c: &mut Criterion) {
                 .map_or(0, |id| id as usize)
         }),
     );
+    let mut group = c.benchmark_group("wordpress/interleaved");
+    interleaved::ratio(
+        &mut group,
+        "seed-post_pressmark_over_IgnoredAny",
+        |_| {
+            black_box(wordpress::from_str::<Post>(black_box(&strict_seed)).unwrap());
+        },
+        |_| {
+            black_box(
+                serde_json::from_str::<serde::de::IgnoredAny>(black_box(&strict_seed)).unwrap(),
+            );
+        },
+    );
+    group.finish();
     c.bench_function("wordpress/seed-post-as-sent-repaired", |b| {
         b.iter(|| {
             wordpress::from_str::<Post>(black_box(SEED))
