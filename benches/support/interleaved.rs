@@ -16,17 +16,21 @@ use criterion::BenchmarkGroup;
 use criterion::measurement::WallTime;
 
 /// Adds `name` to `group`: `subject`'s time in units of `baseline`'s, both
-/// called with the iteration's index.
+/// called with the iteration's index. The index counts on across samples
+/// (Criterion starts each sample's count at zero, and its samples range
+/// from a few iterations to hundreds), so that a subject cycling through
+/// inputs by it gives each input the same weight.
 pub fn ratio(
     group: &mut BenchmarkGroup<'_, WallTime>,
     name: &str,
     mut subject: impl FnMut(u64),
     mut baseline: impl FnMut(u64),
 ) {
+    let mut next = 0u64;
     group.bench_function(name, |b| {
         b.iter_custom(|iters| {
             let (mut s, mut r) = (Duration::ZERO, Duration::ZERO);
-            for i in 0..iters {
+            for i in next..next + iters {
                 if i % 2 == 0 {
                     s += time(|| subject(i));
                     r += time(|| baseline(i));
@@ -35,6 +39,7 @@ pub fn ratio(
                     s += time(|| subject(i));
                 }
             }
+            next += iters;
             let ratio = s.as_secs_f64() / r.as_secs_f64().max(f64::MIN_POSITIVE);
             Duration::from_secs_f64(ratio * iters as f64 * 1e-6)
         })
