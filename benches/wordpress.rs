@@ -77,6 +77,7 @@ fn benches(c: &mut Criterion) {
     interleaved::ratio(
         &mut group,
         "seed-post_pressmark_over_IgnoredAny",
+        1,
         |_| {
             black_box(wordpress::from_str::<Post>(black_box(&strict_seed)).unwrap());
         },
