@@ -39,7 +39,7 @@ pub fn ratio(
                 // Each input's order flips from one pass to the next, and
                 // from one input to the next.
                 for k in 0..count {
-                    if (k + pass) % 2 == 0 {
+                    if (k + pass).is_multiple_of(2) {
                         s += time(|| subject(k));
                         r += time(|| baseline(k));
                     } else {
