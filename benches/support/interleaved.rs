@@ -20,10 +20,8 @@ use criterion::measurement::WallTime;
 ///
 /// An iteration is one pass over all the inputs, so the ratio is of total
 /// times: the ratio of throughputs over the whole set, where each input
-/// counts for its size. (Cycling through the inputs one per iteration, as
-/// this did before, let Criterion's samples weigh the inputs unevenly: its
-/// estimate leans on its largest samples, each a different stretch of the
-/// inputs, and gave 1.20-1.29 where the total times gave 1.14-1.20.)
+/// counts for its size. One input per iteration would let Criterion's
+/// samples, each a different stretch of the inputs, weigh them unevenly.
 pub fn ratio(
     group: &mut BenchmarkGroup<'_, WallTime>,
     name: &str,
