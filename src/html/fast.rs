@@ -9,16 +9,16 @@ use super::scan;
 #[inline]
 pub(crate) fn is_plain(s: &str, keep_nbsp: bool) -> bool {
     let b = s.as_bytes();
-    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+    // A leading byte order mark is dropped by the tokenizer; elsewhere
+    // U+FEFF is text.
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') || b.starts_with(b"\xEF\xBB\xBF") {
         return false;
     }
     // `at + 1` and `at + 2` are in bounds: the last byte is not a space, and
-    // 0xC2, 0xE2, 0xEF start multi-byte characters.
+    // 0xC2 and 0xE2 start multi-byte characters.
     let end = scan::next_stop::<true>(b, 0, |at| match b[at] {
         0xC2 => b[at + 1] == 0xAD || (b[at + 1] == 0xA0 && !keep_nbsp),
         0xE2 => b[at + 1] == 0x80 && b[at + 2] == 0x8B,
-        // U+FEFF at the start: the tokenizer drops it.
-        0xEF => at == 0 && b[1] == 0xBB && b[2] == 0xBF,
         _ => true,
     });
     end == b.len()
