@@ -109,3 +109,41 @@ proptest::proptest! {
         );
     }
 }
+
+/// The fast path returns its input only where the tokenizer would: every
+/// string of up to four pieces from an alphabet of the characters it tests
+/// for (and their look-alikes), in every mode, converts to itself whenever
+/// [`fast::is_plain`] says it does.
+#[test]
+fn fast_path_agrees_with_the_tokenizer() {
+    const PIECES: [&str; 16] = [
+        "a", "é", " ", "\n", "<b>", "&amp;", "\u{feff}", "\u{a0}", "\u{ad}", "\u{200b}", "’", "€",
+        "\u{1}", "\u{7f}", "\r", "\u{a9}",
+    ];
+    let mut plain = 0;
+    let mut inputs = vec![String::new()];
+    for _ in 0..4 {
+        let mut longer = Vec::new();
+        for s in &inputs {
+            for p in PIECES {
+                longer.push(format!("{s}{p}"));
+            }
+        }
+        for s in &longer {
+            for keep_nbsp in [false, true] {
+                if !fast::is_plain(s, keep_nbsp) {
+                    continue;
+                }
+                plain += 1;
+                for mut options in [Options::default(), Options::inline()] {
+                    options.keep_nbsp = keep_nbsp;
+                    let text = convert(s, &options, Dest::text(s), false).0.into_text();
+                    assert_eq!(&*text, s.as_str(), "{s:?} keep_nbsp {keep_nbsp}");
+                }
+            }
+        }
+        inputs = longer;
+    }
+    // Not vacuous: the alphabet's plain strings are found.
+    assert!(plain > 5_000, "{plain} plain strings");
+}
