@@ -30,6 +30,10 @@
 //! costs at least) and `pressmark` over `tokenizer_copy_text` (what the
 //! conversion costs beyond that copy).
 //!
+//! `content_seed_interleaved` gives the same ratio for the seed alone, a
+//! hundred conversions per timing, with `html::to_text` and with
+//! `html::push_text` into a reused `String`.
+//!
 //! Run: `cargo bench --bench html -- --warm-up-time 1 --measurement-time 3`.
 
 #[path = "../tests/common/mod.rs"]
@@ -181,6 +185,46 @@ fn bench(c: &mut Criterion) {
         });
         group.finish();
     }
+
+    // The seed, a short post (798 bytes, mostly text), back to back with
+    // the tokenizer: where a conversion's fixed costs weigh most. The
+    // `push_text` ratio leaves out the output's allocation.
+    let seed = &inputs[0].1;
+    let mut group = c.benchmark_group("content_seed_interleaved");
+    let mut out = String::new();
+    interleaved::ratio(
+        &mut group,
+        "pressmark_over_tokenizer_only",
+        1,
+        |_| {
+            for _ in 0..100 {
+                black_box(html::to_text(black_box(seed)));
+            }
+        },
+        |_| {
+            for _ in 0..100 {
+                tokenize_only(black_box(seed));
+            }
+        },
+    );
+    interleaved::ratio(
+        &mut group,
+        "pressmark_push_text_over_tokenizer_only",
+        1,
+        |_| {
+            for _ in 0..100 {
+                out.clear();
+                html::push_text(&mut out, black_box(seed), &html::Options::default());
+                black_box(&out);
+            }
+        },
+        |_| {
+            for _ in 0..100 {
+                tokenize_only(black_box(seed));
+            }
+        },
+    );
+    group.finish();
 
     // The same corpus contents one post at a time, as an application
     // converts them (the joined 5 MB string above mostly measures how the
