@@ -28,6 +28,22 @@ pub(crate) fn is_plain(s: &str, keep_nbsp: bool) -> bool {
 mod tests {
     use super::is_plain;
 
+    /// [`is_plain`], a character at a time.
+    fn reference(s: &str, keep_nbsp: bool) -> bool {
+        !(s.starts_with(' ')
+            || s.ends_with(' ')
+            || s.starts_with('\u{feff}')
+            || s.contains("  ")
+            || s.chars().any(|c| {
+                c < ' '
+                    || c == '<'
+                    || c == '&'
+                    || c == '\u{ad}'
+                    || c == '\u{200b}'
+                    || (c == '\u{a0}' && !keep_nbsp)
+            }))
+    }
+
     #[test]
     fn plain_text_is_recognised() {
         assert!(is_plain("", false));
@@ -43,5 +59,52 @@ mod tests {
         assert!(!is_plain("a\u{200b}b", false));
         assert!(!is_plain("\u{feff}a", false));
         assert!(is_plain("a\u{feff}", false));
+    }
+
+    #[test]
+    fn every_piece_at_every_place_agrees_with_the_reference() {
+        // Each piece, and each pair of pieces, at every place of strings
+        // around one, two and three windows long: the padded short window,
+        // the windows, the overlapping tail window and the last byte, with
+        // and without `keep_nbsp`.
+        const PIECES: [&str; 18] = [
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            "\u{1}",
+            "<",
+            "&",
+            "\u{a0}",
+            "\u{ad}",
+            "\u{200b}",
+            "’",
+            "€",
+            "\u{a9}",
+            "\u{2028}",
+            "\u{7f}",
+            "é",
+            "\u{feff}",
+            "\u{20ac}\u{200b}",
+        ];
+        let mut checked = 0;
+        for len in [0, 1, 2, 15, 16, 17, 18, 19, 20, 33, 34, 35, 36, 50] {
+            for at in 0..=len {
+                for p in PIECES {
+                    for q in ["", "x", " ", "\u{a0}", "\u{200b}"] {
+                        let s = format!("{}{p}{q}{}", "y".repeat(at), "z".repeat(len - at));
+                        for keep_nbsp in [false, true] {
+                            assert_eq!(
+                                is_plain(&s, keep_nbsp),
+                                reference(&s, keep_nbsp),
+                                "{s:?} keep_nbsp {keep_nbsp}"
+                            );
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 }
