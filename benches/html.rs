@@ -14,9 +14,10 @@
 //! when `PRESSMARK_CORPUS` is set, every `content.rendered` of the WordPress
 //! corpus joined into one string (`content_corpus`) and the same contents
 //! one post at a time (`content_corpus_posts`). Plus `title_plain`: a title
-//! without markup, which takes the fast path, alone and over a UTF-8
-//! validation of the same bytes (`str::from_utf8`), a yardstick of the
-//! machine's speed for the absolute goal.
+//! without markup, which takes the fast path. (A ratio of it to a UTF-8
+//! validation of the same bytes, meant to factor out the machine's speed,
+//! was dropped: it moved from 0.55 to 0.92 when unrelated code in this file
+//! changed, with the library and the title's own time the same.)
 //!
 //! `content_corpus_posts_interleaved` gives the ratio to `tokenizer_only`
 //! with both timed back to back on each post, every post in each
@@ -310,24 +311,6 @@ fn bench(c: &mut Criterion) {
     group.bench_function("pressmark_inline_text", |b| {
         b.iter(|| html::inline_text(black_box(title)))
     });
-    // The 30 ns goal in units of this machine: the title's time over a
-    // UTF-8 validation of the same bytes, back to back, a thousand calls
-    // per timing (one call is shorter than reading the clock).
-    interleaved::ratio(
-        &mut group,
-        "pressmark_inline_text_over_utf8_validation",
-        1,
-        |_| {
-            for _ in 0..1000 {
-                black_box(html::inline_text(black_box(title)));
-            }
-        },
-        |_| {
-            for _ in 0..1000 {
-                black_box(std::str::from_utf8(black_box(title.as_bytes())).is_ok());
-            }
-        },
-    );
     group.finish();
 }
 
