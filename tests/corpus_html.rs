@@ -4,7 +4,9 @@
 //!
 //! For each: no panic, no tag remnants from real markup, no entity remnants
 //! that html5ever would decode, no two blank lines in a row, no control
-//! characters, no whitespace at either end, titles on one line.
+//! characters, no whitespace at either end, titles on one line. Titles and
+//! contents also keep every letter of their text outside dropped elements,
+//! in order, and add none (`common/letters.rs`).
 //!
 //! The corpus is read from where `PRESSMARK_CORPUS` points, never copied
 //! into the project; without the variable the test says it is skipped and
@@ -12,6 +14,8 @@
 #![cfg(feature = "html")]
 
 mod common;
+#[path = "common/letters.rs"]
+mod letters;
 
 use std::fs;
 use std::path::Path;
@@ -55,6 +59,13 @@ fn corpus_wordpress_posts_convert_cleanly() {
                 counts.titles += 1;
                 let text = html::inline_text(title);
                 counts.note(title, &text);
+                check_letters(
+                    &format!("{name} title"),
+                    title,
+                    &text,
+                    &mut counts,
+                    &mut problems,
+                );
                 check(&format!("{name} title"), title, &text, true, &mut problems);
             }
             if let Some(excerpt) = rendered(object, "excerpt") {
@@ -73,6 +84,13 @@ fn corpus_wordpress_posts_convert_cleanly() {
                 counts.contents += 1;
                 let text = html::to_text(content);
                 counts.note(content, &text);
+                check_letters(
+                    &format!("{name} content"),
+                    content,
+                    &text,
+                    &mut counts,
+                    &mut problems,
+                );
                 check(
                     &format!("{name} content"),
                     content,
@@ -114,6 +132,10 @@ fn corpus_wordpress_posts_convert_cleanly() {
         counts.yoast_heads,
         counts.yoast_meta,
     ));
+    common::say(format!(
+        "corpus_html: {} letters in titles and contents, all kept in order",
+        counts.letters
+    ));
     common::say(format!("corpus_html: {} problems", problems.len()));
     assert!(counts.posts > 0, "no posts found under {}", dir.display());
     assert!(
@@ -144,6 +166,7 @@ struct Counts {
     text_bytes: usize,
     yoast_heads: usize,
     yoast_meta: usize,
+    letters: usize,
 }
 
 impl Counts {
@@ -193,6 +216,38 @@ fn is_post(object: &Value) -> bool {
 
 fn rendered<'v>(object: &'v Value, field: &str) -> Option<&'v str> {
     object.get(field)?.get("rendered")?.as_str()
+}
+
+/// Checks that `text` has exactly the letters of the text in `html` outside
+/// dropped elements, in order: nothing lost, repeated or invented.
+fn check_letters(
+    name: &str,
+    html: &str,
+    text: &str,
+    counts: &mut Counts,
+    problems: &mut Vec<String>,
+) {
+    let want = letters::kept_letters(html);
+    let got = letters::letters(text);
+    counts.letters += got.chars().count();
+    if got != want {
+        let at = got
+            .chars()
+            .zip(want.chars())
+            .take_while(|(g, w)| g == w)
+            .count();
+        let around = |s: &str| {
+            s.chars()
+                .skip(at.saturating_sub(20))
+                .take(40)
+                .collect::<String>()
+        };
+        problems.push(format!(
+            "{name}: letters differ after {at}: text has {:?}, the HTML {:?}",
+            around(&got),
+            around(&want)
+        ));
+    }
 }
 
 /// Checks one conversion and records what is wrong with it.

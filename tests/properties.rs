@@ -4,7 +4,9 @@
 //! - HTML to text: the output never has two blank lines in a row nor a line
 //!   break at either end, inline mode gives one line, no C0 control but
 //!   `\n` and `\t` gets through, a borrowed result is the input slice it
-//!   claims to be, and every entry point writes the same text.
+//!   claims to be, and every entry point writes the same text; the
+//!   output keeps every letter of the text outside dropped elements, in
+//!   order, and adds none.
 //! - Front matter: a split rejoins to the file byte for byte, and a file
 //!   built from known parts splits into exactly those parts; every value
 //!   and key of JSON front matter has the position where its text starts.
@@ -14,6 +16,9 @@
 //! Case counts are kept moderate for CI (a debug build on two cores);
 //! `PROPTEST_CASES=10000 cargo test --test properties` runs more.
 #![cfg(all(feature = "wordpress", feature = "frontmatter", feature = "html"))]
+
+#[path = "common/letters.rs"]
+mod letters;
 
 use proptest::prelude::*;
 use serde_json::{Map, Value as Json, json};
@@ -220,6 +225,15 @@ proptest! {
             prop_assert!(text.get(link.range.clone()).is_some(), "{:?}", link.range);
             assert_borrowed_slice(&input, &link.href)?;
         }
+    }
+
+    #[test]
+    fn html_text_keeps_every_letter(input in html_input(), inline: bool, keep_nbsp: bool) {
+        let mut options = Options::default();
+        options.inline = inline;
+        options.keep_nbsp = keep_nbsp;
+        let text = html::to_text_with(&input, &options);
+        prop_assert_eq!(letters::letters(&text), letters::kept_letters(&input), "{:?}", text);
     }
 
     #[test]
