@@ -4,9 +4,9 @@
 //!
 //! For each: no panic, no tag remnants from real markup, no entity remnants
 //! that html5ever would decode, no two blank lines in a row, no control
-//! characters, no whitespace at either end, titles on one line. Titles and
-//! contents also keep every letter of their text outside dropped elements,
-//! in order, and add none (`common/letters.rs`).
+//! characters, no whitespace at either end, titles on one line; every
+//! letter of the text outside dropped elements kept, in order, and none
+//! added (`common/letters.rs`).
 //!
 //! The corpus is read from where `PRESSMARK_CORPUS` points, never copied
 //! into the project; without the variable the test says it is skipped and
@@ -59,10 +59,12 @@ fn corpus_wordpress_posts_convert_cleanly() {
                 counts.titles += 1;
                 let text = html::inline_text(title);
                 counts.note(title, &text);
+                let what = format!("{name} title");
                 check_letters(
-                    &format!("{name} title"),
+                    &what,
                     title,
                     &text,
+                    &Options::inline(),
                     &mut counts,
                     &mut problems,
                 );
@@ -72,6 +74,15 @@ fn corpus_wordpress_posts_convert_cleanly() {
                 counts.excerpts += 1;
                 let text = html::to_text_with(excerpt, &Options::excerpt());
                 counts.note(excerpt, &text);
+                let what = format!("{name} excerpt");
+                check_letters(
+                    &what,
+                    excerpt,
+                    &text,
+                    &Options::excerpt(),
+                    &mut counts,
+                    &mut problems,
+                );
                 check(
                     &format!("{name} excerpt"),
                     excerpt,
@@ -84,10 +95,12 @@ fn corpus_wordpress_posts_convert_cleanly() {
                 counts.contents += 1;
                 let text = html::to_text(content);
                 counts.note(content, &text);
+                let what = format!("{name} content");
                 check_letters(
-                    &format!("{name} content"),
+                    &what,
                     content,
                     &text,
+                    &Options::default(),
                     &mut counts,
                     &mut problems,
                 );
@@ -133,7 +146,7 @@ fn corpus_wordpress_posts_convert_cleanly() {
         counts.yoast_meta,
     ));
     common::say(format!(
-        "corpus_html: {} letters in titles and contents, all kept in order",
+        "corpus_html: {} letters in titles, excerpts and contents, all kept in order",
         counts.letters
     ));
     common::say(format!("corpus_html: {} problems", problems.len()));
@@ -224,10 +237,11 @@ fn check_letters(
     name: &str,
     html: &str,
     text: &str,
+    options: &Options,
     counts: &mut Counts,
     problems: &mut Vec<String>,
 ) {
-    let want = letters::kept_letters(html);
+    let want = letters::kept_letters(html, options);
     let got = letters::letters(text);
     counts.letters += got.chars().count();
     if got != want {

@@ -85,6 +85,7 @@ fn html_piece() -> impl Strategy<Value = String> {
         "<img alt=\"map\">",
         "<img alt=\" \">",
         "<span class=\"screen-reader-text\">",
+        "<script class=\"screen-reader-text\"/>",
         "</span>",
         "<script>",
         "</script>",
@@ -228,12 +229,9 @@ proptest! {
     }
 
     #[test]
-    fn html_text_keeps_every_letter(input in html_input(), inline: bool, keep_nbsp: bool) {
-        let mut options = Options::default();
-        options.inline = inline;
-        options.keep_nbsp = keep_nbsp;
+    fn html_text_keeps_every_letter(input in html_input(), options in html_options()) {
         let text = html::to_text_with(&input, &options);
-        prop_assert_eq!(letters::letters(&text), letters::kept_letters(&input), "{:?}", text);
+        prop_assert_eq!(letters::letters(&text), letters::kept_letters(&input, &options), "{:?}", text);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use std::cell::RefCell;
 
+use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::{LocalName, local_name};
 
@@ -131,13 +132,19 @@ impl State<'_, '_> {
 
     fn start(&mut self, tag: &Tag, role: Role) -> TokenSinkResult<()> {
         if self.wordpress && self.is_wordpress_trimming(tag) {
-            if !tag.self_closing && !tags::is_void(&tag.name) {
-                self.skip = Some((tag.name.clone(), 1));
-            }
-            return match role {
+            let switch = match role {
                 Role::Skip(Some(raw)) => TokenSinkResult::RawData(raw),
+                Role::RawPre => TokenSinkResult::RawData(RawKind::Rawtext),
+                Role::Plaintext => TokenSinkResult::Plaintext,
                 _ => TokenSinkResult::Continue,
             };
+            // As for skipped elements: raw text has content even when
+            // written `<x/>`, and the tokenizer reads it as it would untrimmed.
+            let raw = !matches!(switch, TokenSinkResult::Continue);
+            if raw || (!tag.self_closing && !tags::is_void(&tag.name)) {
+                self.skip = Some((tag.name.clone(), 1));
+            }
+            return switch;
         }
         let w = &mut self.writer;
         match role {
@@ -157,7 +164,7 @@ impl State<'_, '_> {
             Role::Pre => w.pre_start(),
             Role::RawPre => {
                 w.pre_start();
-                return TokenSinkResult::RawData(html5ever::tokenizer::states::RawKind::Rawtext);
+                return TokenSinkResult::RawData(RawKind::Rawtext);
             }
             Role::Plaintext => {
                 w.pre_start();

@@ -5,25 +5,31 @@
 //! blank lines, list markers, cell tabs, dropped invisible characters)
 //! does not: a conversion that loses, repeats or invents a word fails.
 //!
-//! For the default options with any `inline` and `keep_nbsp`: it knows
-//! nothing of `image_alt` or `wordpress_trimmings`.
+//! `inline` and `keep_nbsp` change no letter; `image_alt` adds the letters
+//! of `alt`, and `wordpress_trimmings` drops the elements it names.
 
 use std::cell::RefCell;
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
-    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
+use pressmark::html::Options;
 
 /// The alphabetic characters of `text`, in order.
 pub fn letters(text: &str) -> String {
     text.chars().filter(|c| c.is_alphabetic()).collect()
 }
 
-/// The letters of the text in `html` that the conversion keeps.
-pub fn kept_letters(html: &str) -> String {
-    let sink = LetterSink::default();
+/// The letters of the text in `html` that the conversion with `options`
+/// keeps.
+pub fn kept_letters(html: &str, options: &Options) -> String {
+    let sink = LetterSink {
+        state: RefCell::default(),
+        image_alt: options.image_alt,
+        trimmings: options.wordpress_trimmings,
+    };
     let queue = BufferQueue::default();
     queue.push_back(StrTendril::from_slice(html));
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
@@ -46,9 +52,60 @@ fn dropped(name: &str) -> Option<Option<RawKind>> {
     }
 }
 
-#[derive(Default)]
+/// How the tokenizer is to read the content of a start tag named `name`.
+fn switch(name: &str) -> TokenSinkResult<()> {
+    match (dropped(name), name) {
+        (Some(Some(raw)), _) => TokenSinkResult::RawData(raw),
+        (_, "xmp") => TokenSinkResult::RawData(RawKind::Rawtext),
+        (_, "plaintext") => TokenSinkResult::Plaintext,
+        _ => TokenSinkResult::Continue,
+    }
+}
+
+/// The value of attribute `name`.
+fn attr<'t>(tag: &'t Tag, name: &str) -> Option<&'t str> {
+    tag.attrs
+        .iter()
+        .find(|a| &*a.name.local == name)
+        .map(|a| &*a.value)
+}
+
+/// What `wordpress_trimmings` drops: screen-reader text and the "more" link.
+fn is_trimming(tag: &Tag) -> bool {
+    let classes = attr(tag, "class").unwrap_or_default();
+    let has = |class: &str| classes.split_ascii_whitespace().any(|c| c == class);
+    has("screen-reader-text") || (&*tag.name == "a" && has("more-link"))
+}
+
+/// HTML's void elements: no content, no end tag.
+fn is_void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "keygen"
+            | "basefont"
+            | "bgsound"
+            | "frame"
+    )
+}
+
 struct LetterSink {
     state: RefCell<State>,
+    image_alt: bool,
+    trimmings: bool,
 }
 
 #[derive(Default)]
@@ -92,19 +149,31 @@ impl TokenSink for LetterSink {
                 // A `<body>` ends a `<head>` left open.
                 state.dropping = None;
             }
-        } else if start && let Some(raw) = dropped(name) {
+            return match (start, raw) {
+                (true, Some(raw)) => TokenSinkResult::RawData(raw),
+                _ => TokenSinkResult::Continue,
+            };
+        }
+        if !start {
+            return TokenSinkResult::Continue;
+        }
+        let switch = switch(name);
+        let raw = !matches!(switch, TokenSinkResult::Continue);
+        if self.trimmings && is_trimming(&tag) {
             // Raw text has content even when written `<x/>`.
-            if raw.is_some() || !tag.self_closing {
+            if raw || (!tag.self_closing && !is_void(name)) {
                 state.dropping = Some((name.to_owned(), 1));
             }
-        } else if start && name == "xmp" {
-            return TokenSinkResult::RawData(RawKind::Rawtext);
-        } else if start && name == "plaintext" {
-            return TokenSinkResult::Plaintext;
+        } else if let Some(raw_kind) = dropped(name) {
+            if raw_kind.is_some() || !tag.self_closing {
+                state.dropping = Some((name.to_owned(), 1));
+            }
+        } else if name == "img" && self.image_alt {
+            let alt = attr(&tag, "alt").unwrap_or_default();
+            state
+                .letters
+                .extend(alt.chars().filter(|c| c.is_alphabetic()));
         }
-        match (start, raw) {
-            (true, Some(raw)) => TokenSinkResult::RawData(raw),
-            _ => TokenSinkResult::Continue,
-        }
+        switch
     }
 }
