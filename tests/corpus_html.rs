@@ -1,12 +1,15 @@
 //! HTML to text over every post in `$PRESSMARK_CORPUS/wordpress`: titles in
 //! inline mode, excerpts with the excerpt options, contents with the
-//! defaults, and the Yoast head where there is one.
+//! defaults, and the Yoast head where there is one. And over every file in
+//! `$PRESSMARK_CORPUS/aggregator`: each string of the front matter in inline
+//! mode (titles, excerpts with `&nbsp;`, `featuredContent` iframes, and the
+//! URLs and names around them), each body with the defaults.
 //!
 //! For each: no panic, no tag remnants from real markup, no entity remnants
 //! that html5ever would decode, no two blank lines in a row, no control
 //! characters, no whitespace at either end, titles on one line; every
 //! letter of the text outside dropped elements kept, in order, and none
-//! added (`common/letters.rs`).
+//! added (`common/html_checks.rs`).
 //!
 //! The corpus is read from where `PRESSMARK_CORPUS` points, never copied
 //! into the project; without the variable the test says it is skipped and
@@ -14,13 +17,14 @@
 #![cfg(feature = "html")]
 
 mod common;
-#[path = "common/letters.rs"]
-mod letters;
+#[path = "common/html_checks.rs"]
+mod html_checks;
 
 use std::fs;
 use std::path::Path;
 use std::time::Instant;
 
+use html_checks::{check, check_letters};
 use pressmark::html::{self, Options};
 use serde_json::Value;
 
@@ -55,62 +59,24 @@ fn corpus_wordpress_posts_convert_cleanly() {
                 file.strip_prefix(&dir).unwrap_or(file).display(),
                 object.get("id").unwrap_or(&Value::Null)
             );
-            if let Some(title) = rendered(object, "title") {
-                counts.titles += 1;
-                let text = html::inline_text(title);
-                counts.note(title, &text);
-                let what = format!("{name} title");
-                check_letters(
-                    &what,
-                    title,
-                    &text,
-                    &Options::inline(),
-                    &mut counts,
-                    &mut problems,
-                );
-                check(&format!("{name} title"), title, &text, true, &mut problems);
+            let fields = [
+                ("title", Options::inline(), &mut counts.titles),
+                ("excerpt", Options::excerpt(), &mut counts.excerpts),
+                ("content", Options::default(), &mut counts.contents),
+            ];
+            let mut converted = Vec::new();
+            for (field, options, count) in fields {
+                if let Some(html) = rendered(object, field) {
+                    *count += 1;
+                    converted.push((field, html, options));
+                }
             }
-            if let Some(excerpt) = rendered(object, "excerpt") {
-                counts.excerpts += 1;
-                let text = html::to_text_with(excerpt, &Options::excerpt());
-                counts.note(excerpt, &text);
-                let what = format!("{name} excerpt");
-                check_letters(
-                    &what,
-                    excerpt,
-                    &text,
-                    &Options::excerpt(),
-                    &mut counts,
-                    &mut problems,
-                );
-                check(
-                    &format!("{name} excerpt"),
-                    excerpt,
-                    &text,
-                    false,
-                    &mut problems,
-                );
-            }
-            if let Some(content) = rendered(object, "content") {
-                counts.contents += 1;
-                let text = html::to_text(content);
-                counts.note(content, &text);
-                let what = format!("{name} content");
-                check_letters(
-                    &what,
-                    content,
-                    &text,
-                    &Options::default(),
-                    &mut counts,
-                    &mut problems,
-                );
-                check(
-                    &format!("{name} content"),
-                    content,
-                    &text,
-                    false,
-                    &mut problems,
-                );
+            for (field, html, options) in converted {
+                let text = html::to_text_with(html, &options);
+                counts.note(html, &text);
+                let what = format!("{name} {field}");
+                counts.letters += check_letters(&what, html, &text, &options, &mut problems);
+                check(&what, html, &text, options.inline, &mut problems);
             }
             if let Some(head) = object.get("yoast_head").and_then(Value::as_str) {
                 counts.yoast_heads += 1;
@@ -231,121 +197,82 @@ fn rendered<'v>(object: &'v Value, field: &str) -> Option<&'v str> {
     object.get(field)?.get("rendered")?.as_str()
 }
 
-/// Checks that `text` has exactly the letters of the text in `html` outside
-/// dropped elements, in order: nothing lost, repeated or invented.
-fn check_letters(
-    name: &str,
-    html: &str,
-    text: &str,
-    options: &Options,
-    counts: &mut Counts,
-    problems: &mut Vec<String>,
-) {
-    let want = letters::kept_letters(html, options);
-    let got = letters::letters(text);
-    counts.letters += got.chars().count();
-    if got != want {
-        let at = got
-            .chars()
-            .zip(want.chars())
-            .take_while(|(g, w)| g == w)
-            .count();
-        let around = |s: &str| {
-            s.chars()
-                .skip(at.saturating_sub(20))
-                .take(40)
-                .collect::<String>()
-        };
-        problems.push(format!(
-            "{name}: letters differ after {at}: text has {:?}, the HTML {:?}",
-            around(&got),
-            around(&want)
-        ));
-    }
-}
+/// Every string of every aggregator file's front matter in inline mode, and
+/// every body with the defaults: the same checks as for WordPress posts.
+#[cfg(feature = "frontmatter")]
+#[test]
+fn corpus_aggregator_html_converts_cleanly() {
+    use pressmark::frontmatter::{self, ValueKind};
 
-/// Checks one conversion and records what is wrong with it.
-fn check(name: &str, html: &str, text: &str, one_line: bool, problems: &mut Vec<String>) {
-    let mut problem = |what: &str| {
-        let excerpt: String = text.chars().take(160).collect();
-        problems.push(format!("{name}: {what}: {excerpt:?}"));
+    let Some(dir) = common::corpus("corpus_html (aggregator)", "aggregator") else {
+        return;
     };
-    if text.contains("\n\n\n") {
-        problem("two blank lines in a row");
-    }
-    if one_line && text.contains('\n') {
-        problem("a line break in inline mode");
-    }
-    if text.trim() != text {
-        problem("whitespace at an end");
-    }
-    if text.chars().any(|c| c < ' ' && c != '\n' && c != '\t') {
-        problem("a control character");
-    }
-    // `<` followed by a letter, `/`, `!` or `?` in the text can only come
-    // from an escaped `<` in the input; a `<` in the input followed by one of
-    // those is markup.
-    let tags_out = count_tag_openers(text);
-    if tags_out > 0 && !html.is_empty() {
-        let escaped = count_escaped_lt(html);
-        if tags_out > escaped {
-            problem(&format!(
-                "{tags_out} tag remnants, {escaped} escaped `<` in the input"
-            ));
-        }
-    }
-    for remnant in entity_remnants(text) {
-        // Fine when the input escaped the ampersand: `&amp;nbsp;`.
-        let escaped = ["&amp;", "&#038;", "&#38;", "&#x26;"]
-            .iter()
-            .any(|amp| html.contains(&format!("{amp}{}", &remnant[1..])));
-        if !escaped {
-            problem(&format!("entity remnant {remnant}"));
-            break;
-        }
-    }
-}
+    let files = common::files(&dir, &["md", "html"]);
+    assert!(!files.is_empty(), "no files under {}", dir.display());
 
-fn count_tag_openers(text: &str) -> usize {
-    let b = text.as_bytes();
-    b.windows(2)
-        .filter(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || b"/!?".contains(&w[1])))
-        .count()
-}
-
-fn count_escaped_lt(html: &str) -> usize {
-    let lower = html.to_ascii_lowercase();
-    ["&lt", "&#60", "&#x3c", "&#060", "&#x03c"]
-        .iter()
-        .map(|p| lower.matches(p).count())
-        .sum()
-}
-
-/// `&name;`, `&#123;` and `&#x1F;` in the text that html5ever decodes.
-fn entity_remnants(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    for (i, _) in text.match_indices('&') {
-        let rest = &text[i + 1..];
-        let len = rest
-            .bytes()
-            .take(40)
-            .position(|b| !(b.is_ascii_alphanumeric() || b == b'#'))
-            .unwrap_or(rest.len().min(40));
-        if rest.as_bytes().get(len) != Some(&b';') || len == 0 {
+    let (mut strings, mut bodies, mut letters, mut unreadable) = (0, 0, 0, 0);
+    let mut problems = Vec::new();
+    let mut convert = |what: &str, html: &str, options: &Options, problems: &mut Vec<String>| {
+        let text = html::to_text_with(html, options);
+        letters += check_letters(what, html, &text, options, problems);
+        check(what, html, &text, options.inline, problems);
+    };
+    for file in &files {
+        let name = file
+            .strip_prefix(&dir)
+            .unwrap_or(file)
+            .display()
+            .to_string();
+        let input = fs::read_to_string(file).unwrap_or_default();
+        let Ok(doc) = frontmatter::parse(&input) else {
+            unreadable += 1;
             continue;
-        }
-        let body = &rest[..len];
-        let decodable = if let Some(num) = body.strip_prefix('#') {
-            match num.strip_prefix(['x', 'X']) {
-                Some(hex) => !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()),
-                None => !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()),
-            }
-        } else {
-            html5ever::data::NAMED_ENTITIES.contains_key(&rest[..=len])
         };
-        if decodable {
-            out.push(&text[i..=i + 1 + len]);
+        let mut values = vec![doc.front_matter()];
+        while let Some(value) = values.pop() {
+            match &value.kind {
+                ValueKind::String(s) => {
+                    strings += 1;
+                    convert(&name, s, &Options::inline(), &mut problems);
+                }
+                ValueKind::Sequence(items) => values.extend(items),
+                ValueKind::Mapping(map) => values.extend(map.entries().iter().map(|e| &e.value)),
+                _ => {}
+            }
+        }
+        if !doc.body().trim().is_empty() {
+            bodies += 1;
+            convert(
+                &format!("{name} body"),
+                doc.body(),
+                &Options::default(),
+                &mut problems,
+            );
         }
     }
-    out
+    common::say(format!(
+        "corpus_html (aggregator): {} files ({unreadable} that do not parse), \
+         {strings} strings and {bodies} bodies converted; {letters} letters, all kept in order",
+        files.len()
+    ));
+    common::say(format!(
+        "corpus_html (aggregator): {} problems",
+        problems.len()
+    ));
+    assert!(
+        strings > 0,
+        "no front matter strings under {}",
+        dir.display()
+    );
+    assert!(
+        problems.is_empty(),
+        "{} problems, the first ones:\n{}",
+        problems.len(),
+        problems
+            .iter()
+            .take(20)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
 }

@@ -17,8 +17,8 @@
 //! `PROPTEST_CASES=10000 cargo test --test properties` runs more.
 #![cfg(all(feature = "wordpress", feature = "frontmatter", feature = "html"))]
 
-#[path = "common/letters.rs"]
-mod letters;
+#[path = "common/html_checks.rs"]
+mod html_checks;
 
 use proptest::prelude::*;
 use serde_json::{Map, Value as Json, json};
@@ -231,7 +231,7 @@ proptest! {
     #[test]
     fn html_text_keeps_every_letter(input in html_input(), options in html_options()) {
         let text = html::to_text_with(&input, &options);
-        prop_assert_eq!(letters::letters(&text), letters::kept_letters(&input, &options), "{:?}", text);
+        prop_assert_eq!(html_checks::letters(&text), html_checks::kept_letters(&input, &options), "{:?}", text);
     }
 
     #[test]

@@ -1,12 +1,17 @@
-//! A reference for what HTML to text must keep: the letters of the text
-//! that html5ever's tokenizer finds outside the elements the conversion
-//! drops, written from the documented conventions rather than from the
-//! crate's sink. Only letters count, so that layout (collapsed whitespace,
+//! Checks on HTML converted to text, for the corpus and property tests:
+//! the layout promises, and what the conversion must keep.
+//!
+//! What it must keep comes from a reference: the letters of the text that
+//! html5ever's tokenizer finds outside the elements the conversion drops,
+//! written from the documented conventions rather than from the crate's
+//! sink. Only letters count, so that layout (collapsed whitespace,
 //! blank lines, list markers, cell tabs, dropped invisible characters)
 //! does not: a conversion that loses, repeats or invents a word fails.
 //!
 //! `inline` and `keep_nbsp` change no letter; `image_alt` adds the letters
 //! of `alt`, and `wordpress_trimmings` drops the elements it names.
+
+#![allow(dead_code)] // each test uses some of them
 
 use std::cell::RefCell;
 
@@ -176,4 +181,122 @@ impl TokenSink for LetterSink {
         }
         switch
     }
+}
+
+/// Checks that `text` has exactly the letters of the text in `html` outside
+/// dropped elements, in order: nothing lost, repeated or invented.
+pub fn check_letters(
+    name: &str,
+    html: &str,
+    text: &str,
+    options: &Options,
+    problems: &mut Vec<String>,
+) -> usize {
+    let want = kept_letters(html, options);
+    let got = letters(text);
+    if got != want {
+        let at = got
+            .chars()
+            .zip(want.chars())
+            .take_while(|(g, w)| g == w)
+            .count();
+        let around = |s: &str| {
+            s.chars()
+                .skip(at.saturating_sub(20))
+                .take(40)
+                .collect::<String>()
+        };
+        problems.push(format!(
+            "{name}: letters differ after {at}: text has {:?}, the HTML {:?}",
+            around(&got),
+            around(&want)
+        ));
+    }
+    got.chars().count()
+}
+
+/// Checks the layout of one conversion and records what is wrong with it.
+pub fn check(name: &str, html: &str, text: &str, one_line: bool, problems: &mut Vec<String>) {
+    let mut problem = |what: &str| {
+        let excerpt: String = text.chars().take(160).collect();
+        problems.push(format!("{name}: {what}: {excerpt:?}"));
+    };
+    if text.contains("\n\n\n") {
+        problem("two blank lines in a row");
+    }
+    if one_line && text.contains('\n') {
+        problem("a line break in inline mode");
+    }
+    if text.trim() != text {
+        problem("whitespace at an end");
+    }
+    if text.chars().any(|c| c < ' ' && c != '\n' && c != '\t') {
+        problem("a control character");
+    }
+    // `<` followed by a letter, `/`, `!` or `?` in the text can only come
+    // from an escaped `<` in the input; a `<` in the input followed by one of
+    // those is markup.
+    let tags_out = count_tag_openers(text);
+    if tags_out > 0 && !html.is_empty() {
+        let escaped = count_escaped_lt(html);
+        if tags_out > escaped {
+            problem(&format!(
+                "{tags_out} tag remnants, {escaped} escaped `<` in the input"
+            ));
+        }
+    }
+    for remnant in entity_remnants(text) {
+        // Fine when the input escaped the ampersand: `&amp;nbsp;`.
+        let escaped = ["&amp;", "&#038;", "&#38;", "&#x26;"]
+            .iter()
+            .any(|amp| html.contains(&format!("{amp}{}", &remnant[1..])));
+        if !escaped {
+            problem(&format!("entity remnant {remnant}"));
+            break;
+        }
+    }
+}
+
+fn count_tag_openers(text: &str) -> usize {
+    let b = text.as_bytes();
+    b.windows(2)
+        .filter(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || b"/!?".contains(&w[1])))
+        .count()
+}
+
+fn count_escaped_lt(html: &str) -> usize {
+    let lower = html.to_ascii_lowercase();
+    ["&lt", "&#60", "&#x3c", "&#060", "&#x03c"]
+        .iter()
+        .map(|p| lower.matches(p).count())
+        .sum()
+}
+
+/// `&name;`, `&#123;` and `&#x1F;` in the text that html5ever decodes.
+fn entity_remnants(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices('&') {
+        let rest = &text[i + 1..];
+        let len = rest
+            .bytes()
+            .take(40)
+            .position(|b| !(b.is_ascii_alphanumeric() || b == b'#'))
+            .unwrap_or(rest.len().min(40));
+        if rest.as_bytes().get(len) != Some(&b';') || len == 0 {
+            continue;
+        }
+        let body = &rest[..len];
+        let decodable = if let Some(num) = body.strip_prefix('#') {
+            match num.strip_prefix(['x', 'X']) {
+                Some(hex) => !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()),
+                None => !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()),
+            }
+        } else {
+            html5ever::data::NAMED_ENTITIES.contains_key(&rest[..=len])
+        };
+        if decodable {
+            out.push(&text[i..=i + 1 + len]);
+        }
+    }
+    out
 }
