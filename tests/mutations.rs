@@ -5,7 +5,8 @@
 //! `&`, quotes, NUL, invalid UTF-8 and deep nesting inserted, lose or repeat
 //! a slice; each result goes through every entry point of the crate. Every
 //! result must be `Ok` or an `Err` whose position lies inside the input (on
-//! a character boundary when the input is a `str`), and nothing may panic.
+//! a character boundary when the input is a `str`), and nothing may panic;
+//! HTML to text keeps every letter it should (`common/html_checks.rs`).
 //!
 //! The mutations come from a small seeded generator written here, so a run
 //! is the same on every machine; a failure names the file, the mutation and
@@ -13,6 +14,8 @@
 #![cfg(all(feature = "wordpress", feature = "frontmatter", feature = "html"))]
 
 mod common;
+#[path = "common/html_checks.rs"]
+mod html_checks;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -309,12 +312,18 @@ fn run_all(data: &[u8]) -> Result<(), String> {
     if out.contains("\n\n\n") {
         return Err("html::to_text: two blank lines in a row".into());
     }
+    if html_checks::letters(&out) != html_checks::kept_letters(text, &Options::default()) {
+        return Err("html::to_text: letters lost, repeated or invented".into());
+    }
     let title = html::inline_text(text);
     check_borrowed("html::inline_text", text, &title)?;
     if title.contains('\n') {
         return Err("html::inline_text: more than one line".into());
     }
     let linked = html::to_text_and_links(text, &Options::excerpt());
+    if html_checks::letters(&linked.text) != html_checks::kept_letters(text, &Options::excerpt()) {
+        return Err("html::to_text_and_links: letters lost, repeated or invented".into());
+    }
     for link in &linked.links {
         if linked.text.get(link.range.clone()).is_none() {
             return Err(format!(
