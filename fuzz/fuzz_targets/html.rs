@@ -2,9 +2,13 @@
 //! module's promises hold: no two blank lines in a row and none at either
 //! end, one line in inline mode, no C0 control characters but `\n` and `\t`,
 //! a borrowed result is the input slice it claims to be, every entry point
-//! writes the same text, and link ranges lie on character boundaries
-//! inside the text.
+//! writes the same text, link ranges lie on character boundaries inside
+//! the text, and every letter of the text outside dropped elements is kept,
+//! in order, with none added (`tests/common/html_checks.rs`).
 #![no_main]
+
+#[path = "../../tests/common/html_checks.rs"]
+mod html_checks;
 
 use libfuzzer_sys::arbitrary::{self, Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
@@ -76,6 +80,11 @@ fuzz_target!(|input: Input<'_>| {
     let text = html::to_text_with(html, &options);
     check_layout(&text, &options);
     check_borrowed(html, &text);
+    assert_eq!(
+        html_checks::letters(&text),
+        html_checks::kept_letters(html, &options),
+        "letters lost, repeated or invented: {text:?}"
+    );
 
     let mut pushed = String::from("prefix");
     html::push_text(&mut pushed, html, &options);

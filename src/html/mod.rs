@@ -59,11 +59,18 @@
 //!   byte range of each link's text in the output and its `href`.
 //! - **Images**: nothing, or `[alt]` with [`Options::image_alt`].
 //! - **Skipped** with their content: `script`, `style`, `noscript`,
-//!   `template`, `head`, `title`, `iframe`, `object`, `svg`, `math`, `select`,
-//!   `button`, `textarea`, comments, doctypes.
+//!   `template`, `head`, `title`, `iframe`, `noembed`, `noframes`, `object`,
+//!   `svg`, `math`, `select`, `datalist`, `button`, `textarea`, comments,
+//!   doctypes. Written self-closed (`<svg/>`) they are empty, except the
+//!   raw-text ones (`script`, `style`, `title`...), whose content runs to
+//!   their end tag whatever the start tag's form, as in browsers.
 //! - **WordPress trimmings** ([`Options::wordpress_trimmings`], on in
 //!   [`Options::excerpt`]): `.screen-reader-text` elements and the "Continue
 //!   reading" `a.more-link` are dropped.
+//! - **Nothing else is dropped**: every other character of text is in the
+//!   output, in order, but for the whitespace and invisible characters
+//!   above. The tests check it letter by letter over both corpora and over
+//!   generated, mutated and fuzzed input.
 //! - **Inline mode** ([`Options::inline`], [`inline_text`]) for titles:
 //!   every block boundary and line break is one space, so the text is one
 //!   line.
