@@ -1,5 +1,6 @@
-//! Checks on HTML converted to text, for the corpus and property tests:
-//! the layout promises, and what the conversion must keep.
+//! Checks on HTML converted to text, for the corpus, property and mutation
+//! tests and the `html` fuzz target: the layout promises, and what the
+//! conversion must keep.
 //!
 //! What it must keep comes from a reference: the letters of the text that
 //! html5ever's tokenizer finds outside the elements the conversion drops,
@@ -139,7 +140,6 @@ impl TokenSink for LetterSink {
         };
         let name: &str = &tag.name;
         let start = tag.kind == TagKind::StartTag;
-        let raw = dropped(name).flatten();
         if let Some((open_name, open)) = &mut state.dropping {
             if open_name == name {
                 if !start {
@@ -154,7 +154,9 @@ impl TokenSink for LetterSink {
                 // A `<body>` ends a `<head>` left open.
                 state.dropping = None;
             }
-            return match (start, raw) {
+            // Dropped raw-text elements inside still switch the tokenizer;
+            // `xmp` and `plaintext` there are only names.
+            return match (start, dropped(name).flatten()) {
                 (true, Some(raw)) => TokenSinkResult::RawData(raw),
                 _ => TokenSinkResult::Continue,
             };
@@ -169,8 +171,8 @@ impl TokenSink for LetterSink {
             if raw || (!tag.self_closing && !is_void(name)) {
                 state.dropping = Some((name.to_owned(), 1));
             }
-        } else if let Some(raw_kind) = dropped(name) {
-            if raw_kind.is_some() || !tag.self_closing {
+        } else if dropped(name).is_some() {
+            if raw || !tag.self_closing {
                 state.dropping = Some((name.to_owned(), 1));
             }
         } else if name == "img" && self.image_alt {
@@ -215,7 +217,8 @@ pub fn check_letters(
     got.chars().count()
 }
 
-/// Checks the layout of one conversion and records what is wrong with it.
+/// Checks the layout of one conversion (`one_line` in inline mode) and
+/// records what is wrong with it.
 pub fn check(name: &str, html: &str, text: &str, one_line: bool, problems: &mut Vec<String>) {
     let mut problem = |what: &str| {
         let excerpt: String = text.chars().take(160).collect();
