@@ -9,7 +9,8 @@
 //! that html5ever would decode, no two blank lines in a row, no control
 //! characters, no whitespace at either end, titles on one line; every
 //! letter of the text outside dropped elements kept, in order, and none
-//! added (`common/html_checks.rs`).
+//! added; every link found, each range holding its text
+//! (`common/html_checks.rs`).
 //!
 //! The corpus is read from where `PRESSMARK_CORPUS` points, never copied
 //! into the project; without the variable the test says it is skipped and
@@ -24,7 +25,7 @@ use std::fs;
 use std::path::Path;
 use std::time::Instant;
 
-use html_checks::{check, check_letters};
+use html_checks::{check, check_letters, check_links};
 use pressmark::html::{self, Options};
 use serde_json::Value;
 
@@ -76,6 +77,8 @@ fn corpus_wordpress_posts_convert_cleanly() {
                 counts.note(html, &text);
                 let what = format!("{name} {field}");
                 counts.letters += check_letters(&what, html, &text, &options, &mut problems);
+                let linked = html::to_text_and_links(html, &options);
+                counts.links += check_links(&what, html, &linked, &options, &mut problems);
                 check(&what, html, &text, options.inline, &mut problems);
             }
             if let Some(head) = object.get("yoast_head").and_then(Value::as_str) {
@@ -112,8 +115,9 @@ fn corpus_wordpress_posts_convert_cleanly() {
         counts.yoast_meta,
     ));
     common::say(format!(
-        "corpus_html: {} letters in titles, excerpts and contents, all kept in order",
-        counts.letters
+        "corpus_html: {} letters in titles, excerpts and contents, all kept in order; \
+         {} links with text, each with its text",
+        counts.letters, counts.links
     ));
     common::say(format!("corpus_html: {} problems", problems.len()));
     assert!(counts.posts > 0, "no posts found under {}", dir.display());
@@ -146,6 +150,7 @@ struct Counts {
     yoast_heads: usize,
     yoast_meta: usize,
     letters: usize,
+    links: usize,
 }
 
 impl Counts {

@@ -324,6 +324,11 @@ fn run_all(data: &[u8]) -> Result<(), String> {
     if html_checks::letters(&linked.text) != html_checks::kept_letters(text, &Options::excerpt()) {
         return Err("html::to_text_and_links: letters lost, repeated or invented".into());
     }
+    let mut problems = Vec::new();
+    html_checks::check_links("", text, &linked, &Options::excerpt(), &mut problems);
+    if let Some(problem) = problems.first() {
+        return Err(format!("html::to_text_and_links: {problem}"));
+    }
     for link in &linked.links {
         if linked.text.get(link.range.clone()).is_none() {
             return Err(format!(

@@ -6,7 +6,7 @@
 //!   `\n` and `\t` gets through, a borrowed result is the input slice it
 //!   claims to be, and every entry point writes the same text; the
 //!   output keeps every letter of the text outside dropped elements, in
-//!   order, and adds none.
+//!   order, and adds none, and each link's range holds its text.
 //! - Front matter: a split rejoins to the file byte for byte, and a file
 //!   built from known parts splits into exactly those parts; every value
 //!   and key of JSON front matter has the position where its text starts.
@@ -229,9 +229,12 @@ proptest! {
     }
 
     #[test]
-    fn html_text_keeps_every_letter(input in html_input(), options in html_options()) {
+    fn html_text_keeps_every_letter_and_link(input in html_input(), options in html_options()) {
         let text = html::to_text_with(&input, &options);
         prop_assert_eq!(html_checks::letters(&text), html_checks::kept_letters(&input, &options), "{:?}", text);
+        let mut problems = Vec::new();
+        html_checks::check_links("", &input, &html::to_text_and_links(&input, &options), &options, &mut problems);
+        prop_assert!(problems.is_empty(), "{:?}", problems);
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! end, one line in inline mode, no C0 control characters but `\n` and `\t`,
 //! a borrowed result is the input slice it claims to be, every entry point
 //! writes the same text, link ranges lie on character boundaries inside
-//! the text, and every letter of the text outside dropped elements is kept,
-//! in order, with none added (`tests/common/html_checks.rs`).
+//! the text, every letter of the text outside dropped elements is kept, in
+//! order, with none added, and each link's range holds its text
+//! (`tests/common/html_checks.rs`).
 #![no_main]
 
 #[path = "../../tests/common/html_checks.rs"]
@@ -97,6 +98,9 @@ fuzz_target!(|input: Input<'_>| {
     let with_links = html::to_text_and_links(html, &options);
     assert_eq!(with_links.text, text);
     check_borrowed(html, &with_links.text);
+    let mut problems = Vec::new();
+    html_checks::check_links("", html, &with_links, &options, &mut problems);
+    assert!(problems.is_empty(), "{problems:?}");
     for link in &with_links.links {
         let t = with_links.text.as_str();
         assert!(link.range.start < link.range.end && link.range.end <= t.len());

@@ -11,6 +11,10 @@
 //!
 //! `inline` and `keep_nbsp` change no letter; `image_alt` adds the letters
 //! of `alt`, and `wordpress_trimmings` drops the elements it names.
+//!
+//! The same reference gives the links: each `<a href>` outside dropped
+//! elements, up to its `</a>`, the next `<a>` or the end, with the letters
+//! of its text.
 
 #![allow(dead_code)] // each test uses some of them
 
@@ -31,6 +35,18 @@ pub fn letters(text: &str) -> String {
 /// The letters of the text in `html` that the conversion with `options`
 /// keeps.
 pub fn kept_letters(html: &str, options: &Options) -> String {
+    reference(html, options).letters
+}
+
+/// The links in `html` as `(href, letters of the link's text)`, leaving out
+/// links without letters.
+pub fn kept_links(html: &str, options: &Options) -> Vec<(String, String)> {
+    let mut links = reference(html, options).links;
+    links.retain(|(_, letters)| !letters.is_empty());
+    links
+}
+
+fn reference(html: &str, options: &Options) -> State {
     let sink = LetterSink {
         state: RefCell::default(),
         image_alt: options.image_alt,
@@ -41,7 +57,7 @@ pub fn kept_letters(html: &str, options: &Options) -> String {
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let _ = tokenizer.feed(&queue);
     tokenizer.end();
-    tokenizer.sink.state.into_inner().letters
+    tokenizer.sink.state.into_inner()
 }
 
 /// Elements dropped with their content, and the tokenizer state their
@@ -117,8 +133,23 @@ struct LetterSink {
 #[derive(Default)]
 struct State {
     letters: String,
+    links: Vec<(String, String)>,
+    /// Whether the last of `links` is still open.
+    in_link: bool,
     /// The dropped element being passed over, and how many of it are open.
     dropping: Option<(String, u32)>,
+}
+
+impl State {
+    fn push_letters(&mut self, text: &str) {
+        let letters = text.chars().filter(|c| c.is_alphabetic());
+        if self.in_link
+            && let Some((_, link)) = self.links.last_mut()
+        {
+            link.extend(letters.clone());
+        }
+        self.letters.extend(letters);
+    }
 }
 
 impl TokenSink for LetterSink {
@@ -129,9 +160,7 @@ impl TokenSink for LetterSink {
         let tag = match token {
             Token::CharacterTokens(text) => {
                 if state.dropping.is_none() {
-                    state
-                        .letters
-                        .extend(text.chars().filter(|c| c.is_alphabetic()));
+                    state.push_letters(&text);
                 }
                 return TokenSinkResult::Continue;
             }
@@ -162,6 +191,9 @@ impl TokenSink for LetterSink {
             };
         }
         if !start {
+            if name == "a" {
+                state.in_link = false;
+            }
             return TokenSinkResult::Continue;
         }
         let switch = switch(name);
@@ -176,10 +208,14 @@ impl TokenSink for LetterSink {
                 state.dropping = Some((name.to_owned(), 1));
             }
         } else if name == "img" && self.image_alt {
-            let alt = attr(&tag, "alt").unwrap_or_default();
-            state
-                .letters
-                .extend(alt.chars().filter(|c| c.is_alphabetic()));
+            state.push_letters(attr(&tag, "alt").unwrap_or_default());
+        } else if name == "a" {
+            // A new `<a>` ends the one before; one without `href` is no link.
+            state.in_link = false;
+            if let Some(href) = attr(&tag, "href") {
+                state.links.push((href.to_owned(), String::new()));
+                state.in_link = true;
+            }
         }
         switch
     }
@@ -215,6 +251,40 @@ pub fn check_letters(
         ));
     }
     got.chars().count()
+}
+
+/// Checks that the links `to_text_and_links` found in `html` are the
+/// reference's: the same `href`s, in order, each with its text's letters.
+pub fn check_links(
+    name: &str,
+    html: &str,
+    found: &pressmark::html::TextAndLinks<'_>,
+    options: &Options,
+    problems: &mut Vec<String>,
+) -> usize {
+    let want = kept_links(html, options);
+    let mut got: Vec<(String, String)> = found
+        .links
+        .iter()
+        .map(|link| {
+            (
+                link.href.to_string(),
+                letters(&found.text[link.range.clone()]),
+            )
+        })
+        .collect();
+    got.retain(|(_, letters)| !letters.is_empty());
+    if got != want {
+        let at = got.iter().zip(&want).take_while(|(g, w)| g == w).count();
+        problems.push(format!(
+            "{name}: links differ at {at} (of {} found, {} in the HTML): {:?} against {:?}",
+            got.len(),
+            want.len(),
+            got.get(at),
+            want.get(at)
+        ));
+    }
+    got.len()
 }
 
 /// Checks the layout of one conversion (`one_line` in inline mode) and
