@@ -26,7 +26,9 @@
 //! windows (see
 //! `benches/support/interleaved.rs`: the reported time in µs is
 //! `pressmark`'s time over the tokenizer's; 1.11 µs is 90% of its
-//! throughput). The same group splits that ratio in two:
+//! throughput), for `html::to_text` and for `html::push_text` into one
+//! `String` reused for every post. The same group splits the first ratio
+//! in two:
 //! `tokenizer_copy_text` over `tokenizer_only` (what copying the text out
 //! costs at least) and `pressmark` over `tokenizer_copy_text` (what the
 //! conversion costs beyond that copy).
@@ -284,7 +286,21 @@ fn bench(c: &mut Criterion) {
             to_text,
             tokenize,
         );
-        // The two steps of that ratio: copying the text tokens out at all,
+        // The same with `html::push_text` into one `String` reused for
+        // every post, as a bulk ingester writes: no allocation per output.
+        let mut out = String::new();
+        interleaved::ratio(
+            &mut group,
+            "pressmark_push_text_over_tokenizer_only",
+            n,
+            |k| {
+                out.clear();
+                html::push_text(&mut out, black_box(&posts[k]), &html::Options::default());
+                black_box(&out);
+            },
+            tokenize,
+        );
+        // The two steps of the first ratio: copying the text tokens out at all,
         // and everything the conversion does beyond that copy.
         interleaved::ratio(
             &mut group,
