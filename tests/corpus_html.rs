@@ -121,17 +121,7 @@ fn corpus_wordpress_posts_convert_cleanly() {
     ));
     common::say(format!("corpus_html: {} problems", problems.len()));
     assert!(counts.posts > 0, "no posts found under {}", dir.display());
-    assert!(
-        problems.is_empty(),
-        "{} problems, the first ones:\n{}",
-        problems.len(),
-        problems
-            .iter()
-            .take(20)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
+    assert_no_problems(&problems);
 }
 
 #[derive(Default)]
@@ -196,6 +186,16 @@ fn collect_objects<'v>(value: &'v Value, out: &mut Vec<&'v Value>) {
 fn is_post(object: &Value) -> bool {
     rendered(object, "title").is_some()
         && (rendered(object, "content").is_some() || rendered(object, "excerpt").is_some())
+}
+
+/// Fails with the count of `problems` and the first twenty of them.
+fn assert_no_problems(problems: &[String]) {
+    assert!(
+        problems.is_empty(),
+        "{} problems, the first ones:\n{}",
+        problems.len(),
+        problems[..problems.len().min(20)].join("\n")
+    );
 }
 
 fn rendered<'v>(object: &'v Value, field: &str) -> Option<&'v str> {
@@ -269,15 +269,5 @@ fn corpus_aggregator_html_converts_cleanly() {
         "no front matter strings under {}",
         dir.display()
     );
-    assert!(
-        problems.is_empty(),
-        "{} problems, the first ones:\n{}",
-        problems.len(),
-        problems
-            .iter()
-            .take(20)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
+    assert_no_problems(&problems);
 }

@@ -99,7 +99,8 @@ fn is_trimming(tag: &Tag) -> bool {
     has("screen-reader-text") || (&*tag.name == "a" && has("more-link"))
 }
 
-/// HTML's void elements: no content, no end tag.
+/// HTML's void elements: no content, no end tag. Written out here, not
+/// taken from the crate, like every convention of the reference.
 fn is_void(name: &str) -> bool {
     matches!(
         name,
