@@ -3,7 +3,6 @@
 
 use std::cell::RefCell;
 
-use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::{LocalName, local_name};
 
@@ -132,14 +131,9 @@ impl State<'_, '_> {
 
     fn start(&mut self, tag: &Tag, role: Role) -> TokenSinkResult<()> {
         if self.wordpress && self.is_wordpress_trimming(tag) {
-            let switch = match role {
-                Role::Skip(Some(raw)) => TokenSinkResult::RawData(raw),
-                Role::RawPre => TokenSinkResult::RawData(RawKind::Rawtext),
-                Role::Plaintext => TokenSinkResult::Plaintext,
-                _ => TokenSinkResult::Continue,
-            };
             // As for skipped elements: raw text has content even when
             // written `<x/>`, and the tokenizer reads it as it would untrimmed.
+            let switch = role.content_state();
             let raw = !matches!(switch, TokenSinkResult::Continue);
             if raw || (!tag.self_closing && !tags::is_void(&tag.name)) {
                 self.skip = Some((tag.name.clone(), 1));
@@ -161,15 +155,7 @@ impl State<'_, '_> {
             Role::Table => w.table_start(),
             Role::Row => w.row(),
             Role::Cell => w.cell_start(),
-            Role::Pre => w.pre_start(),
-            Role::RawPre => {
-                w.pre_start();
-                return TokenSinkResult::RawData(RawKind::Rawtext);
-            }
-            Role::Plaintext => {
-                w.pre_start();
-                return TokenSinkResult::Plaintext;
-            }
+            Role::Pre | Role::RawPre | Role::Plaintext => w.pre_start(),
             Role::A => {
                 if self.links {
                     match attr(tag, &local_name!("href")) {
@@ -204,12 +190,9 @@ impl State<'_, '_> {
                 if raw.is_some() || !tag.self_closing {
                     self.skip = Some((tag.name.clone(), 1));
                 }
-                if let Some(raw) = raw {
-                    return TokenSinkResult::RawData(raw);
-                }
             }
         }
-        TokenSinkResult::Continue
+        role.content_state()
     }
 
     /// End tags mark a boundary whether or not their element is open: the

@@ -1,5 +1,6 @@
 //! What each element means for plain text.
 
+use html5ever::tokenizer::TokenSinkResult;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::{LocalName, local_name};
 
@@ -38,6 +39,22 @@ pub(crate) enum Role {
     /// Dropped with everything inside; the tokenizer state to switch to for
     /// elements whose content is raw text.
     Skip(Option<RawKind>),
+}
+
+impl Role {
+    /// How the tokenizer is to read the content of a start tag with this
+    /// role: as raw text (`script`, `style`, `xmp`, `plaintext`...) or as
+    /// markup (`Continue`). The sink returns it for every start tag it
+    /// handles, trimmed ones included.
+    #[inline]
+    pub(crate) fn content_state(self) -> TokenSinkResult<()> {
+        match self {
+            Role::Skip(Some(raw)) => TokenSinkResult::RawData(raw),
+            Role::RawPre => TokenSinkResult::RawData(RawKind::Rawtext),
+            Role::Plaintext => TokenSinkResult::Plaintext,
+            _ => TokenSinkResult::Continue,
+        }
+    }
 }
 
 /// [`role`] for a name as the tokenizer gives it: the commonest elements
