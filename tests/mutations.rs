@@ -312,22 +312,25 @@ fn run_all(data: &[u8]) -> Result<(), String> {
     if out.contains("\n\n\n") {
         return Err("html::to_text: two blank lines in a row".into());
     }
-    if html_checks::letters(&out) != html_checks::kept_letters(text, &Options::default()) {
-        return Err("html::to_text: letters lost, repeated or invented".into());
-    }
+    let mut problems = Vec::new();
+    html_checks::check_letters(
+        "html::to_text",
+        text,
+        &out,
+        &Options::default(),
+        &mut problems,
+    );
     let title = html::inline_text(text);
     check_borrowed("html::inline_text", text, &title)?;
     if title.contains('\n') {
         return Err("html::inline_text: more than one line".into());
     }
     let linked = html::to_text_and_links(text, &Options::excerpt());
-    if html_checks::letters(&linked.text) != html_checks::kept_letters(text, &Options::excerpt()) {
-        return Err("html::to_text_and_links: letters lost, repeated or invented".into());
-    }
-    let mut problems = Vec::new();
-    html_checks::check_links("", text, &linked, &Options::excerpt(), &mut problems);
+    let name = "html::to_text_and_links";
+    html_checks::check_letters(name, text, &linked.text, &Options::excerpt(), &mut problems);
+    html_checks::check_links(name, text, &linked, &Options::excerpt(), &mut problems);
     if let Some(problem) = problems.first() {
-        return Err(format!("html::to_text_and_links: {problem}"));
+        return Err(problem.clone());
     }
     for link in &linked.links {
         if linked.text.get(link.range.clone()).is_none() {

@@ -264,16 +264,17 @@ pub fn check_links(
     problems: &mut Vec<String>,
 ) -> usize {
     let want = kept_links(html, options);
-    let mut got: Vec<(String, String)> = found
-        .links
-        .iter()
-        .map(|link| {
-            (
-                link.href.to_string(),
-                letters(&found.text[link.range.clone()]),
-            )
-        })
-        .collect();
+    let mut got = Vec::new();
+    for link in &found.links {
+        let Some(text) = found.text.get(link.range.clone()) else {
+            problems.push(format!(
+                "{name}: link range {:?} not on character boundaries inside the text",
+                link.range
+            ));
+            return 0;
+        };
+        got.push((link.href.to_string(), letters(text)));
+    }
     got.retain(|(_, letters)| !letters.is_empty());
     if got != want {
         let at = got.iter().zip(&want).take_while(|(g, w)| g == w).count();
