@@ -228,7 +228,10 @@ fn corpus_aggregator_html_converts_cleanly() {
             .unwrap_or(file)
             .display()
             .to_string();
-        let input = fs::read_to_string(file).unwrap_or_default();
+        let Ok(input) = fs::read_to_string(file) else {
+            unreadable += 1;
+            continue;
+        };
         let Ok(doc) = frontmatter::parse(&input) else {
             unreadable += 1;
             continue;
@@ -256,7 +259,7 @@ fn corpus_aggregator_html_converts_cleanly() {
         }
     }
     common::say(format!(
-        "corpus_html (aggregator): {} files ({unreadable} that do not parse), \
+        "corpus_html (aggregator): {} files ({unreadable} that cannot be read or do not parse), \
          {strings} strings and {bodies} bodies converted; {letters} letters, all kept in order",
         files.len()
     ));
