@@ -165,6 +165,15 @@ fn a_single_run_of_text_comes_back_borrowed() {
     // they are copied; runs separated by a collapsed single space are not.
     let text = html::to_text("<div>\n<p>Longer first sentence here. Second one.</p></div>");
     assert!(text.is_borrowed(), "{text:?}");
+    // Short runs too, and trimmed ones.
+    for (input, want) in [
+        (" leading", "leading"),
+        ("<b>Hi</b>", "Hi"),
+        ("\n<p>a b</p>\n", "a b"),
+    ] {
+        let text = html::to_text(input);
+        assert_eq!(text.as_borrowed(), Some(want), "{input:?}");
+    }
 }
 
 #[test]
@@ -172,7 +181,7 @@ fn decoded_or_collapsed_text_is_owned() {
     for input in [
         "a &amp; b",
         "two  spaces",
-        " leading",
+        " two  spaces",
         "<p>a</p><p>b</p>",
         "line\nbreak",
     ] {

@@ -20,11 +20,11 @@ use html5ever::tokenizer::{BufferQueue, TokenSink, Tokenizer, TokenizerOpts};
 /// the tokenizer's copy of the input stays this small whatever the input's
 /// size: 50 MB of HTML does not take another 50 MB. Measured with
 /// `examples/html_stress.rs`: the same throughput as one chunk for all.
-const CHUNK: usize = 64 * 1024;
+pub(crate) const CHUNK: usize = 64 * 1024;
 
 /// A tokenizer buffer: `(address of its first byte, offset of that byte in
 /// the input, length)`.
-type Chunk = (usize, usize, usize);
+pub(crate) type Chunk = (usize, usize, usize);
 
 /// Where the tokenizer's buffers came from in the input.
 pub(crate) struct Locator<'a> {
@@ -64,8 +64,16 @@ impl<'a> Locator<'a> {
         None
     }
 
+    /// A locator for `input`, before any buffer is fed.
+    pub(crate) fn new(input: &'a str) -> Self {
+        Locator {
+            input,
+            chunks: Cell::new([(0, 0, 0); 2]),
+        }
+    }
+
     /// Records the buffer just fed; the one before it is kept too.
-    fn fed(&self, buffer: Chunk) {
+    pub(crate) fn fed(&self, buffer: Chunk) {
         let [newest, _] = self.chunks.get();
         self.chunks.set([buffer, newest]);
     }
@@ -92,13 +100,10 @@ where
     S: LocatingSink,
     F: FnOnce(Locator<'a>) -> S,
 {
-    let sink = make(Locator {
-        input,
-        chunks: Cell::new([(0, 0, 0); 2]),
-    });
-    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let sink = make(Locator::new(input));
+    let tokenizer = Tokenizer::new(sink, tokenizer_options());
     let queue = BufferQueue::default();
-    let mut start = 0;
+    let mut start = bom_len(input);
     while start < input.len() {
         let mut end = start.saturating_add(chunk.max(1)).min(input.len());
         while !input.is_char_boundary(end) {
@@ -118,6 +123,23 @@ where
     }
     tokenizer.end();
     tokenizer.sink
+}
+
+/// The tokenizer's options: html5ever's defaults, but a byte order mark is
+/// dropped by [`bom_len`] instead. html5ever drops one at the start of
+/// every `feed`, which is the start of the input only when it is fed at
+/// once: a U+FEFF that began a later chunk was lost.
+pub(crate) fn tokenizer_options() -> TokenizerOpts {
+    TokenizerOpts {
+        discard_bom: false,
+        ..TokenizerOpts::default()
+    }
+}
+
+/// The length of the byte order mark that starts `input`, if any: as in
+/// browsers, it is not text.
+pub(crate) fn bom_len(input: &str) -> usize {
+    if input.starts_with('\u{feff}') { 3 } else { 0 }
 }
 
 impl Locator<'_> {

@@ -12,8 +12,13 @@
 //! ```
 //!
 //! HTML never fails to parse, so these functions return text, not a
-//! `Result`. They run html5ever's tokenizer (no tree builder, no DOM) and
-//! lay the text out as it goes.
+//! `Result`. They read the input with html5ever's tokenizer (no tree
+//! builder, no DOM) and lay the text out as it goes. Text and tags without
+//! attributes (`<p>`, `</em>`, `<br/>`) are read without it, as the
+//! tokenizer would read them: the bulk of a post, so converting takes less
+//! time than running the tokenizer alone over the same input (0.75 of it
+//! over the corpus posts, `benches/html.rs`). Character references,
+//! attributes, comments, raw text and the rest go through the tokenizer.
 //!
 //! # Borrowing
 //!
@@ -82,6 +87,7 @@
 mod borrow;
 mod dest;
 mod fast;
+mod lane;
 mod options;
 mod scan;
 mod sink;
@@ -302,14 +308,15 @@ map_text_identity!(Range<usize>);
 map_text_struct!(Link { range, href });
 map_text_struct!(TextAndLinks { text, links });
 
-/// Runs the tokenizer with the text sink over `html` into `dest`.
+/// Converts `html` into `dest`: the fast lane, and the tokenizer for the
+/// rest.
 fn convert<'o, 'a>(
     html: &'a str,
     options: &Options,
     dest: Dest<'o, 'a>,
     links: bool,
 ) -> (Dest<'o, 'a>, Vec<Link<'a>>) {
-    let sink = borrow::tokenize(html, |locator| {
+    let sink = lane::run(html, borrow::CHUNK, |locator| {
         let writer = Writer::new(dest, html, options.inline, options.keep_nbsp);
         TextSink::new(writer, locator, options, links)
     });

@@ -123,6 +123,31 @@ pub(crate) fn next_stop<const MARKUP: bool>(
     n
 }
 
+/// The index of the first `<`, `&`, carriage return or NUL at or after
+/// `i`, or `b.len()`: the end of the text that the tokenizer would pass on
+/// unchanged from the data state.
+pub(crate) fn next_markup(b: &[u8], mut i: usize) -> usize {
+    let n = b.len();
+    while i + STEP <= n {
+        let w: &[u8; STEP] = b[i..i + STEP].try_into().unwrap_or(&[0; STEP]);
+        let mut flags = [0u8; STEP];
+        for j in 0..STEP {
+            let c = w[j];
+            flags[j] = 0u8.wrapping_sub(u8::from(
+                (c == b'<') | (c == b'&') | (c == b'\r') | (c == 0),
+            ));
+        }
+        if flags.iter().fold(0, |a, &f| a | f) != 0 {
+            return i + (u128::from_le_bytes(flags).trailing_zeros() / 8) as usize;
+        }
+        i += STEP;
+    }
+    while i < n && !matches!(b[i], b'<' | b'&' | b'\r' | 0) {
+        i += 1;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     fn next_stop(b: &[u8], i: usize) -> usize {
@@ -167,6 +192,28 @@ mod tests {
                             super::next_stop::<false>(&b, start, ends),
                             reference(&b, start, false, ends),
                             "no markup: len {len}, byte {value:#x} at {at}, from {start}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn markup_is_found_at_every_place() {
+        for len in [0, 1, 15, 16, 17, 31, 32, 33, 40] {
+            for value in [b'<', b'&', b'\r', 0, b'>', b'\n', 0xC2, b'a'] {
+                for at in 0..len {
+                    let mut b = vec![b'x'; len];
+                    b[at] = value;
+                    for start in 0..=len {
+                        let want = (start..len)
+                            .find(|&k| matches!(b[k], b'<' | b'&' | b'\r' | 0))
+                            .unwrap_or(len);
+                        assert_eq!(
+                            super::next_markup(&b, start),
+                            want,
+                            "len {len}, byte {value:#x} at {at}, from {start}"
                         );
                     }
                 }

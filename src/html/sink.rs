@@ -1,13 +1,15 @@
-//! The [`TokenSink`] that turns html5ever's tokens into calls on the
-//! [`Writer`], skipping what is not text.
+//! The [`TokenSink`] that turns html5ever's tokens, and what the fast lane
+//! reads (see [`LaneSink`]), into calls on the [`Writer`], skipping what is
+//! not text.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use html5ever::tokenizer::{Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::{LocalName, local_name};
 
 use super::Options;
 use super::borrow::{LocatingSink, Locator};
+use super::lane::LaneSink;
 use super::tags::{self, Role};
 use super::writer::Writer;
 use crate::Text;
@@ -15,6 +17,9 @@ use crate::Text;
 /// The sink; the tokenizer only lends it out as `&self`.
 pub(crate) struct TextSink<'o, 'a> {
     state: RefCell<State<'o, 'a>>,
+    /// Pause the tokenizer after tags that leave it in the data state, to
+    /// go back to the fast lane (see [`LaneSink`]).
+    pausing: Cell<bool>,
 }
 
 struct State<'o, 'a> {
@@ -47,6 +52,7 @@ impl<'o, 'a> TextSink<'o, 'a> {
                 links,
                 cursor: 0,
             }),
+            pausing: Cell::new(false),
         }
     }
 
@@ -84,7 +90,13 @@ impl TokenSink for TextSink<'_, '_> {
                     state.writer.text(text, at);
                 }
             }
-            Token::TagToken(tag) => return state.tag(tag),
+            Token::TagToken(tag) => {
+                let role = tags::role_of(&tag.name);
+                return match state.tag(tag, role) {
+                    TokenSinkResult::Continue if self.pausing.get() => TokenSinkResult::Script(()),
+                    result => result,
+                };
+            }
             // NUL is dropped; comments, doctypes and parse errors are not text.
             _ => {}
         }
@@ -92,10 +104,46 @@ impl TokenSink for TextSink<'_, '_> {
     }
 }
 
+impl LaneSink for TextSink<'_, '_> {
+    fn lane_text(&self, text: &str, at: usize) {
+        let mut state = self.state.borrow_mut();
+        if state.links {
+            state.cursor = at + text.len();
+        }
+        if state.skip.is_none() {
+            state.writer.text(text, Some(at));
+        }
+    }
+
+    fn lane_tag(&self, kind: TagKind, name: &str, self_closing: bool) -> bool {
+        let name = LocalName::from(name);
+        let role = tags::role_of(&name);
+        // The sink answers raw-text start tags with a state switch, and no
+        // other tag without attributes (trimmings have a class).
+        if kind == TagKind::StartTag && !matches!(role.content_state(), TokenSinkResult::Continue) {
+            return false;
+        }
+        let tag = Tag {
+            kind,
+            name,
+            self_closing,
+            attrs: Vec::new(),
+            had_duplicate_attributes: false,
+        };
+        let result = self.state.borrow_mut().tag(&tag, role);
+        debug_assert!(matches!(result, TokenSinkResult::Continue));
+        true
+    }
+
+    fn pause_after_tags(&self, on: bool) {
+        self.pausing.set(on);
+    }
+}
+
 impl State<'_, '_> {
-    fn tag(&mut self, tag: &Tag) -> TokenSinkResult<()> {
+    /// A tag, with its role.
+    fn tag(&mut self, tag: &Tag, role: Role) -> TokenSinkResult<()> {
         self.writer.skip_lf = false;
-        let role = tags::role_of(&tag.name);
         let raw = match role {
             Role::Skip(raw) => raw,
             _ => None,
