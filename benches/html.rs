@@ -4,11 +4,13 @@
 //! - `pressmark_push_text`: `html::push_text` into a reused `String`;
 //! - `html2text`: the `html2text` crate, plain mode without link footnotes,
 //!   80 columns (it always wraps);
-//! - `tokenizer_only`: html5ever's tokenizer with a sink that does nothing,
-//!   the floor for anything built on it;
+//! - `tokenizer_only`: html5ever's tokenizer over the whole input with a
+//!   sink that does nothing, the floor for anything that hands all of it to
+//!   the tokenizer (`pressmark` reads text and tags without attributes
+//!   itself, so it can take less);
 //! - `tokenizer_copy_text`: the tokenizer with a sink that only appends each
 //!   text token to a `String` (no whitespace, blocks, entities' context or
-//!   skipping): the least any text extraction on the tokenizer does.
+//!   skipping): the least any text extraction on the tokenizer alone does.
 //!
 //! Inputs: the seed post's `content.rendered` (from `../shared/seeds`), and,
 //! when `PRESSMARK_CORPUS` is set, every `content.rendered` of the WordPress

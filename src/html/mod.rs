@@ -29,9 +29,8 @@
 //! text the input holds and decoding the rest. [`push_text`] and
 //! [`write_text`] append to a buffer of yours instead. One `String` reused
 //! across calls with [`push_text`] saves the allocation an owned [`Text`]
-//! needs, which shows on short fragments: a tenth to a sixth of the time
-//! for an 800-byte post (the `content_seed_interleaved` group of
-//! `benches/html.rs`).
+//! needs, which shows on short fragments: about a quarter of the time for
+//! an 800-byte post (the `content_seed` group of `benches/html.rs`).
 //!
 //! # What the text looks like
 //!

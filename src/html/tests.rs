@@ -187,6 +187,10 @@ proptest::proptest! {
             text_in_chunks(&html, &options, usize::MAX, Path::TokenizerOnly)
         );
     }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
 
     /// As [`the_fast_lane_gives_what_the_tokenizer_gives`], for generated
     /// HTML: tags the lane reads and tags it leaves to the tokenizer, side
@@ -206,7 +210,7 @@ proptest::proptest! {
                 "<plaintext>", "<x-y>", "<h1 >", "<!--", "-->", "<!DOCTYPE html>", "<?x>",
                 "\r", "\n", "\r\n", "\0", "\u{feff}", "&amp;", "&am", "&#8217;", "&nbsp;",
                 "é", "😀", "word", "Long enough words", " ", "  ", "\t", "<", "</", ">", "/",
-                "\u{a0}", "\u{ad}",
+                "\u{a0}", "\u{ad}", "\u{1}", "\u{7f}", "\u{fffe}", "\u{c}",
             ]),
             0..40,
         ),
