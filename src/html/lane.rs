@@ -102,10 +102,13 @@ struct SimpleTag {
     end: usize,
 }
 
-/// The tag at `b[i]` (a `<`) if it is `<name>`, `<name/>` or `</name>`:
+/// The tag at `b[i]` if it is `<name>`, `<name/>` or `</name>`:
 /// the name an ASCII letter then letters and digits, ASCII whitespace
 /// (not carriage return) allowed before the `>` or `/>`.
 fn simple_tag(b: &[u8], i: usize) -> Option<SimpleTag> {
+    if b.get(i) != Some(&b'<') {
+        return None;
+    }
     let mut j = i + 1;
     let kind = if b.get(j) == Some(&b'/') {
         j += 1;

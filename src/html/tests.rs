@@ -92,6 +92,8 @@ fn fixtures() -> Vec<String> {
         "<p>a<script>if (a</p>b) {}</script>c<textarea><b>d</b></textarea><plaintext><p>e</p>"
             .to_owned(),
     );
+    // Character references that are not, ending like tags.
+    inputs.push("x&am>y &p>".to_owned());
     assert!(inputs.len() > 20);
     inputs
 }
