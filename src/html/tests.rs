@@ -226,6 +226,22 @@ proptest::proptest! {
             text_in_chunks(&html, options, usize::MAX, Path::TokenizerOnly)
         );
     }
+
+    /// The same, a character at a time from an alphabet of markup
+    /// characters and the letters of a few element names: the edges of tag
+    /// syntax (`<p/ >`, `</ p>`, `<p\r>`, `&p>`...) without a list of them.
+    #[test]
+    fn the_fast_lane_gives_what_the_tokenizer_gives_for_any_markup(
+        html in "[<>/&;#=\"' \n\r\t\u{c}\0!?pbrPBdivsclxmte1-]{0,60}",
+        chunk in 1usize..24,
+        option in 0usize..4,
+    ) {
+        let options = &all_options()[option];
+        proptest::prop_assert_eq!(
+            text_in_chunks(&html, options, chunk, Path::Lane),
+            text_in_chunks(&html, options, usize::MAX, Path::TokenizerOnly)
+        );
+    }
 }
 
 /// The fast path returns its input only where the tokenizer would: every
