@@ -31,12 +31,13 @@ pub(crate) struct Locator<'a> {
     input: &'a str,
     /// The newest buffer and the one before (text held back at the end of
     /// a buffer, an unfinished `&am`, comes out with the next one); set by
-    /// [`tokenize`] as it feeds, through the sink that owns the locator.
+    /// [`copy_chunk`] as buffers are made, through the sink that owns the
+    /// locator.
     chunks: Cell<[Chunk; 2]>,
 }
 
-/// A sink that holds the [`Locator`] of its input, so that [`tokenize`] can
-/// tell it where each buffer it feeds came from.
+/// A sink that holds the [`Locator`] of its input, so that [`copy_chunk`]
+/// can tell it where each buffer it makes came from.
 pub(crate) trait LocatingSink: TokenSink {
     /// Runs `f` on the sink's locator.
     fn with_locator(&self, f: impl FnOnce(&Locator<'_>));
@@ -105,24 +106,38 @@ where
     let queue = BufferQueue::default();
     let mut start = bom_len(input);
     while start < input.len() {
-        let mut end = start.saturating_add(chunk.max(1)).min(input.len());
-        while !input.is_char_boundary(end) {
-            end += 1;
-        }
-        let tendril = StrTendril::from_slice(&input[start..end]);
-        // Heap buffers keep their address when the tendril moves; inline
-        // ones (8 bytes or less) do not, and their text is never located.
-        let buffer = (tendril.as_ptr() as usize, start, end - start);
-        tokenizer.sink.with_locator(|locator| locator.fed(buffer));
+        let (tendril, end) = copy_chunk(&tokenizer.sink, input, start, chunk);
         queue.push_back(tendril);
-        // The sinks never return `Script` or `EncodingIndicator`, so one
-        // feed tokenizes everything buffered, but for what the tokenizer
-        // holds back to see what follows.
+        // Nothing asks the sink to pause (only the fast lane does) and no
+        // sink returns `EncodingIndicator`, so one feed tokenizes everything
+        // buffered, but for what the tokenizer holds back to see what
+        // follows.
         let _ = tokenizer.feed(&queue);
         start = end;
     }
     tokenizer.end();
     tokenizer.sink
+}
+
+/// Copies `chunk` bytes of `input` from `start` (a little more, to end on
+/// a character boundary) into a tokenizer buffer, and tells the sink's
+/// locator where it came from; returns the buffer and where it ends.
+pub(crate) fn copy_chunk<S: LocatingSink>(
+    sink: &S,
+    input: &str,
+    start: usize,
+    chunk: usize,
+) -> (StrTendril, usize) {
+    let mut end = start.saturating_add(chunk.max(1)).min(input.len());
+    while !input.is_char_boundary(end) {
+        end += 1;
+    }
+    let tendril = StrTendril::from_slice(&input[start..end]);
+    // Heap buffers keep their address when the tendril moves or is shared;
+    // inline ones (8 bytes or less) do not, and their text is never located.
+    let buffer = (tendril.as_ptr() as usize, start, end - start);
+    sink.with_locator(|locator| locator.fed(buffer));
+    (tendril, end)
 }
 
 /// The tokenizer's options: html5ever's defaults, but a byte order mark is

@@ -24,7 +24,7 @@ use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, TagKind, Tokenizer};
 
-use super::borrow::{LocatingSink, Locator, bom_len, tokenizer_options};
+use super::borrow::{LocatingSink, Locator, bom_len, copy_chunk, tokenizer_options};
 use super::scan;
 
 /// A sink that can be driven from the fast lane as well as by the tokenizer.
@@ -54,7 +54,7 @@ where
     let tokenizer = Tokenizer::new(make(Locator::new(input)), tokenizer_options());
     let mut feeder = Feeder {
         input,
-        chunk: chunk.max(1),
+        chunk,
         queue: BufferQueue::default(),
         buffer: None,
         start: 0,
@@ -184,18 +184,9 @@ impl Feeder<'_> {
         }
     }
 
-    /// Copies the input from `pos` into a new buffer, and tells the sink's
-    /// locator where it is.
+    /// Copies the input from `pos` into a new buffer (see [`copy_chunk`]).
     fn copy_from<S: LaneSink>(&mut self, tokenizer: &Tokenizer<S>, pos: usize) -> StrTendril {
-        let mut end = pos.saturating_add(self.chunk).min(self.input.len());
-        while !self.input.is_char_boundary(end) {
-            end += 1;
-        }
-        let buffer = StrTendril::from_slice(&self.input[pos..end]);
-        // Heap buffers keep their address when shared; inline ones (8 bytes
-        // or less) do not, and their text is never located.
-        let located = (buffer.as_ptr() as usize, pos, end - pos);
-        tokenizer.sink.with_locator(|locator| locator.fed(located));
+        let (buffer, end) = copy_chunk(&tokenizer.sink, self.input, pos, self.chunk);
         self.start = pos;
         self.end = end;
         let piece = buffer.clone();

@@ -81,14 +81,7 @@ impl TokenSink for TextSink<'_, '_> {
                 } else {
                     None
                 };
-                if state.links
-                    && let Some(at) = at
-                {
-                    state.cursor = at + text.len();
-                }
-                if state.skip.is_none() {
-                    state.writer.text(text, at);
-                }
+                state.text(text, at);
             }
             Token::TagToken(tag) => {
                 let role = tags::role_of(&tag.name);
@@ -106,13 +99,7 @@ impl TokenSink for TextSink<'_, '_> {
 
 impl LaneSink for TextSink<'_, '_> {
     fn lane_text(&self, text: &str, at: usize) {
-        let mut state = self.state.borrow_mut();
-        if state.links {
-            state.cursor = at + text.len();
-        }
-        if state.skip.is_none() {
-            state.writer.text(text, Some(at));
-        }
+        self.state.borrow_mut().text(text, Some(at));
     }
 
     fn lane_tag(&self, kind: TagKind, name: &str, self_closing: bool) -> bool {
@@ -141,6 +128,19 @@ impl LaneSink for TextSink<'_, '_> {
 }
 
 impl State<'_, '_> {
+    /// Text between tags, at `at` in the input if that is known.
+    #[inline]
+    fn text(&mut self, text: &str, at: Option<usize>) {
+        if self.links
+            && let Some(at) = at
+        {
+            self.cursor = at + text.len();
+        }
+        if self.skip.is_none() {
+            self.writer.text(text, at);
+        }
+    }
+
     /// A tag, with its role.
     fn tag(&mut self, tag: &Tag, role: Role) -> TokenSinkResult<()> {
         self.writer.skip_lf = false;

@@ -70,6 +70,15 @@ fn text_in_chunks(
     (dest.into_text().into_string(), links)
 }
 
+/// `html` converted by the fast lane, fed `chunk` bytes at most at a
+/// time, and by the tokenizer alone, fed at once: the two must be equal.
+fn both_ways(html: &str, options: &Options, chunk: usize) -> [(String, Vec<Link<'static>>); 2] {
+    [
+        text_in_chunks(html, options, chunk, Path::Lane),
+        text_in_chunks(html, options, usize::MAX, Path::TokenizerOnly),
+    ]
+}
+
 /// The HTML fixtures, and a few inputs that cut across everything.
 fn fixtures() -> Vec<String> {
     let mut inputs: Vec<String> =
@@ -219,12 +228,8 @@ proptest::proptest! {
         chunk in 1usize..24,
         option in 0usize..4,
     ) {
-        let html = pieces.concat();
-        let options = &all_options()[option];
-        proptest::prop_assert_eq!(
-            text_in_chunks(&html, options, chunk, Path::Lane),
-            text_in_chunks(&html, options, usize::MAX, Path::TokenizerOnly)
-        );
+        let [lane, tokenizer] = both_ways(&pieces.concat(), &all_options()[option], chunk);
+        proptest::prop_assert_eq!(lane, tokenizer);
     }
 
     /// The same, a character at a time from an alphabet of markup
@@ -236,11 +241,8 @@ proptest::proptest! {
         chunk in 1usize..24,
         option in 0usize..4,
     ) {
-        let options = &all_options()[option];
-        proptest::prop_assert_eq!(
-            text_in_chunks(&html, options, chunk, Path::Lane),
-            text_in_chunks(&html, options, usize::MAX, Path::TokenizerOnly)
-        );
+        let [lane, tokenizer] = both_ways(&html, &all_options()[option], chunk);
+        proptest::prop_assert_eq!(lane, tokenizer);
     }
 }
 
@@ -308,8 +310,7 @@ fn the_fast_lane_gives_what_the_tokenizer_gives_over_the_corpus() {
     };
     let (mut compared, mut bytes, mut unparsed) = (0, 0, 0);
     let mut compare = |html: &str, options: &Options| {
-        let lane = text_in_chunks(html, options, borrow::CHUNK, Path::Lane);
-        let tokenizer = text_in_chunks(html, options, borrow::CHUNK, Path::TokenizerOnly);
+        let [lane, tokenizer] = both_ways(html, options, borrow::CHUNK);
         assert!(
             lane == tokenizer,
             "the lane differs on {html:?} with {options:?}"
