@@ -121,7 +121,7 @@ fn tokenize_copy_text(input: &str) -> String {
 /// reused from one conversion to the next.
 fn push_text_reused(out: &mut String, input: &str) {
     out.clear();
-    html::push_text(out, black_box(input), &html::Options::default());
+    html::push_text(out, black_box(input), &html::TextOptions::default());
     black_box(&*out);
 }
 

@@ -23,7 +23,7 @@
 use std::fmt;
 use std::time::Instant;
 
-use pressmark::html::{self, Options};
+use pressmark::html::{self, TextOptions};
 
 #[path = "../tests/common/peak_alloc.rs"]
 mod peak_alloc;
@@ -124,7 +124,7 @@ fn main() {
         "{:<8} {:>9} {:>10} {:>9} {:>10} {:>12} {:>14} {:>12}",
         "shape", "input MB", "levels", "seconds", "MB/s", "output MB", "working heap", "peak RSS +"
     );
-    let options = Options::default();
+    let options = TextOptions::default();
     for &mb in &sizes {
         let levels = mb * 20_000; // about 50 bytes a level
         for shape in ["div", "list", "table", "inline"] {

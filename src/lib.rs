@@ -164,6 +164,7 @@ pub mod frontmatter;
 #[cfg_attr(docsrs, doc(cfg(feature = "html")))]
 pub mod html;
 mod map_text;
+mod open_enum;
 mod text;
 #[cfg(feature = "wordpress")]
 #[cfg_attr(docsrs, doc(cfg(feature = "wordpress")))]

@@ -26,7 +26,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use html_checks::{check, check_letters, check_links};
-use pressmark::html::{self, Options};
+use pressmark::html::{self, TextOptions};
 use serde_json::Value;
 
 #[test]
@@ -61,9 +61,9 @@ fn corpus_wordpress_posts_convert_cleanly() {
                 object.get("id").unwrap_or(&Value::Null)
             );
             let fields = [
-                ("title", Options::inline(), &mut counts.titles),
-                ("excerpt", Options::excerpt(), &mut counts.excerpts),
-                ("content", Options::default(), &mut counts.contents),
+                ("title", TextOptions::inline(), &mut counts.titles),
+                ("excerpt", TextOptions::excerpt(), &mut counts.excerpts),
+                ("content", TextOptions::default(), &mut counts.contents),
             ];
             let mut converted = Vec::new();
             for (field, options, count) in fields {
@@ -217,11 +217,12 @@ fn corpus_aggregator_html_converts_cleanly() {
 
     let (mut strings, mut bodies, mut letters, mut unreadable) = (0, 0, 0, 0);
     let mut problems = Vec::new();
-    let mut convert = |what: &str, html: &str, options: &Options, problems: &mut Vec<String>| {
-        let text = html::to_text_with(html, options);
-        letters += check_letters(what, html, &text, options, problems);
-        check(what, html, &text, options.inline, problems);
-    };
+    let mut convert =
+        |what: &str, html: &str, options: &TextOptions, problems: &mut Vec<String>| {
+            let text = html::to_text_with(html, options);
+            letters += check_letters(what, html, &text, options, problems);
+            check(what, html, &text, options.inline, problems);
+        };
     for file in &files {
         let name = file
             .strip_prefix(&dir)
@@ -241,7 +242,7 @@ fn corpus_aggregator_html_converts_cleanly() {
             match &value.kind {
                 ValueKind::String(s) => {
                     strings += 1;
-                    convert(&name, s, &Options::inline(), &mut problems);
+                    convert(&name, s, &TextOptions::inline(), &mut problems);
                 }
                 ValueKind::Sequence(items) => values.extend(items),
                 ValueKind::Mapping(map) => values.extend(map.entries().iter().map(|e| &e.value)),
@@ -253,7 +254,7 @@ fn corpus_aggregator_html_converts_cleanly() {
             convert(
                 &format!("{name} body"),
                 doc.body(),
-                &Options::default(),
+                &TextOptions::default(),
                 &mut problems,
             );
         }

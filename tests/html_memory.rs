@@ -11,7 +11,7 @@
 
 use std::fmt;
 
-use pressmark::html::{self, Options};
+use pressmark::html::{self, TextOptions};
 
 #[path = "common/peak_alloc.rs"]
 mod peak_alloc;
@@ -29,7 +29,7 @@ impl fmt::Write for Discard {
 fn working_heap(html: &str) -> usize {
     let before = peak_alloc::live();
     peak_alloc::reset_peak();
-    html::write_text(&mut Discard, html, &Options::default()).unwrap();
+    html::write_text(&mut Discard, html, &TextOptions::default()).unwrap();
     peak_alloc::peak() - before
 }
 

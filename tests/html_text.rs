@@ -8,18 +8,18 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use pressmark::Text;
-use pressmark::html::{self, Options};
+use pressmark::html::{self, TextOptions};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html")
 }
 
 /// The options a fixture runs with, from its name's first word.
-fn options_for(name: &str) -> Options {
+fn options_for(name: &str) -> TextOptions {
     let mut options = match name.split('-').next() {
-        Some("inline") => Options::inline(),
-        Some("excerpt") => Options::excerpt(),
-        _ => Options::default(),
+        Some("inline") => TextOptions::inline(),
+        Some("excerpt") => TextOptions::excerpt(),
+        _ => TextOptions::default(),
     };
     match name.split('-').next() {
         Some("alt") => options.image_alt = true,
@@ -116,7 +116,7 @@ fn seed_title_excerpt_and_yoast_head() {
         "Clearview AI fined €5.2m by CNIL for non-compliance with regulations"
     );
     let excerpt = seed["excerpt"]["rendered"].as_str().unwrap();
-    let text = html::to_text_with(excerpt, &Options::excerpt());
+    let text = html::to_text_with(excerpt, &TextOptions::excerpt());
     assert!(text.starts_with("The French data protection authority"));
     assert!(text.ends_with("Despite a two-month deadline…"), "{text:?}");
     let head = html::yoast_head(seed["yoast_head"].as_str().unwrap());
@@ -191,7 +191,7 @@ fn decoded_or_collapsed_text_is_owned() {
 
 #[test]
 fn keep_nbsp_keeps_no_break_spaces_on_the_fast_path() {
-    let mut options = Options::default();
+    let mut options = TextOptions::default();
     options.keep_nbsp = true;
     let input = "100\u{a0}km";
     assert!(html::to_text_with(input, &options).is_borrowed());
@@ -206,7 +206,7 @@ fn links_give_output_ranges_and_hrefs() {
                 <a href=\"https://example.org/long/path/to/the/decision\">the <b>decision</b></a>.</p>\
                 <p><a href=\"/empty\"><img src=\"x.png\"></a><a name=\"anchor\">no href</a></p>\
                 <ul><li><a href=\"/item\">Item</a></li></ul>";
-    let out = html::to_text_and_links(html, &Options::default());
+    let out = html::to_text_and_links(html, &TextOptions::default());
     assert_eq!(
         out.text,
         "See the report and the decision.\n\nno href\n\n- Item"
@@ -239,7 +239,7 @@ fn links_in_a_reversed_list_keep_their_ranges() {
     let html = "<ol reversed><li><a href=\"/a\">alpha</a></li><li>b</li>\
                 <li>c</li><li>d</li><li>e</li><li>f</li><li>g</li><li>h</li><li>i</li>\
                 <li><a href=\"/j\">jay</a></li></ol>";
-    let out = html::to_text_and_links(html, &Options::default());
+    let out = html::to_text_and_links(html, &TextOptions::default());
     assert!(out.text.starts_with("10. alpha\n9. b\n"), "{:?}", out.text);
     assert!(out.text.ends_with("\n1. jay"));
     for link in &out.links {
@@ -260,7 +260,11 @@ fn write_text_stops_at_the_first_error() {
         }
     }
     let mut out = Failing(0);
-    let result = html::write_text(&mut out, "<p>a</p><p>b</p><p>c</p>", &Options::default());
+    let result = html::write_text(
+        &mut out,
+        "<p>a</p><p>b</p><p>c</p>",
+        &TextOptions::default(),
+    );
     assert!(result.is_err());
     assert_eq!(out.0, 1);
 }
@@ -268,8 +272,8 @@ fn write_text_stops_at_the_first_error() {
 #[test]
 fn push_text_appends() {
     let mut out = String::from("a");
-    html::push_text(&mut out, "b", &Options::default());
-    html::push_text(&mut out, "<i>c</i>", &Options::default());
+    html::push_text(&mut out, "b", &TextOptions::default());
+    html::push_text(&mut out, "<i>c</i>", &TextOptions::default());
     assert_eq!(out, "abc");
 }
 

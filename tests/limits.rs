@@ -12,7 +12,7 @@
 use pressmark::Error;
 use pressmark::frontmatter;
 use pressmark::html;
-use pressmark::wordpress::{self, Options, Post, Response};
+use pressmark::wordpress::{self, Post, ReadOptions, Response};
 use serde::Deserialize;
 
 const DEPTH: usize = 100_000;
@@ -70,7 +70,7 @@ fn wordpress_json_nested_100_000_deep_is_an_error() {
             format!("{{\"id\":1,\"title\":\"a\nb\",\"categories\":{inner}}}"),
         ] {
             let short = &input[..40];
-            let strict = Options::strict();
+            let strict = ReadOptions::strict();
             let results = [
                 outcome(
                     "from_str::<Response>",

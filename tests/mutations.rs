@@ -21,7 +21,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use pressmark::frontmatter::{self, Value, ValueKind};
-use pressmark::html::{self, Options};
+use pressmark::html::{self, TextOptions};
 use pressmark::wordpress::{self, Post, Response};
 use pressmark::{Error, Text};
 use serde::Deserialize;
@@ -263,7 +263,7 @@ fn run_all(data: &[u8]) -> Result<(), String> {
         wordpress::from_str::<Post>(text),
         text,
     )?;
-    let strict = wordpress::Options::strict();
+    let strict = wordpress::ReadOptions::strict();
     check(
         "wordpress::from_str_with(strict)",
         wordpress::from_str_with::<Response>(text, &strict),
@@ -317,7 +317,7 @@ fn run_all(data: &[u8]) -> Result<(), String> {
         "html::to_text",
         text,
         &out,
-        &Options::default(),
+        &TextOptions::default(),
         &mut problems,
     );
     let title = html::inline_text(text);
@@ -325,10 +325,16 @@ fn run_all(data: &[u8]) -> Result<(), String> {
     if title.contains('\n') {
         return Err("html::inline_text: more than one line".into());
     }
-    let linked = html::to_text_and_links(text, &Options::excerpt());
+    let linked = html::to_text_and_links(text, &TextOptions::excerpt());
     let name = "html::to_text_and_links";
-    html_checks::check_letters(name, text, &linked.text, &Options::excerpt(), &mut problems);
-    html_checks::check_links(name, text, &linked, &Options::excerpt(), &mut problems);
+    html_checks::check_letters(
+        name,
+        text,
+        &linked.text,
+        &TextOptions::excerpt(),
+        &mut problems,
+    );
+    html_checks::check_links(name, text, &linked, &TextOptions::excerpt(), &mut problems);
     if let Some(problem) = problems.first() {
         return Err(problem.clone());
     }

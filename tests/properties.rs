@@ -25,7 +25,7 @@ use serde_json::{Map, Value as Json, json};
 
 use pressmark::Text;
 use pressmark::frontmatter;
-use pressmark::html::{self, Options};
+use pressmark::html::{self, TextOptions};
 use pressmark::wordpress::{self, Post};
 
 fn config(cases: u32) -> ProptestConfig {
@@ -153,9 +153,9 @@ fn html_input() -> impl Strategy<Value = String> {
     prop::collection::vec(html_piece(), 0..48).prop_map(|pieces| pieces.concat())
 }
 
-fn html_options() -> impl Strategy<Value = Options> {
+fn html_options() -> impl Strategy<Value = TextOptions> {
     (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(i, k, a, w)| {
-        let mut options = Options::default();
+        let mut options = TextOptions::default();
         options.inline = i;
         options.keep_nbsp = k;
         options.image_alt = a;
@@ -185,7 +185,7 @@ fn assert_borrowed_slice(input: &str, text: &Text<'_>) -> Result<(), TestCaseErr
     Ok(())
 }
 
-fn assert_layout(text: &str, options: &Options) -> Result<(), TestCaseError> {
+fn assert_layout(text: &str, options: &TextOptions) -> Result<(), TestCaseError> {
     prop_assert!(std::str::from_utf8(text.as_bytes()).is_ok());
     prop_assert!(
         !text.contains("\n\n\n"),

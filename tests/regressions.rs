@@ -12,8 +12,8 @@ fn control_character_after_multibyte_character_does_not_panic() {
         "[\n \"Whttps:/ron.o\u{6d8}\u{0}/\u{3}\u{0}p\u{0}\u{0}\u{0}\u{0}(",
         "[\n\"\\n<p><span stBiacom&nbsp\u{356}\u{0}\u{0}\u{0}\u{0}\u{3}-14\"\n  }\n]\n",
     ] {
-        let err =
-            wordpress::from_str_with::<Response>(input, &wordpress::Options::strict()).unwrap_err();
+        let err = wordpress::from_str_with::<Response>(input, &wordpress::ReadOptions::strict())
+            .unwrap_err();
         let at = err.position().unwrap();
         assert!(at.byte() <= input.len());
         assert!(input.is_char_boundary(at.byte()), "{err}");
@@ -149,7 +149,7 @@ fn assert_linear(what: &str, mut baseline: impl FnMut(), mut subject: impl FnMut
 #[cfg(feature = "html")]
 #[test]
 fn links_before_many_reversed_lists_take_linear_time() {
-    use pressmark::html::{self, Options};
+    use pressmark::html::{self, TextOptions};
 
     const N: usize = 20_000;
     let html = format!(
@@ -157,7 +157,7 @@ fn links_before_many_reversed_lists_take_linear_time() {
         "<a href=x>a</a> ".repeat(N),
         "<ol reversed><li>x</li></ol>".repeat(N)
     );
-    let out = html::to_text_and_links(&html, &Options::default());
+    let out = html::to_text_and_links(&html, &TextOptions::default());
     assert_eq!(out.links.len(), N + 1);
     assert!(
         out.links[..N]
@@ -179,7 +179,7 @@ fn links_before_many_reversed_lists_take_linear_time() {
     // each reversed list went through every link so far.
     let forward = html.replace("<ol reversed>", "<ol>");
     let links = |input: &str| {
-        html::to_text_and_links(input, &Options::default())
+        html::to_text_and_links(input, &TextOptions::default())
             .links
             .len()
     };
@@ -202,7 +202,8 @@ fn escape_cut_by_a_multibyte_character_is_reported_at_the_character() {
     ] {
         for err in [
             wordpress::from_str::<Response>(input).unwrap_err(),
-            wordpress::from_str_with::<Response>(input, &wordpress::Options::strict()).unwrap_err(),
+            wordpress::from_str_with::<Response>(input, &wordpress::ReadOptions::strict())
+                .unwrap_err(),
         ] {
             let at = err.position().unwrap();
             assert!(input.is_char_boundary(at.byte()), "{err}");

@@ -3,7 +3,7 @@
 #![cfg(feature = "wordpress")]
 
 use pressmark::wordpress::{
-    self, Discussion, Format, Kind, Object, Post, PostType, Response, Status,
+    self, Discussion, Kind, Object, Post, PostFormat, PostType, Response, Status,
 };
 use pressmark::{ErrorKind, Text};
 use time::macros::{datetime, offset};
@@ -29,7 +29,7 @@ fn seed_post() {
     );
     assert_eq!(post.post_type, Some(PostType::Post));
     assert_eq!(post.status, Some(Status::Publish));
-    assert_eq!(post.format, Some(Format::Standard));
+    assert_eq!(post.format, Some(PostFormat::Standard));
     assert_eq!(post.comment_status, Some(Discussion::Closed));
     let classes = post.class_list.as_ref().unwrap();
     assert_eq!(
@@ -112,7 +112,8 @@ fn seed_post() {
 
 #[test]
 fn seed_strict_reports_first_control_character() {
-    let err = wordpress::from_str_with::<Post>(SEED, &wordpress::Options::strict()).unwrap_err();
+    let err =
+        wordpress::from_str_with::<Post>(SEED, &wordpress::ReadOptions::strict()).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Syntax);
     assert_eq!(err.path(), Some("content.rendered"));
     let at = err.position().unwrap();

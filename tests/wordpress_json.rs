@@ -14,8 +14,8 @@ type Row = (&'static str, ErrorKind, &'static str);
 fn check_errors(rows: &[Row]) {
     let mut wrong = Vec::new();
     for &(input, kind, want) in rows {
-        let err =
-            wordpress::from_str_with::<Response>(input, &wordpress::Options::strict()).unwrap_err();
+        let err = wordpress::from_str_with::<Response>(input, &wordpress::ReadOptions::strict())
+            .unwrap_err();
         if (err.kind(), err.to_string().as_str()) != (kind, want) {
             wrong.push(format!(
                 "{input:?}\n  got  {:?} {}\n  want {kind:?} {want}",
@@ -338,7 +338,8 @@ fn raw_control_characters_are_read_in_one_pass_and_counted_once() {
     );
 
     // Strict: the first one is an error, where it is.
-    let err = wordpress::from_str_with::<Post>(input, &wordpress::Options::strict()).unwrap_err();
+    let err =
+        wordpress::from_str_with::<Post>(input, &wordpress::ReadOptions::strict()).unwrap_err();
     assert_eq!(err.position().unwrap().byte(), input.find('\t').unwrap());
 }
 

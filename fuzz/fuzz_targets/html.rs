@@ -14,11 +14,11 @@ mod html_checks;
 use libfuzzer_sys::arbitrary::{self, Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use pressmark::Text;
-use pressmark::html::{self, Options};
+use pressmark::html::{self, TextOptions};
 
 #[derive(Debug)]
 struct Input<'a> {
-    options: Options,
+    options: TextOptions,
     html: &'a str,
 }
 
@@ -32,7 +32,7 @@ impl<'a> Arbitrary<'a> for Input<'a> {
 
     fn arbitrary_take_rest(mut u: Unstructured<'a>) -> arbitrary::Result<Self> {
         let flags: u8 = u.arbitrary()?;
-        let mut options = Options::default();
+        let mut options = TextOptions::default();
         options.inline = flags & 1 != 0;
         options.keep_nbsp = flags & 2 != 0;
         options.image_alt = flags & 4 != 0;
@@ -57,7 +57,7 @@ fn check_borrowed(html: &str, text: &Text<'_>) {
     }
 }
 
-fn check_layout(text: &str, options: &Options) {
+fn check_layout(text: &str, options: &TextOptions) {
     assert!(std::str::from_utf8(text.as_bytes()).is_ok());
     assert!(
         !text.contains("\n\n\n"),
@@ -104,10 +104,10 @@ fuzz_target!(|input: Input<'_>| {
         check_borrowed(html, &link.href);
     }
 
-    if options == Options::default() {
+    if options == TextOptions::default() {
         assert_eq!(html::to_text(html), text);
     }
-    if options == Options::inline() {
+    if options == TextOptions::inline() {
         assert_eq!(html::inline_text(html), text);
     }
 

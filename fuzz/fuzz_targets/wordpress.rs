@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pressmark::wordpress::{self, Options, Post, Response};
+use pressmark::wordpress::{self, ReadOptions, Post, Response};
 
 fn check_error(input: &[u8], text: Option<&str>, err: &pressmark::Error) {
     let _ = err.to_string();
@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
         }
         return;
     };
-    for options in [Options::default(), Options::strict()] {
+    for options in [ReadOptions::default(), ReadOptions::strict()] {
         match wordpress::from_str_with::<Response>(text, &options) {
             Ok(parsed) => {
                 let json = serde_json::to_string(&parsed.value).unwrap();

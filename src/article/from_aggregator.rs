@@ -62,7 +62,7 @@ struct Common<'r, 'a> {
     published: Option<OffsetDateTime>,
     provider: Option<&'r Provider<'a>>,
     topics: &'r [Text<'a>],
-    images: &'r [frontmatter::Image<'a>],
+    images: &'r [frontmatter::NewsImage<'a>],
 }
 
 fn common<'a>(c: Common<'_, 'a>) -> Article<'a> {
@@ -96,7 +96,7 @@ fn body_text<'a>(body: &Text<'a>) -> Option<Text<'a>> {
         return None;
     }
     if trimmed.starts_with('<') {
-        return non_empty(html::text_of(body, &html::Options::default()));
+        return non_empty(html::text_of(body, &html::TextOptions::default()));
     }
     Some(match body.as_borrowed() {
         Some(b) => Text::borrowed(b.trim()),

@@ -4,12 +4,12 @@
 
 use time::OffsetDateTime;
 
-use super::model::{Field, invalid_type, invalid_value, model};
-use super::news::{Image, ItemType, Provider};
+use super::model::{Field, front_matter_model, invalid_type, invalid_value};
+use super::news::{ItemType, NewsImage, Provider};
 use super::value::Value;
 use crate::{Result, Text};
 
-model! {
+front_matter_model! {
     /// The scores of a course (`ratings:`).
     pub struct Ratings<'a> {
         /// `count`: how many ratings.
@@ -19,7 +19,7 @@ model! {
     }
 }
 
-model! {
+front_matter_model! {
     /// An item of any of the aggregator's collections. Every field is
     /// optional: each collection has its own set (people have `name` and
     /// `bio`, courses `ratings` and `length`, samples `actions`...); keys
@@ -60,7 +60,7 @@ model! {
         /// `topics`.
         "topics" => topics: Vec<Text<'a>>,
         /// `images`.
-        "images" => images: Vec<Image<'a>>,
+        "images" => images: Vec<NewsImage<'a>>,
         /// `secured`: an opaque string.
         "secured" => secured: Option<Text<'a>>,
     }

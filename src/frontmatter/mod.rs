@@ -64,23 +64,23 @@
 //! # Ok::<(), pressmark::Error>(())
 //! ```
 
-mod de;
 mod item;
+#[cfg(feature = "html")]
+mod item_text;
 mod json_positions;
 pub(crate) mod model;
 mod news;
 mod schema;
 mod split;
-#[cfg(feature = "html")]
-mod text;
 mod value;
+mod value_de;
 mod yaml;
 
-pub use de::ValueDeserializer;
 pub use item::{IsoDuration, Item, Ratings};
-pub use news::{Image, ItemType, NewsItem, Provider, Related};
+pub use news::{ItemType, NewsImage, NewsItem, Provider, Related};
 pub use split::{Format, Split, split};
 pub use value::{Entry, Mapping, Value, ValueKind};
+pub use value_de::ValueDeserializer;
 
 use crate::{Error, ErrorKind, Position, Result, Text};
 use model::Field;

@@ -1,6 +1,6 @@
 //! The machinery shared by the typed models: reading a field from a
 //! positioned [`Value`] (borrowing, with paths and positions in errors),
-//! writing it back with serde, and the `model!` macro that puts a struct
+//! writing it back with serde, and the `front_matter_model!` macro that puts a struct
 //! together from its fields plus an `extra` mapping that keeps every key the
 //! model does not know.
 //!
@@ -287,7 +287,7 @@ impl<'a> Field<'a> for Mapping<'a> {
 /// a [`Value`], serde `Serialize` (known keys in the declared order, absent
 /// ones left out, then `extra`) and `Deserialize` (from any format, copying),
 /// and `into_owned()`.
-macro_rules! model {
+macro_rules! front_matter_model {
     (
         $(#[$meta:meta])*
         pub struct $name:ident<'a> {
@@ -389,86 +389,24 @@ macro_rules! model {
         $crate::map_text::map_text_struct!($name { $($field,)* extra });
     };
 }
-pub(crate) use model;
+pub(crate) use front_matter_model;
 
-/// Declares an open enum over the strings a field takes: known values as
-/// variants, any other kept in `Other`.
-macro_rules! open_enum {
-    (
-        $(#[$meta:meta])*
-        pub enum $name:ident<'a> {
-            $( $(#[$vmeta:meta])* $s:literal => $variant:ident, )*
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum $name<'a> {
-            $( $(#[$vmeta])* $variant, )*
-            /// Any other value, kept as written.
-            Other($crate::Text<'a>),
-        }
-
-        impl<'a> $name<'a> {
-            /// The value as written in the input.
-            #[must_use]
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $( $name::$variant => $s, )*
-                    $name::Other(s) => s,
-                }
-            }
-        }
-
-        impl<'a> From<$crate::Text<'a>> for $name<'a> {
-            fn from(s: $crate::Text<'a>) -> Self {
-                match s.as_str() {
-                    $( $s => $name::$variant, )*
-                    _ => $name::Other(s),
-                }
-            }
-        }
-
-        impl std::fmt::Display for $name<'_> {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
+/// Reads an [`open_enum!`](crate::open_enum::open_enum) from a front-matter
+/// string, and writes it back as one.
+macro_rules! text_field {
+    ($name:ident) => {
         impl<'a> $crate::frontmatter::model::Field<'a> for $name<'a> {
             fn from_value(value: $crate::frontmatter::Value<'a>) -> $crate::Result<Self> {
-                <$crate::Text<'a> as $crate::frontmatter::model::Field<'a>>::from_value(value).map($name::from)
+                <$crate::Text<'a> as $crate::frontmatter::model::Field<'a>>::from_value(value)
+                    .map($name::from)
             }
             fn ser<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())
             }
         }
-
-        impl serde::Serialize for $name<'_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'a> $crate::map_text::MapText<'a> for $name<'a> {
-            type Out<'b> = $name<'b>;
-            fn map_text<'b, F: FnMut($crate::Text<'a>) -> $crate::Text<'b>>(self, f: &mut F) -> $name<'b> {
-                match self {
-                    $( $name::$variant => $name::$variant, )*
-                    $name::Other(s) => $name::Other(f(s)),
-                }
-            }
-        }
-
-        impl<'a> $name<'a> {
-            /// Detaches the value from the input.
-            #[must_use]
-            pub fn into_owned(self) -> $name<'static> {
-                $crate::map_text::MapText::map_text(self, &mut $crate::Text::into_owned)
-            }
-        }
     };
 }
-pub(crate) use open_enum;
+pub(crate) use text_field;
 
 #[cfg(test)]
 mod tests {

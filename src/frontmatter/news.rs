@@ -2,33 +2,35 @@
 
 use time::OffsetDateTime;
 
-use super::model::{model, open_enum};
+use super::model::{front_matter_model, text_field};
 use crate::Text;
+use crate::open_enum::open_enum;
 
 open_enum! {
     /// What an item is (`type:`). Open: a kind this crate does not know is
     /// kept in [`ItemType::Other`], not rejected.
     pub enum ItemType<'a> {
-        /// `article`: a news article.
-        "article" => Article,
-        /// `video`: a video (older news items, `_learning/videos`).
-        "video" => Video,
-        /// `course`: a course (`_learning/courses`).
-        "course" => Course,
-        /// `collection`: a playlist of other items (`_learning/collections`).
-        "collection" => Collection,
-        /// `download`: a downloadable sample (`_samples`).
-        "download" => Download,
-        /// `forum`: a community (`_communities`).
-        "forum" => Forum,
-        /// `profile`: a person (`_people`).
-        "profile" => Profile,
+        /// A news article.
+        Article = "article",
+        /// A video (older news items, `_learning/videos`).
+        Video = "video",
+        /// A course (`_learning/courses`).
+        Course = "course",
+        /// A playlist of other items (`_learning/collections`).
+        Collection = "collection",
+        /// A downloadable sample (`_samples`).
+        Download = "download",
+        /// A community (`_communities`).
+        Forum = "forum",
+        /// A person (`_people`).
+        Profile = "profile",
     }
 }
+text_field!(ItemType);
 
-model! {
+front_matter_model! {
     /// An image: a provider's logo or an item's picture.
-    pub struct Image<'a> {
+    pub struct NewsImage<'a> {
         /// `url`: absolute, or relative to the aggregator's site
         /// (`/assets/images/...`).
         "url" => url: Text<'a>,
@@ -43,7 +45,7 @@ model! {
     }
 }
 
-model! {
+front_matter_model! {
     /// The site an item comes from (`provider:`); people have the same shape
     /// under `affiliation:`.
     pub struct Provider<'a> {
@@ -52,11 +54,11 @@ model! {
         /// `domain`: its domain (`techspot.com`).
         "domain" => domain: Option<Text<'a>>,
         /// `images`: its logos.
-        "images" => images: Vec<Image<'a>>,
+        "images" => images: Vec<NewsImage<'a>>,
     }
 }
 
-model! {
+front_matter_model! {
     /// An item related to a news item (`related:`).
     pub struct Related<'a> {
         /// `title`, raw (may hold HTML entities).
@@ -80,11 +82,11 @@ model! {
         /// `quality`: the aggregator's score.
         "quality" => quality: Option<i64>,
         /// `images`.
-        "images" => images: Vec<Image<'a>>,
+        "images" => images: Vec<NewsImage<'a>>,
     }
 }
 
-model! {
+front_matter_model! {
     /// A news item as the aggregator writes it in `_news/*.md`.
     ///
     /// Required (present in every news item): `category`, `title`,
@@ -126,7 +128,7 @@ model! {
         /// `topics`.
         "topics" => topics: Vec<Text<'a>>,
         /// `images`.
-        "images" => images: Vec<Image<'a>>,
+        "images" => images: Vec<NewsImage<'a>>,
         /// `related`: other items on the same story.
         "related" => related: Vec<Related<'a>>,
         /// `secured`: an opaque string (`base64;base64`), kept as is.

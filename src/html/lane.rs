@@ -25,7 +25,7 @@ use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, TagKind, Tokenizer};
 
 use super::borrow::{LocatingSink, Locator, bom_len, copy_chunk, tokenizer_options};
-use super::scan;
+use super::text_scan;
 
 /// A sink that can be driven from the fast lane as well as by the tokenizer.
 pub(crate) trait LaneSink: LocatingSink {
@@ -63,7 +63,7 @@ where
     let b = input.as_bytes();
     let mut pos = bom_len(input);
     while pos < b.len() {
-        let stop = scan::next_markup(b, pos);
+        let stop = text_scan::next_markup(b, pos);
         if stop > pos {
             tokenizer.sink.lane_text(&input[pos..stop], pos);
             pos = stop;

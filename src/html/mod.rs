@@ -41,7 +41,7 @@
 //! - **Whitespace** collapses as in CSS `white-space: normal`: a run of ASCII
 //!   whitespace is one space, and none is left at the start or end of a line.
 //!   U+00A0 no-break space counts as whitespace, so `<p>&nbsp;</p>` spacers
-//!   vanish ([`Options::keep_nbsp`] keeps it). U+00AD soft hyphens and
+//!   vanish ([`TextOptions::keep_nbsp`] keeps it). U+00AD soft hyphens and
 //!   U+200B zero-width spaces are dropped, and so are NUL and every other C0
 //!   control except `\n` and `\t`.
 //! - **Blocks**: paragraph-level elements (`p`, `h1`–`h6`, `blockquote`,
@@ -62,21 +62,21 @@
 //!   dropped as everywhere.
 //! - **Links**: the anchor text only; [`to_text_and_links`] also gives the
 //!   byte range of each link's text in the output and its `href`.
-//! - **Images**: nothing, or `[alt]` with [`Options::image_alt`].
+//! - **Images**: nothing, or `[alt]` with [`TextOptions::image_alt`].
 //! - **Skipped** with their content: `script`, `style`, `noscript`,
 //!   `template`, `head`, `title`, `iframe`, `noembed`, `noframes`, `object`,
 //!   `svg`, `math`, `select`, `datalist`, `button`, `textarea`, comments,
 //!   doctypes. Written self-closed (`<svg/>`) they are empty, except the
 //!   raw-text ones (`script`, `style`, `title`...), whose content runs to
 //!   their end tag whatever the start tag's form, as in browsers.
-//! - **WordPress trimmings** ([`Options::wordpress_trimmings`], on in
-//!   [`Options::excerpt`]): `.screen-reader-text` elements and the "Continue
+//! - **WordPress trimmings** ([`TextOptions::wordpress_trimmings`], on in
+//!   [`TextOptions::excerpt`]): `.screen-reader-text` elements and the "Continue
 //!   reading" `a.more-link` are dropped.
 //! - **Nothing else is dropped**: every other character of text is in the
 //!   output, in order, but for the whitespace and invisible characters
 //!   above. The tests check it letter by letter over both corpora and over
 //!   generated, mutated and fuzzed input.
-//! - **Inline mode** ([`Options::inline`], [`inline_text`]) for titles:
+//! - **Inline mode** ([`TextOptions::inline`], [`inline_text`]) for titles:
 //!   every block boundary and line break is one space, so the text is one
 //!   line.
 //!
@@ -85,20 +85,20 @@
 
 mod borrow;
 mod dest;
-mod fast;
+mod head_tags;
 mod lane;
 mod options;
-mod scan;
+mod plain_check;
 mod sink;
 mod tags;
+mod text_scan;
 mod writer;
-mod yoast;
 
 use std::fmt;
 use std::ops::Range;
 
-pub use options::Options;
-pub use yoast::{YoastHead, yoast_head};
+pub use head_tags::{HeadTags, yoast_head};
+pub use options::TextOptions;
 
 use crate::Text;
 use crate::map_text::{map_text_identity, map_text_struct};
@@ -107,7 +107,7 @@ use sink::TextSink;
 use writer::Writer;
 
 /// Block mode with every option off: what [`to_text`] uses.
-const DEFAULT: Options = Options {
+const DEFAULT: TextOptions = TextOptions {
     inline: false,
     keep_nbsp: false,
     image_alt: false,
@@ -115,13 +115,13 @@ const DEFAULT: Options = Options {
 };
 
 /// Inline mode: what [`inline_text`] uses.
-const INLINE: Options = Options {
+const INLINE: TextOptions = TextOptions {
     inline: true,
     ..DEFAULT
 };
 
 /// Converts an HTML fragment to plain text in block mode with the default
-/// [`Options`]: paragraphs separated by a blank line, entities decoded,
+/// [`TextOptions`]: paragraphs separated by a blank line, entities decoded,
 /// whitespace collapsed, markup dropped.
 ///
 /// The result borrows from `html` when it is one slice of it (always when
@@ -148,23 +148,23 @@ pub fn to_text(html: &str) -> Text<'_> {
 /// # Examples
 ///
 /// ```
-/// use pressmark::html::{self, Options};
+/// use pressmark::html::{self, TextOptions};
 ///
 /// let excerpt = "<p>Fined &hellip; <a class=\"more-link\" href=\"/fined\">Continue reading</a></p>";
-/// assert_eq!(html::to_text_with(excerpt, &Options::excerpt()), "Fined …");
-/// assert_eq!(html::to_text_with(excerpt, &Options::default()), "Fined … Continue reading");
+/// assert_eq!(html::to_text_with(excerpt, &TextOptions::excerpt()), "Fined …");
+/// assert_eq!(html::to_text_with(excerpt, &TextOptions::default()), "Fined … Continue reading");
 /// ```
 #[must_use]
 #[inline] // the plain-text fast path is worth inlining into callers
-pub fn to_text_with<'a>(html: &'a str, options: &Options) -> Text<'a> {
-    if fast::is_plain(html, options.keep_nbsp) {
+pub fn to_text_with<'a>(html: &'a str, options: &TextOptions) -> Text<'a> {
+    if plain_check::is_plain(html, options.keep_nbsp) {
         return Text::borrowed(html);
     }
     convert_to_text(html, options)
 }
 
 #[inline(never)]
-fn convert_to_text<'a>(html: &'a str, options: &Options) -> Text<'a> {
+fn convert_to_text<'a>(html: &'a str, options: &TextOptions) -> Text<'a> {
     convert(html, options, Dest::text(html), false)
         .0
         .into_text()
@@ -176,7 +176,7 @@ fn convert_to_text<'a>(html: &'a str, options: &Options) -> Text<'a> {
     not(any(feature = "wordpress", feature = "frontmatter")),
     allow(dead_code)
 )]
-pub(crate) fn text_of<'a>(html: &Text<'a>, options: &Options) -> Text<'a> {
+pub(crate) fn text_of<'a>(html: &Text<'a>, options: &TextOptions) -> Text<'a> {
     match html.as_borrowed() {
         Some(s) => to_text_with(s, options),
         None => to_text_with(html, options).into_owned(),
@@ -184,7 +184,7 @@ pub(crate) fn text_of<'a>(html: &Text<'a>, options: &Options) -> Text<'a> {
 }
 
 /// Converts a title or other one-line HTML string to one line of text:
-/// [`to_text_with`] with [`Options::inline`].
+/// [`to_text_with`] with [`TextOptions::inline`].
 ///
 /// # Examples
 ///
@@ -205,14 +205,14 @@ pub fn inline_text(html: &str) -> Text<'_> {
 /// # Examples
 ///
 /// ```
-/// use pressmark::html::{self, Options};
+/// use pressmark::html::{self, TextOptions};
 ///
 /// let mut out = String::from("Title: ");
-/// html::push_text(&mut out, "<b>Fined</b> &amp; ordered", &Options::inline());
+/// html::push_text(&mut out, "<b>Fined</b> &amp; ordered", &TextOptions::inline());
 /// assert_eq!(out, "Title: Fined & ordered");
 /// ```
-pub fn push_text(out: &mut String, html: &str, options: &Options) {
-    if fast::is_plain(html, options.keep_nbsp) {
+pub fn push_text(out: &mut String, html: &str, options: &TextOptions) {
+    if plain_check::is_plain(html, options.keep_nbsp) {
         out.push_str(html);
         return;
     }
@@ -229,15 +229,15 @@ pub fn push_text(out: &mut String, html: &str, options: &Options) {
 ///
 /// ```
 /// use std::fmt::Write;
-/// use pressmark::html::{self, Options};
+/// use pressmark::html::{self, TextOptions};
 ///
 /// let mut out = String::new();
-/// html::write_text(&mut out, "<p>one</p><p>two</p>", &Options::default())?;
+/// html::write_text(&mut out, "<p>one</p><p>two</p>", &TextOptions::default())?;
 /// assert_eq!(out, "one\n\ntwo");
 /// # Ok::<(), std::fmt::Error>(())
 /// ```
-pub fn write_text<W: fmt::Write>(out: &mut W, html: &str, options: &Options) -> fmt::Result {
-    if fast::is_plain(html, options.keep_nbsp) {
+pub fn write_text<W: fmt::Write>(out: &mut W, html: &str, options: &TextOptions) -> fmt::Result {
+    if plain_check::is_plain(html, options.keep_nbsp) {
         return out.write_str(html);
     }
     let dest = Dest::Fmt {
@@ -252,23 +252,23 @@ pub fn write_text<W: fmt::Write>(out: &mut W, html: &str, options: &Options) -> 
 ///
 /// A link is an `<a>` with an `href` (undecoded URLs as written, with
 /// character references decoded) that has some text; links without text
-/// (an image alone, with [`Options::image_alt`] off) are left out.
+/// (an image alone, with [`TextOptions::image_alt`] off) are left out.
 ///
 /// # Examples
 ///
 /// ```
-/// use pressmark::html::{self, Options};
+/// use pressmark::html::{self, TextOptions};
 ///
 /// let html = "<p>Read the <a href=\"https://cnil.fr/decision\">CNIL decision</a>.</p>";
-/// let out = html::to_text_and_links(html, &Options::default());
+/// let out = html::to_text_and_links(html, &TextOptions::default());
 /// assert_eq!(out.text, "Read the CNIL decision.");
 /// assert_eq!(out.links.len(), 1);
 /// assert_eq!(&out.text[out.links[0].range.clone()], "CNIL decision");
 /// assert_eq!(out.links[0].href, "https://cnil.fr/decision");
 /// ```
 #[must_use]
-pub fn to_text_and_links<'a>(html: &'a str, options: &Options) -> TextAndLinks<'a> {
-    if fast::is_plain(html, options.keep_nbsp) {
+pub fn to_text_and_links<'a>(html: &'a str, options: &TextOptions) -> TextAndLinks<'a> {
+    if plain_check::is_plain(html, options.keep_nbsp) {
         return TextAndLinks {
             text: Text::borrowed(html),
             links: Vec::new(),
@@ -288,13 +288,13 @@ pub struct TextAndLinks<'a> {
     /// The text, as [`to_text_with`] gives it.
     pub text: Text<'a>,
     /// The links, in the order their text appears.
-    pub links: Vec<Link<'a>>,
+    pub links: Vec<TextLink<'a>>,
 }
 
 /// A link in the text: where its anchor text is and where it points.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub struct Link<'a> {
+pub struct TextLink<'a> {
     /// The byte range of the anchor text in [`TextAndLinks::text`] (always
     /// on `char` boundaries, never empty).
     pub range: Range<usize>,
@@ -304,17 +304,17 @@ pub struct Link<'a> {
 }
 
 map_text_identity!(Range<usize>);
-map_text_struct!(Link { range, href });
+map_text_struct!(TextLink { range, href });
 map_text_struct!(TextAndLinks { text, links });
 
 /// Converts `html` into `dest`: the fast lane, and the tokenizer for the
 /// rest.
 fn convert<'o, 'a>(
     html: &'a str,
-    options: &Options,
+    options: &TextOptions,
     dest: Dest<'o, 'a>,
     links: bool,
-) -> (Dest<'o, 'a>, Vec<Link<'a>>) {
+) -> (Dest<'o, 'a>, Vec<TextLink<'a>>) {
     let sink = lane::run(html, borrow::CHUNK, |locator| {
         let writer = Writer::new(dest, html, options.inline, options.keep_nbsp);
         TextSink::new(writer, locator, options, links)
@@ -323,4 +323,4 @@ fn convert<'o, 'a>(
 }
 
 #[cfg(test)]
-mod tests;
+mod internal_tests;

@@ -1,23 +1,23 @@
-//! [`Options`]: what the HTML to text conversion keeps and how it lays out.
+//! [`TextOptions`]: what the HTML to text conversion keeps and how it lays out.
 
 /// How [`to_text_with`](super::to_text_with) and its siblings turn HTML into
 /// text.
 ///
 /// Every field is public and documented with its default; the struct is
-/// `#[non_exhaustive]`, so build it from [`Options::default`],
-/// [`Options::inline`] or [`Options::excerpt`] and change fields:
+/// `#[non_exhaustive]`, so build it from [`TextOptions::default`],
+/// [`TextOptions::inline`] or [`TextOptions::excerpt`] and change fields:
 ///
 /// ```
-/// use pressmark::html::{self, Options};
+/// use pressmark::html::{self, TextOptions};
 ///
-/// let mut options = Options::default();
+/// let mut options = TextOptions::default();
 /// options.image_alt = true;
 /// let text = html::to_text_with("<p>Map: <img src=m.png alt=\"Lyon\"></p>", &options);
 /// assert_eq!(text, "Map: [Lyon]");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub struct Options {
+pub struct TextOptions {
     /// Inline mode, for titles and other one-line strings: every block
     /// boundary and line break becomes a single space, lists get no markers,
     /// table cells are separated by spaces, and `pre` collapses its
@@ -50,14 +50,14 @@ pub struct Options {
     /// every `<a>` whose `class` has `more-link` (the "Continue reading" link
     /// that themes append to excerpts).
     ///
-    /// Default: `false`; [`Options::excerpt`] turns it on.
+    /// Default: `false`; [`TextOptions::excerpt`] turns it on.
     pub wordpress_trimmings: bool,
 }
 
-impl Default for Options {
+impl Default for TextOptions {
     /// Block mode; every other field `false`.
     fn default() -> Self {
-        Options {
+        TextOptions {
             inline: false,
             keep_nbsp: false,
             image_alt: false,
@@ -66,40 +66,40 @@ impl Default for Options {
     }
 }
 
-impl Options {
-    /// The options for titles: [`inline`](Options::inline) mode, the rest as
-    /// in [`Options::default`]. This is what [`inline_text`](super::inline_text)
+impl TextOptions {
+    /// The options for titles: [`inline`](TextOptions::inline) mode, the rest as
+    /// in [`TextOptions::default`]. This is what [`inline_text`](super::inline_text)
     /// uses.
     ///
     /// ```
-    /// use pressmark::html::{self, Options};
-    /// let title = html::to_text_with("Breaking<br>news &#8211; <em>now</em>", &Options::inline());
+    /// use pressmark::html::{self, TextOptions};
+    /// let title = html::to_text_with("Breaking<br>news &#8211; <em>now</em>", &TextOptions::inline());
     /// assert_eq!(title, "Breaking news – now");
     /// ```
     #[must_use]
-    pub fn inline() -> Options {
-        Options {
+    pub fn inline() -> TextOptions {
+        TextOptions {
             inline: true,
-            ..Options::default()
+            ..TextOptions::default()
         }
     }
 
     /// The options for WordPress excerpts: block mode with
-    /// [`wordpress_trimmings`](Options::wordpress_trimmings) on, so the
+    /// [`wordpress_trimmings`](TextOptions::wordpress_trimmings) on, so the
     /// "Continue reading" link and screen-reader text are dropped.
     ///
     /// ```
-    /// use pressmark::html::{self, Options};
+    /// use pressmark::html::{self, TextOptions};
     /// let excerpt = "<p>The CNIL fined Clearview AI &hellip; \
     ///     <a href=\"/p/1\" class=\"more-link\">Continue reading \
     ///     <span class=\"screen-reader-text\">Clearview</span></a></p>\n";
-    /// assert_eq!(html::to_text_with(excerpt, &Options::excerpt()), "The CNIL fined Clearview AI …");
+    /// assert_eq!(html::to_text_with(excerpt, &TextOptions::excerpt()), "The CNIL fined Clearview AI …");
     /// ```
     #[must_use]
-    pub fn excerpt() -> Options {
-        Options {
+    pub fn excerpt() -> TextOptions {
+        TextOptions {
             wordpress_trimmings: true,
-            ..Options::default()
+            ..TextOptions::default()
         }
     }
 }

@@ -7,7 +7,7 @@ use std::cell::{Cell, RefCell};
 use html5ever::tokenizer::{Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::{LocalName, local_name};
 
-use super::Options;
+use super::TextOptions;
 use super::borrow::{LocatingSink, Locator};
 use super::lane::LaneSink;
 use super::tags::{self, Role};
@@ -39,7 +39,7 @@ impl<'o, 'a> TextSink<'o, 'a> {
     pub(crate) fn new(
         writer: Writer<'o, 'a>,
         locator: Locator<'a>,
-        options: &Options,
+        options: &TextOptions,
         links: bool,
     ) -> Self {
         TextSink {

@@ -9,9 +9,9 @@
 
 use std::fmt;
 
-use super::Link;
+use super::TextLink;
 use super::dest::Dest;
-use super::scan;
+use super::text_scan;
 use crate::Text;
 
 /// What a byte of text is, for the whitespace scanner.
@@ -48,7 +48,7 @@ pub(crate) static CLASS: [u8; 256] = {
 #[inline]
 fn run_end(b: &[u8], start: usize) -> usize {
     // Text tokens hold no markup to stop at: `<` and `&` in them are text.
-    let mut i = scan::next_stop::<false>(b, start, |at| match b[at] {
+    let mut i = text_scan::next_stop::<false>(b, start, |at| match b[at] {
         0xC2 => matches!(b.get(at + 1), Some(0xA0 | 0xAD)),
         0xE2 => b.get(at + 1..at + 3) == Some(&[0x80, 0x8B]),
         _ => true,
@@ -150,7 +150,7 @@ pub(crate) struct Writer<'o, 'a> {
     tables_beyond: usize,
     hold: Option<Hold>,
     link: Option<OpenLink<'a>>,
-    links: Vec<Link<'a>>,
+    links: Vec<TextLink<'a>>,
     /// Output bytes copied from input slices found by the locator.
     pub(crate) borrowed: usize,
     /// Locate every piece, even when it no longer matters (for the borrow
@@ -630,7 +630,7 @@ impl<'o, 'a> Writer<'o, 'a> {
             range: Some((start, end)),
         }) = self.link.take()
         {
-            self.links.push(Link {
+            self.links.push(TextLink {
                 range: start..end,
                 href,
             });
@@ -684,7 +684,7 @@ impl<'o, 'a> Writer<'o, 'a> {
     }
 
     /// Closes what is open and returns the destination and the links.
-    pub(crate) fn finish(mut self) -> (Dest<'o, 'a>, Vec<Link<'a>>) {
+    pub(crate) fn finish(mut self) -> (Dest<'o, 'a>, Vec<TextLink<'a>>) {
         self.link_end();
         if self.hold.is_some() {
             self.release_hold();

@@ -108,7 +108,7 @@ pub(crate) fn classify(
     )
 }
 
-macro_rules! model {
+macro_rules! impl_model {
     ($ty:ident, $kind:expr, $post_type:expr) => {
         impl<'a> Model<'a> for $ty<'a> {
             const KIND: Kind = $kind;
@@ -142,12 +142,12 @@ fn post_type_of_media<'s>(m: &'s Media<'_>) -> Option<&'s str> {
     post_type(m.post_type.as_ref())
 }
 
-model!(Post, Kind::Post, post_type_of_post);
-model!(Media, Kind::Media, post_type_of_media);
-model!(Term, Kind::Term, none);
-model!(User, Kind::User, none);
-model!(Comment, Kind::Comment, none);
-model!(ApiError, Kind::Error, none);
+impl_model!(Post, Kind::Post, post_type_of_post);
+impl_model!(Media, Kind::Media, post_type_of_media);
+impl_model!(Term, Kind::Term, none);
+impl_model!(User, Kind::User, none);
+impl_model!(Comment, Kind::Comment, none);
+impl_model!(ApiError, Kind::Error, none);
 
 /// One object of a response, read as the model its keys say it is.
 #[derive(Clone, Debug, PartialEq)]

@@ -14,7 +14,7 @@
 //!
 //! Real responses are not always clean JSON: a UTF-8 BOM, a JSONP wrapper,
 //! the `_envelope` form, raw newlines inside strings (repaired by default,
-//! see [`Options`]), `meta: []` for an empty map ([`PhpMap`]), `class_list`
+//! see [`ReadOptions`]), `meta: []` for an empty map ([`PhpMap`]), `class_list`
 //! as an object ([`PhpList`]), numbers sent as strings, zero dates
 //! ([`DateTime`]) all read.
 //!
@@ -37,9 +37,9 @@
 mod date;
 mod embedded;
 mod enums;
+mod error_path;
 mod input;
 mod json;
-mod json_error;
 mod kind;
 mod links;
 pub(crate) mod object;
@@ -47,20 +47,20 @@ mod parse;
 pub(crate) mod php;
 mod post;
 mod raw;
+#[cfg(feature = "html")]
+mod rendered_text;
 mod repair;
 mod resources;
-#[cfg(feature = "html")]
-mod text;
-mod yoast;
+mod yoast_json;
 
 pub use date::{DateTime, DateValue, LocalDateTime, ZonedDateTime};
 pub use embedded::{Embed, Embedded};
-pub use enums::{Discussion, Format, PostType, Status};
+pub use enums::{Discussion, PostFormat, PostType, Status};
 pub use kind::{Kind, Object, Response};
 pub use links::{Link, Links};
 pub use object::Extra;
 pub use parse::{
-    Envelope, Items, Options, Parsed, Resource, from_slice, from_str, from_str_with, items,
+    Envelope, Items, Parsed, ReadOptions, Resource, from_slice, from_str, from_str_with, items,
     post_from_str,
 };
 pub use php::{PhpList, PhpMap};
@@ -68,4 +68,4 @@ pub use post::{Post, Rendered};
 pub use raw::{JsonStr, RawJson};
 pub use repair::Repairs;
 pub use resources::{ApiError, ApiErrorData, Comment, Media, MediaDetails, MediaSize, Term, User};
-pub use yoast::{OgImage, YoastHead};
+pub use yoast_json::{OgImage, YoastHeadJson};

@@ -5,9 +5,9 @@ use std::ops::{Deref, Range};
 
 use serde::Deserialize;
 
+use super::error_path::json_error;
 use super::input::{element_offset, first_byte, first_key, locate_json, offset_in};
 use super::json::Controls;
-use super::json_error::json_error;
 use super::object::{FromMap, InPlace, append_in_place, wp_object};
 use super::raw::RawSpan;
 use super::repair::Repairs;
@@ -20,16 +20,16 @@ use crate::{Error, ErrorKind, Text};
 /// # Examples
 ///
 /// ```
-/// use pressmark::wordpress::{self, Options, Post};
+/// use pressmark::wordpress::{self, ReadOptions, Post};
 ///
 /// let dump = "{\"id\":1,\"content\":{\"rendered\":\"<p>a\n</p>\"}}"; // a raw newline
 /// assert!(wordpress::from_str::<Post>(dump).is_ok());
-/// let err = wordpress::from_str_with::<Post>(dump, &Options::strict()).unwrap_err();
+/// let err = wordpress::from_str_with::<Post>(dump, &ReadOptions::strict()).unwrap_err();
 /// assert_eq!(err.position().map(|p| (p.line(), p.column())), Some((1, 36))); // the newline
 /// ```
 #[derive(Clone, Debug)]
 #[non_exhaustive]
-pub struct Options {
+pub struct ReadOptions {
     /// Read raw control characters (a literal newline) inside strings,
     /// which strict JSON forbids but dumps and scrapes contain, and report
     /// them in [`Parsed::repairs`]: a string's value holds them as they are,
@@ -39,19 +39,19 @@ pub struct Options {
     pub repair_control_characters: bool,
 }
 
-impl Default for Options {
+impl Default for ReadOptions {
     fn default() -> Self {
-        Options {
+        ReadOptions {
             repair_control_characters: true,
         }
     }
 }
 
-impl Options {
+impl ReadOptions {
     /// Strict JSON: no repairs.
     #[must_use]
-    pub fn strict() -> Options {
-        Options {
+    pub fn strict() -> ReadOptions {
+        ReadOptions {
             repair_control_characters: false,
         }
     }
@@ -432,7 +432,7 @@ fn read_object<'b>(buf: &'b str, range: Range<usize>, ctl: Ctl<'_>) -> Result<Ob
 ///
 /// Accepts a leading UTF-8 BOM, a JSONP wrapper (`/**/cb(...)`) and the
 /// `_envelope` form; repairs raw control characters inside strings (see
-/// [`Options`]). Strings borrow from `input` wherever the JSON has no
+/// [`ReadOptions`]). Strings borrow from `input` wherever the JSON has no
 /// escapes.
 ///
 /// # Errors
@@ -466,18 +466,18 @@ fn read_object<'b>(buf: &'b str, range: Range<usize>, ctl: Ctl<'_>) -> Result<Ob
 /// # Ok::<(), pressmark::Error>(())
 /// ```
 pub fn from_str<'a, T: Resource<'a>>(input: &'a str) -> Result<Parsed<'a, T>, Error> {
-    from_str_with(input, &Options::default())
+    from_str_with(input, &ReadOptions::default())
 }
 
 /// [`from_str`] with options.
 ///
 /// # Errors
 ///
-/// As [`from_str`]; with [`Options::strict`], also at the first raw control
+/// As [`from_str`]; with [`ReadOptions::strict`], also at the first raw control
 /// character inside a string.
 pub fn from_str_with<'a, T: Resource<'a>>(
     input: &'a str,
-    options: &Options,
+    options: &ReadOptions,
 ) -> Result<Parsed<'a, T>, Error> {
     let bytes = input.as_bytes();
     let (range, callback) = locate_json(input).map_err(|e| e.relocate(bytes, |b| b))?;

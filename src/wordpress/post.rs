@@ -5,8 +5,8 @@ use time::{OffsetDateTime, PrimitiveDateTime, UtcOffset};
 use super::date::offset_between;
 use super::object::wp_object;
 use super::{
-    Discussion, Embedded, Format, JsonStr, Links, LocalDateTime, PhpList, PhpMap, PostType,
-    RawJson, Status, YoastHead,
+    Discussion, Embedded, JsonStr, Links, LocalDateTime, PhpList, PhpMap, PostFormat, PostType,
+    RawJson, Status, YoastHeadJson,
 };
 use crate::Text;
 
@@ -81,7 +81,7 @@ wp_object! {
         /// The theme template file, empty for the default.
         template: Text<'a> = "template",
         /// The post format.
-        format: Format<'a> = "format",
+        format: PostFormat<'a> = "format",
         /// Registered meta fields (PHP sends an empty one as `[]`).
         meta: PhpMap<'a, RawJson<'a>> = "meta",
         /// Category ids.
@@ -97,7 +97,7 @@ wp_object! {
         /// Yoast SEO's `<head>` HTML.
         yoast_head: JsonStr<'a> = "yoast_head",
         /// Yoast SEO's head as structured data.
-        yoast_head_json: YoastHead<'a> = "yoast_head_json" [object],
+        yoast_head_json: YoastHeadJson<'a> = "yoast_head_json" [object],
         /// Hypermedia links, by relation.
         links: Links<'a> = "_links",
         /// Embedded related objects (`?_embed`).

@@ -25,7 +25,7 @@ use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
-use pressmark::html::Options;
+use pressmark::html::TextOptions;
 
 /// The alphabetic characters of `text`, in order.
 pub fn letters(text: &str) -> String {
@@ -34,19 +34,19 @@ pub fn letters(text: &str) -> String {
 
 /// The letters of the text in `html` that the conversion with `options`
 /// keeps.
-pub fn kept_letters(html: &str, options: &Options) -> String {
+pub fn kept_letters(html: &str, options: &TextOptions) -> String {
     reference(html, options).letters
 }
 
 /// The links in `html` as `(href, letters of the link's text)`, leaving out
 /// links without letters.
-pub fn kept_links(html: &str, options: &Options) -> Vec<(String, String)> {
+pub fn kept_links(html: &str, options: &TextOptions) -> Vec<(String, String)> {
     let mut links = reference(html, options).links;
     links.retain(|(_, letters)| !letters.is_empty());
     links
 }
 
-fn reference(html: &str, options: &Options) -> State {
+fn reference(html: &str, options: &TextOptions) -> State {
     let sink = LetterSink {
         state: RefCell::default(),
         image_alt: options.image_alt,
@@ -228,7 +228,7 @@ pub fn check_letters(
     name: &str,
     html: &str,
     text: &str,
-    options: &Options,
+    options: &TextOptions,
     problems: &mut Vec<String>,
 ) -> usize {
     let want = kept_letters(html, options);
@@ -260,7 +260,7 @@ pub fn check_links(
     name: &str,
     html: &str,
     found: &pressmark::html::TextAndLinks<'_>,
-    options: &Options,
+    options: &TextOptions,
     problems: &mut Vec<String>,
 ) -> usize {
     let want = kept_links(html, options);

@@ -12,15 +12,15 @@
 
 use std::cell::Cell;
 
-mod de;
-mod error;
-mod scan;
 #[cfg(test)]
-mod tests;
+mod against_serde_json;
+mod deserializer;
+mod lex;
+mod reader_error;
 
-pub(crate) use de::{decode_literal, from_str_seed};
-pub(crate) use error::{Failure, JsonError};
-pub(crate) use scan::to_special;
+pub(crate) use deserializer::{decode_literal, from_str_seed};
+pub(crate) use lex::to_special;
+pub(crate) use reader_error::{Failure, JsonError};
 
 /// The newtype name with which a raw value asks this reader for its source
 /// text (serde_json has its own for `RawValue`).

@@ -46,7 +46,7 @@ pub(super) const WINDOW: usize = 16;
 /// left: one special at a time then.
 ///
 /// The flags are computed byte by byte into an array, a shape the compiler
-/// turns into SIMD compares (as in `html/scan.rs`); the same test on a
+/// turns into SIMD compares (as in `html/text_scan.rs`); the same test on a
 /// `u64` at a time ran out of registers and reloaded its constants.
 #[inline]
 pub(super) fn plain_window(bytes: &[u8], i: usize) -> bool {

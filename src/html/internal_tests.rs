@@ -5,7 +5,7 @@ use std::io::Write as _;
 use super::*;
 
 /// Output bytes and how many of them were copied from located input slices.
-fn borrow_stats(html: &str, options: &Options) -> (usize, usize) {
+fn borrow_stats(html: &str, options: &TextOptions) -> (usize, usize) {
     let mut out = String::new();
     let sink = lane::run(html, borrow::CHUNK, |locator| {
         let mut writer = Writer::new(
@@ -24,7 +24,7 @@ fn borrow_stats(html: &str, options: &Options) -> (usize, usize) {
 #[test]
 fn most_text_of_a_realistic_post_is_borrowed() {
     let html = include_str!("../../tests/fixtures/html/realistic-post.html");
-    let (total, borrowed) = borrow_stats(html, &Options::default());
+    let (total, borrowed) = borrow_stats(html, &TextOptions::default());
     let share = borrowed as f64 / total as f64;
     // Straight to stderr, past the test harness's capture.
     let _ = writeln!(
@@ -47,10 +47,10 @@ enum Path {
 /// most at a time; the text and the links.
 fn text_in_chunks(
     html: &str,
-    options: &Options,
+    options: &TextOptions,
     chunk: usize,
     path: Path,
-) -> (String, Vec<Link<'static>>) {
+) -> (String, Vec<TextLink<'static>>) {
     let make = |locator| {
         let writer = Writer::new(Dest::text(html), html, options.inline, options.keep_nbsp);
         TextSink::new(writer, locator, options, true)
@@ -62,7 +62,7 @@ fn text_in_chunks(
     let (dest, links) = sink.into_writer().finish();
     let links = links
         .into_iter()
-        .map(|l| Link {
+        .map(|l| TextLink {
             range: l.range,
             href: l.href.into_owned(),
         })
@@ -72,7 +72,11 @@ fn text_in_chunks(
 
 /// `html` converted by the fast lane, fed `chunk` bytes at most at a
 /// time, and by the tokenizer alone, fed at once: the two must be equal.
-fn both_ways(html: &str, options: &Options, chunk: usize) -> [(String, Vec<Link<'static>>); 2] {
+fn both_ways(
+    html: &str,
+    options: &TextOptions,
+    chunk: usize,
+) -> [(String, Vec<TextLink<'static>>); 2] {
     [
         text_in_chunks(html, options, chunk, Path::Lane),
         text_in_chunks(html, options, usize::MAX, Path::TokenizerOnly),
@@ -108,16 +112,16 @@ fn fixtures() -> Vec<String> {
 }
 
 /// The options the tests convert with: each mode and each switch.
-fn all_options() -> [Options; 4] {
-    let alt = Options {
+fn all_options() -> [TextOptions; 4] {
+    let alt = TextOptions {
         image_alt: true,
         keep_nbsp: true,
-        ..Options::default()
+        ..TextOptions::default()
     };
     [
-        Options::default(),
-        Options::inline(),
-        Options::excerpt(),
+        TextOptions::default(),
+        TextOptions::inline(),
+        TextOptions::excerpt(),
         alt,
     ]
 }
@@ -192,7 +196,7 @@ proptest::proptest! {
         inline in proptest::bool::ANY,
     ) {
         let html = pieces.concat();
-        let options = if inline { Options::inline() } else { Options::default() };
+        let options = if inline { TextOptions::inline() } else { TextOptions::default() };
         proptest::prop_assert_eq!(
             text_in_chunks(&html, &options, chunk, Path::TokenizerOnly),
             text_in_chunks(&html, &options, usize::MAX, Path::TokenizerOnly)
@@ -249,7 +253,7 @@ proptest::proptest! {
 /// The fast path returns its input only where the tokenizer would: every
 /// string of up to four pieces from an alphabet of the characters it tests
 /// for (and their look-alikes), in every mode, converts to itself whenever
-/// [`fast::is_plain`] says it does.
+/// [`plain_check::is_plain`] says it does.
 #[test]
 fn fast_path_agrees_with_the_tokenizer() {
     const PIECES: [&str; 16] = [
@@ -267,11 +271,11 @@ fn fast_path_agrees_with_the_tokenizer() {
         }
         for s in &longer {
             for keep_nbsp in [false, true] {
-                if !fast::is_plain(s, keep_nbsp) {
+                if !plain_check::is_plain(s, keep_nbsp) {
                     continue;
                 }
                 plain += 1;
-                for mut options in [Options::default(), Options::inline()] {
+                for mut options in [TextOptions::default(), TextOptions::inline()] {
                     options.keep_nbsp = keep_nbsp;
                     let text = convert(s, &options, Dest::text(s), false).0.into_text();
                     assert_eq!(&*text, s.as_str(), "{s:?} keep_nbsp {keep_nbsp}");
@@ -309,7 +313,7 @@ fn the_fast_lane_gives_what_the_tokenizer_gives_over_the_corpus() {
         return;
     };
     let (mut compared, mut bytes, mut unparsed) = (0, 0, 0);
-    let mut compare = |html: &str, options: &Options| {
+    let mut compare = |html: &str, options: &TextOptions| {
         let [lane, tokenizer] = both_ways(html, options, borrow::CHUNK);
         assert!(
             lane == tokenizer,
@@ -334,7 +338,7 @@ fn the_fast_lane_gives_what_the_tokenizer_gives_over_the_corpus() {
     }
     for file in common::files(&aggregator, &["md", "markdown"]) {
         let raw = std::fs::read(&file).expect("aggregator file");
-        compare(&String::from_utf8_lossy(&raw), &Options::default());
+        compare(&String::from_utf8_lossy(&raw), &TextOptions::default());
     }
     common::say(format_args!(
         "{test}: {compared} conversions of {bytes} bytes the same both ways \

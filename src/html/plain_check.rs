@@ -1,7 +1,7 @@
 //! The fast path: input that is already plain text comes back as it is,
 //! without running the tokenizer.
 
-use super::scan;
+use super::text_scan;
 
 /// Whether `s` converts to itself: no markup, no character reference, no
 /// carriage return, NUL or other control, no whitespace to collapse or
@@ -16,7 +16,7 @@ pub(crate) fn is_plain(s: &str, keep_nbsp: bool) -> bool {
     }
     // `at + 1` and `at + 2` are in bounds: the last byte is not a space, and
     // 0xC2 and 0xE2 start multi-byte characters.
-    let end = scan::next_stop::<true>(b, 0, |at| match b[at] {
+    let end = text_scan::next_stop::<true>(b, 0, |at| match b[at] {
         0xC2 => b[at + 1] == 0xAD || (b[at + 1] == 0xA0 && !keep_nbsp),
         0xE2 => b[at + 1] == 0x80 && b[at + 2] == 0x8B,
         _ => true,

@@ -3,8 +3,8 @@
 use serde::de::{self, DeserializeSeed, Visitor};
 use serde::forward_to_deserialize_any;
 
-use super::error::{Failure, JsonError};
-use super::scan::{self, Bad, Number};
+use super::lex::{self, Bad, Number};
+use super::reader_error::{Failure, JsonError};
 use super::{Controls, RAW_TOKEN};
 
 /// How many arrays and objects a typed value may nest (serde_json's limit).
@@ -103,7 +103,7 @@ impl<'de> Deserializer<'de, '_> {
     /// The next byte that is not whitespace, which `pos` is then at.
     #[inline]
     fn peek(&mut self) -> Option<u8> {
-        self.pos = scan::skip_ws(self.bytes(), self.pos);
+        self.pos = lex::skip_ws(self.bytes(), self.pos);
         self.bytes().get(self.pos).copied()
     }
 
@@ -176,7 +176,7 @@ impl<'de> Deserializer<'de, '_> {
     fn read_str(&mut self) -> Result<Str<'de, '_>> {
         let bytes = self.bytes();
         let start = self.pos + 1;
-        let mut end = scan::to_special(bytes, start);
+        let mut end = lex::to_special(bytes, start);
         loop {
             match bytes.get(end) {
                 Some(b'"') => {
@@ -195,7 +195,7 @@ impl<'de> Deserializer<'de, '_> {
                 // Read as it is: the string's value holds it.
                 Some(_) => {
                     self.control_at(end)?;
-                    end = scan::to_special(bytes, end + 1);
+                    end = lex::to_special(bytes, end + 1);
                 }
                 None => return Err(self.eof("a string")),
             }
@@ -223,7 +223,7 @@ impl<'de> Deserializer<'de, '_> {
                     self.scratch.push(c);
                     i = next;
                 }
-                Some(&b) => match scan::simple_escape(b) {
+                Some(&b) => match lex::simple_escape(b) {
                     Some(c) => {
                         self.scratch.push(c);
                         i += 2;
@@ -232,13 +232,13 @@ impl<'de> Deserializer<'de, '_> {
                 },
                 None => return Err(self.eof("a string")),
             }
-            let mut end = scan::to_special(bytes, i);
+            let mut end = lex::to_special(bytes, i);
             loop {
                 match bytes.get(end) {
                     Some(b'"' | b'\\') => break,
                     Some(_) => {
                         self.control_at(end)?;
-                        end = scan::to_special(bytes, end + 1);
+                        end = lex::to_special(bytes, end + 1);
                     }
                     None => return Err(self.eof("a string")),
                 }
@@ -264,7 +264,7 @@ impl<'de> Deserializer<'de, '_> {
         let mut n = 0;
         for k in i + 2..i + 6 {
             match self.bytes().get(k) {
-                Some(&b) => match scan::hex(b) {
+                Some(&b) => match lex::hex(b) {
                     Some(d) => n = n << 4 | d,
                     None => return Err(self.invalid_escape(k)),
                 },
@@ -313,7 +313,7 @@ impl<'de> Deserializer<'de, '_> {
         let mut i = self.pos + 1;
         // Most strings are keys and short values, ended by their first
         // special byte; the others go on from it.
-        i = scan::to_special(bytes, i);
+        i = lex::to_special(bytes, i);
         if bytes.get(i) == Some(&b'"') {
             self.pos = i + 1;
             return Ok(());
@@ -326,8 +326,8 @@ impl<'de> Deserializer<'de, '_> {
             // Most windows: no branch per escape (WordPress strings have
             // one every ten bytes or so).
             if escaping == (bytes[i - 1] == b'\\') {
-                while scan::plain_window(bytes, i) {
-                    i += scan::WINDOW;
+                while lex::plain_window(bytes, i) {
+                    i += lex::WINDOW;
                 }
                 escaping = bytes[i - 1] == b'\\';
             }
@@ -349,7 +349,7 @@ impl<'de> Deserializer<'de, '_> {
     #[inline(never)]
     fn skip_specials(&mut self, i: usize) -> Result<Option<usize>> {
         let bytes = self.bytes();
-        let Some(mut found) = scan::specials_at(bytes, i) else {
+        let Some(mut found) = lex::specials_at(bytes, i) else {
             return self.skip_str_tail(i).map(|()| None);
         };
         while found != 0 {
@@ -361,7 +361,7 @@ impl<'de> Deserializer<'de, '_> {
                     return Ok(None);
                 }
                 b'\\' => match bytes.get(at + 1) {
-                    Some(&b) if scan::is_simple_escape(b) => {
+                    Some(&b) if lex::is_simple_escape(b) => {
                         // The escaped byte (`\"`, `\\`) is plain.
                         let next = at + 1 - i;
                         if next == 8 {
@@ -388,7 +388,7 @@ impl<'de> Deserializer<'de, '_> {
     fn skip_str_tail(&mut self, mut i: usize) -> Result<()> {
         let bytes = self.bytes();
         loop {
-            i = scan::to_special(bytes, i);
+            i = lex::to_special(bytes, i);
             match bytes.get(i) {
                 Some(b'"') => {
                     self.pos = i + 1;
@@ -399,7 +399,7 @@ impl<'de> Deserializer<'de, '_> {
                         self.hex4(i)?;
                         i += 6;
                     }
-                    Some(&b) if scan::is_simple_escape(b) => i += 2,
+                    Some(&b) if lex::is_simple_escape(b) => i += 2,
                     Some(_) => return Err(self.invalid_escape(i + 1)),
                     None => return Err(self.eof("a string")),
                 },
@@ -414,7 +414,7 @@ impl<'de> Deserializer<'de, '_> {
 
     #[inline]
     fn literal(&mut self, word: &[u8]) -> Result<()> {
-        match scan::literal(self.bytes(), self.pos, word) {
+        match lex::literal(self.bytes(), self.pos, word) {
             Ok(next) => {
                 self.pos = next;
                 Ok(())
@@ -425,7 +425,7 @@ impl<'de> Deserializer<'de, '_> {
 
     #[inline]
     fn number(&mut self) -> Result<Number> {
-        match scan::number(self.input, self.pos) {
+        match lex::number(self.input, self.pos) {
             Ok((n, next)) => {
                 self.pos = next;
                 Ok(n)
@@ -464,7 +464,7 @@ impl<'de> Deserializer<'de, '_> {
                 Some(b't') => self.literal(b"true")?,
                 Some(b'f') => self.literal(b"false")?,
                 Some(b'n') => self.literal(b"null")?,
-                Some(b'-' | b'0'..=b'9') => match scan::number_end(self.input, self.pos) {
+                Some(b'-' | b'0'..=b'9') => match lex::number_end(self.input, self.pos) {
                     Ok(next) => self.pos = next,
                     Err(bad) => return Err(self.bad(bad, "a value", "invalid number")),
                 },
@@ -570,7 +570,7 @@ impl<'de> Deserializer<'de, '_> {
 
     #[cold]
     fn unread(&mut self, message: &str) -> JsonError {
-        let at = scan::skip_ws(self.bytes(), self.pos);
+        let at = lex::skip_ws(self.bytes(), self.pos);
         JsonError::new(Failure::Data, format!("invalid length: {message}"), at)
     }
 }
@@ -688,7 +688,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de, '_> {
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        let start = scan::skip_ws(self.bytes(), self.pos);
+        let start = lex::skip_ws(self.bytes(), self.pos);
         self.skip_value()?;
         visitor.visit_unit().map_err(|e: JsonError| e.or_at(start))
     }

@@ -1,10 +1,10 @@
 //! Plain text of the fields WordPress sends as HTML (feature `html`).
 
-use super::{Post, Term, YoastHead};
+use super::{Post, Term, YoastHeadJson};
 use crate::Text;
-use crate::html::{Options, text_of};
+use crate::html::{TextOptions, text_of};
 
-fn html_text<'a>(html: Text<'a>, options: &Options) -> Text<'a> {
+fn html_text<'a>(html: Text<'a>, options: &TextOptions) -> Text<'a> {
     text_of(&html, options)
 }
 
@@ -20,14 +20,14 @@ impl<'a> Post<'a> {
     /// ```
     #[must_use]
     pub fn title_text(&self) -> Option<Text<'a>> {
-        Some(html_text(self.title_html()?, &Options::inline()))
+        Some(html_text(self.title_html()?, &TextOptions::inline()))
     }
 
     /// The excerpt as plain text, without WordPress's screen-reader text and
     /// "Continue reading" link.
     #[must_use]
     pub fn excerpt_text(&self) -> Option<Text<'a>> {
-        Some(html_text(self.excerpt_html()?, &Options::excerpt()))
+        Some(html_text(self.excerpt_html()?, &TextOptions::excerpt()))
     }
 
     /// The content as plain text: paragraphs separated by blank lines.
@@ -41,7 +41,7 @@ impl<'a> Post<'a> {
     /// ```
     #[must_use]
     pub fn content_text(&self) -> Option<Text<'a>> {
-        Some(html_text(self.content_html()?, &Options::default()))
+        Some(html_text(self.content_html()?, &TextOptions::default()))
     }
 }
 
@@ -49,32 +49,35 @@ impl<'a> Term<'a> {
     /// The name as plain text (WordPress sends `&amp;` for `&`).
     #[must_use]
     pub fn name_text(&self) -> Option<Text<'a>> {
-        Some(html_text(self.name.clone()?, &Options::inline()))
+        Some(html_text(self.name.clone()?, &TextOptions::inline()))
     }
 }
 
-impl<'a> YoastHead<'a> {
+impl<'a> YoastHeadJson<'a> {
     /// The document title as plain text.
     #[must_use]
     pub fn title_text(&self) -> Option<Text<'a>> {
-        Some(html_text(self.title.clone()?, &Options::inline()))
+        Some(html_text(self.title.clone()?, &TextOptions::inline()))
     }
 
     /// The meta description as plain text.
     #[must_use]
     pub fn description_text(&self) -> Option<Text<'a>> {
-        Some(html_text(self.description.clone()?, &Options::inline()))
+        Some(html_text(self.description.clone()?, &TextOptions::inline()))
     }
 
     /// The Open Graph title as plain text.
     #[must_use]
     pub fn og_title_text(&self) -> Option<Text<'a>> {
-        Some(html_text(self.og_title.clone()?, &Options::inline()))
+        Some(html_text(self.og_title.clone()?, &TextOptions::inline()))
     }
 
     /// The Open Graph description as plain text.
     #[must_use]
     pub fn og_description_text(&self) -> Option<Text<'a>> {
-        Some(html_text(self.og_description.clone()?, &Options::inline()))
+        Some(html_text(
+            self.og_description.clone()?,
+            &TextOptions::inline(),
+        ))
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{Item, NewsItem, Related};
 use crate::Text;
-use crate::html::{Options, text_of};
+use crate::html::{TextOptions, text_of};
 
 impl<'a> NewsItem<'a> {
     /// The title as one line of plain text.
@@ -18,13 +18,13 @@ impl<'a> NewsItem<'a> {
     /// ```
     #[must_use]
     pub fn title_text(&self) -> Text<'a> {
-        text_of(&self.title, &Options::inline())
+        text_of(&self.title, &TextOptions::inline())
     }
 
     /// The excerpt as one line of plain text.
     #[must_use]
     pub fn excerpt_text(&self) -> Text<'a> {
-        text_of(&self.excerpt, &Options::inline())
+        text_of(&self.excerpt, &TextOptions::inline())
     }
 }
 
@@ -32,13 +32,13 @@ impl<'a> Related<'a> {
     /// The title as one line of plain text.
     #[must_use]
     pub fn title_text(&self) -> Text<'a> {
-        text_of(&self.title, &Options::inline())
+        text_of(&self.title, &TextOptions::inline())
     }
 
     /// The excerpt as one line of plain text.
     #[must_use]
     pub fn excerpt_text(&self) -> Option<Text<'a>> {
-        Some(text_of(self.excerpt.as_ref()?, &Options::inline()))
+        Some(text_of(self.excerpt.as_ref()?, &TextOptions::inline()))
     }
 }
 
@@ -49,13 +49,13 @@ impl<'a> Item<'a> {
     pub fn title_text(&self) -> Option<Text<'a>> {
         Some(text_of(
             self.title.as_ref().or(self.name.as_ref())?,
-            &Options::inline(),
+            &TextOptions::inline(),
         ))
     }
 
     /// The excerpt as one line of plain text.
     #[must_use]
     pub fn excerpt_text(&self) -> Option<Text<'a>> {
-        Some(text_of(self.excerpt.as_ref()?, &Options::inline()))
+        Some(text_of(self.excerpt.as_ref()?, &TextOptions::inline()))
     }
 }

@@ -21,7 +21,7 @@ use crate::map_text::map_text_struct;
 /// decoded copies where they have character references.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub struct YoastHead<'a> {
+pub struct HeadTags<'a> {
     /// The text of the first `<title>`, in inline mode (entities decoded,
     /// whitespace collapsed); `None` without a `<title>`.
     pub title: Option<Text<'a>>,
@@ -33,9 +33,9 @@ pub struct YoastHead<'a> {
     pub links: Vec<(Text<'a>, Text<'a>)>,
 }
 
-map_text_struct!(YoastHead { title, meta, links });
+map_text_struct!(HeadTags { title, meta, links });
 
-impl<'a> YoastHead<'a> {
+impl<'a> HeadTags<'a> {
     /// The content of the first `<meta>` whose name or property is `key`
     /// (compared ASCII case-insensitively).
     ///
@@ -68,7 +68,7 @@ impl<'a> YoastHead<'a> {
 ///
 /// Character references are decoded; the JSON-LD `<script>` and comments
 /// are passed over. Like the rest of the module it never fails: a string
-/// without any of these gives an empty [`YoastHead`].
+/// without any of these gives an empty [`HeadTags`].
 ///
 /// # Examples
 ///
@@ -89,7 +89,7 @@ impl<'a> YoastHead<'a> {
 /// assert!(head.meta("og:title").is_some_and(|t| t.is_borrowed()));
 /// ```
 #[must_use]
-pub fn yoast_head(html: &str) -> YoastHead<'_> {
+pub fn yoast_head(html: &str) -> HeadTags<'_> {
     let sink = tokenize(html, |locator| HeadSink {
         state: RefCell::new(HeadState {
             locator,
@@ -97,7 +97,7 @@ pub fn yoast_head(html: &str) -> YoastHead<'_> {
             title: None,
             in_title: false,
             recent: Vec::new(),
-            head: YoastHead::default(),
+            head: HeadTags::default(),
         }),
     });
     let state = sink.state.into_inner();
@@ -140,7 +140,7 @@ struct HeadState<'a> {
     /// Text since the last tag: the title when a `</title>` comes without a
     /// `<title>` (dumps that lost their start tags).
     recent: Pieces,
-    head: YoastHead<'a>,
+    head: HeadTags<'a>,
 }
 
 impl<'a> HeadState<'a> {

@@ -24,7 +24,7 @@ wp_object! {
     /// assert_eq!(yoast.published().unwrap().year(), 2023);
     /// # Ok::<(), pressmark::Error>(())
     /// ```
-    pub struct YoastHead<'a> {
+    pub struct YoastHeadJson<'a> {
         /// The document title.
         title: Text<'a> = "title",
         /// The meta description.
@@ -73,7 +73,7 @@ wp_object! {
 
 wp_object! {
     "open graph image"
-    /// An Open Graph image in [`YoastHead::og_image`].
+    /// An Open Graph image in [`YoastHeadJson::og_image`].
     pub struct OgImage<'a> {
         /// Width in pixels.
         width: u32 = "width" [lenient],
@@ -88,7 +88,7 @@ wp_object! {
     }
 }
 
-impl YoastHead<'_> {
+impl YoastHeadJson<'_> {
     /// `article_published_time`, when present and not a zero date.
     #[must_use]
     pub fn published(&self) -> Option<time::OffsetDateTime> {
