@@ -92,7 +92,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             wordpress::from_str::<Post>(black_box(SEED))
                 .unwrap()
-                .repairs
+                .repairs()
                 .is_some()
         })
     });

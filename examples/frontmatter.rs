@@ -45,10 +45,10 @@ fn main() -> ExitCode {
 fn summarize(input: &str) -> pressmark::Result<()> {
     // News items have `category: news`; the typed model then applies.
     let doc = frontmatter::parse(input)?;
-    let is_news = doc.front_matter().get("category").and_then(|c| c.as_str()) == Some("news");
+    let is_news = doc.value().get("category").and_then(|c| c.as_str()) == Some("news");
     if is_news {
         let doc = frontmatter::news_item(input)?;
-        let item = doc.front_matter();
+        let item = doc.value();
         println!("title:     {}", item.title);
         println!("type:      {}", item.kind);
         println!("published: {}", rfc3339(item.published_date_time));
@@ -66,7 +66,7 @@ fn summarize(input: &str) -> pressmark::Result<()> {
         );
     } else {
         let doc = frontmatter::item(input)?;
-        let item = doc.front_matter();
+        let item = doc.value();
         println!("title:     {}", item.display_title().unwrap_or("(none)"));
         println!(
             "type:      {}",

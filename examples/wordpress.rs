@@ -36,7 +36,7 @@ fn main() -> ExitCode {
         match wordpress::from_slice::<Response>(&text) {
             Ok(parsed) => {
                 println!("{}", path.display());
-                if let Some(repairs) = parsed.repairs {
+                if let Some(repairs) = parsed.repairs() {
                     println!(
                         "  repaired {} raw control character(s), the first at {}",
                         repairs.count(),

@@ -61,7 +61,7 @@ impl<'a> Content<'a> {
     pub fn kind(&self) -> ContentKind {
         match self {
             #[cfg(feature = "wordpress")]
-            Content::WordPress(parsed) => match &parsed.value {
+            Content::WordPress(parsed) => match parsed.value() {
                 Response::Collection(_) => ContentKind::WordPressCollection,
                 Response::Single(Object::Error(_)) => ContentKind::WordPressError,
                 Response::Single(_) => ContentKind::WordPressObject,
@@ -197,6 +197,31 @@ pub fn from_path(path: impl AsRef<Path>) -> Result<Content<'static>, Error> {
             format!("cannot read {}: {e}", path.display()),
         )
         .with_source(e)
+    })?;
+    from_slice(&bytes).map(Content::into_owned)
+}
+
+/// Reads all of `reader` and recognises it with [`from_slice`], detached
+/// from the bytes: a file, a socket, an HTTP body, any [`std::io::Read`].
+///
+/// # Errors
+///
+/// As [`from_slice`], and [`ErrorKind::Io`] when reading fails.
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(all(feature = "frontmatter", feature = "html"))] {
+/// let body: &[u8] = b"---\ntitle: Tides\n---\nHigh water.\n";
+/// let content = pressmark::from_reader(body)?;
+/// assert_eq!(content.articles()[0].title.as_deref(), Some("Tides"));
+/// # }
+/// # Ok::<(), pressmark::Error>(())
+/// ```
+pub fn from_reader(mut reader: impl std::io::Read) -> Result<Content<'static>, Error> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(|e| {
+        Error::new(ErrorKind::Io, format!("cannot read the input: {e}")).with_source(e)
     })?;
     from_slice(&bytes).map(Content::into_owned)
 }

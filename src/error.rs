@@ -29,7 +29,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// use std::error::Error as _;
 ///
 /// let json = "{\"id\":1,\n \"yoast_head_json\":{\"og_image\":[{\"width\":true}]}}";
-/// let err = pressmark::wordpress::post_from_str(json).unwrap_err();
+/// let err = pressmark::wordpress::from_str::<pressmark::wordpress::Post>(json).unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::InvalidType);
 /// assert_eq!(err.path(), Some("yoast_head_json.og_image[0].width"));
 /// let at = err.position().unwrap();

@@ -16,7 +16,7 @@
 //!
 //! let json = r#"{"id":7,"date":"2024-03-01T10:00:00","date_gmt":"2024-03-01T09:00:00",
 //!     "title":{"rendered":"Tides"},"class_list":{"0":"post-7","2":"post"},"acf":false}"#;
-//! let post = wordpress::from_str::<Post>(json)?.into_inner();
+//! let post = wordpress::from_str::<Post>(json)?.into_value();
 //! assert_eq!(post.published().unwrap().offset(), time::macros::offset!(+1));
 //! assert_eq!(post.class_list.unwrap().as_slice(), ["post-7", "post"]);
 //! assert_eq!(post.extra.get("acf").unwrap().get(), "false");
@@ -40,8 +40,8 @@
 //! }
 //!
 //! let doc = frontmatter::from_str::<Head>("---\ntitle: Tides\ntags: [sea, data]\n---\nBody\n")?;
-//! assert_eq!(doc.front_matter().title, "Tides");
-//! assert_eq!(doc.front_matter().tags, ["sea", "data"]);
+//! assert_eq!(doc.value().title, "Tides");
+//! assert_eq!(doc.value().tags, ["sea", "data"]);
 //! assert_eq!(doc.body(), "Body\n");
 //! # }
 //! # Ok::<(), pressmark::Error>(())
@@ -74,10 +74,10 @@
 //!
 //! let post: Post<'static> = {
 //!     let input = String::from(r#"{"slug":"tides","link":"https:\/\/e.x\/tides\/"}"#);
-//!     let post = wordpress::post_from_str(&input)?;
+//!     let post = wordpress::from_str::<Post>(&input)?;
 //!     assert!(post.slug.as_ref().unwrap().is_borrowed()); // no escapes: a slice of `input`
 //!     assert!(!post.link.as_ref().unwrap().is_borrowed()); // `\/` decoded: a copy
-//!     post.into_owned()
+//!     post.into_value().into_owned()
 //! };
 //! assert_eq!(post.slug.as_deref(), Some("tides"));
 //! # }
@@ -164,6 +164,7 @@ pub mod frontmatter;
 #[cfg_attr(docsrs, doc(cfg(feature = "html")))]
 pub mod html;
 mod map_text;
+#[cfg(any(feature = "wordpress", feature = "frontmatter"))]
 mod open_enum;
 mod text;
 #[cfg(feature = "wordpress")]
@@ -171,7 +172,7 @@ mod text;
 pub mod wordpress;
 
 #[cfg(any(feature = "wordpress", feature = "frontmatter"))]
-pub use detect::{Content, ContentKind, from_path, from_slice};
+pub use detect::{Content, ContentKind, from_path, from_reader, from_slice};
 pub use error::{Error, ErrorKind, Position, Result};
 pub use map_text::MapText;
 pub use text::Text;

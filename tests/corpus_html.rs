@@ -237,7 +237,7 @@ fn corpus_aggregator_html_converts_cleanly() {
             unreadable += 1;
             continue;
         };
-        let mut values = vec![doc.front_matter()];
+        let mut values = vec![doc.value()];
         while let Some(value) = values.pop() {
             match &value.kind {
                 ValueKind::String(s) => {

@@ -30,7 +30,7 @@ fn every_wordpress_object_reads_and_writes_back() {
                 continue;
             }
         };
-        if parsed.repairs.is_some() {
+        if parsed.repairs().is_some() {
             *counts.entry("files repaired").or_default() += 1;
         }
         for object in parsed.objects() {
@@ -46,7 +46,7 @@ fn every_wordpress_object_reads_and_writes_back() {
             };
             *counts.entry(kind).or_default() += 1;
         }
-        let written = serde_json::to_value(&parsed.value).unwrap();
+        let written = serde_json::to_value(parsed.value()).unwrap();
         if written != expected_value(&text) {
             failures.push(format!(
                 "{}: written back differs from the input",

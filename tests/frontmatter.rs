@@ -15,7 +15,7 @@ const SEED: &str = include_str!(concat!(
 #[test]
 fn seed_news_item() {
     let doc = frontmatter::news_item(SEED).expect("seed parses");
-    let item = doc.front_matter();
+    let item = doc.value();
     assert_eq!(item.category, "news");
     assert_eq!(
         item.title,
@@ -90,9 +90,9 @@ fn seed_news_item() {
 
 #[test]
 fn seed_serializes_back_to_the_same_values() {
-    let item = frontmatter::news_item(SEED).unwrap().into_front_matter();
+    let item = frontmatter::news_item(SEED).unwrap().into_value();
     let json = serde_json::to_value(&item).unwrap();
-    let value = frontmatter::parse(SEED).unwrap().into_front_matter();
+    let value = frontmatter::parse(SEED).unwrap().into_value();
     assert_eq!(json, serde_json::to_value(&value).unwrap());
     // And back again through serde, from JSON.
     let again: frontmatter::NewsItem<'static> = serde_json::from_value(json).unwrap();
@@ -103,7 +103,7 @@ fn seed_serializes_back_to_the_same_values() {
 fn unknown_keys_are_kept_with_position_and_order() {
     let input = "---\ncategory: news\ntitle: t\nexcerpt: e\nzeta: 1\npublishedDateTime: 2022-10-24T21:10:00Z\n\
                  type: podcast\nprovider:\n  name: P\n  authors:\n    - name: j\nalpha: [x]\nsecured: s\n---\n";
-    let item = frontmatter::news_item(input).unwrap().into_front_matter();
+    let item = frontmatter::news_item(input).unwrap().into_value();
     let keys: Vec<&str> = item.extra.keys().collect();
     assert_eq!(keys, ["zeta", "alpha"]);
     let alpha = item.extra.entry("alpha").unwrap();
@@ -214,7 +214,7 @@ fn generic_serde_struct_borrows_and_reports_paths() {
         quality: u8,
     }
     let doc = frontmatter::from_str::<Head>(SEED).unwrap();
-    let head = doc.front_matter();
+    let head = doc.value();
     assert_eq!(
         head.title,
         "Clearview AI fined for violating the European GDPR privacy law"
@@ -241,12 +241,7 @@ fn generic_serde_struct_borrows_and_reports_paths() {
 fn generic_value_tree_has_whole_file_positions() {
     let input = "\u{feff}---\r\nlist:\r\n  - é: \"x\"\r\n    n: ~\r\n---\r\n";
     let doc = frontmatter::parse(input).unwrap();
-    let item = &doc
-        .front_matter()
-        .get("list")
-        .unwrap()
-        .as_sequence()
-        .unwrap()[0];
+    let item = &doc.value().get("list").unwrap().as_sequence().unwrap()[0];
     let n = item.get("n").unwrap();
     assert_eq!(n.kind, ValueKind::Null);
     let entry = item.as_mapping().unwrap().entry("é").unwrap();
@@ -266,14 +261,11 @@ fn json_front_matter() {
         n: u8,
     }
     let doc = frontmatter::from_str::<Head>("{\n  \"title\": \"J\",\n  \"n\": 2\n}\nbody").unwrap();
-    assert_eq!(
-        (doc.front_matter().title.as_str(), doc.front_matter().n),
-        ("J", 2)
-    );
+    assert_eq!((doc.value().title.as_str(), doc.value().n), ("J", 2));
     assert_eq!(doc.body(), "body");
     assert_eq!(doc.format(), Format::Json);
     let doc = frontmatter::from_str::<Head>(";;;\n\"title\": \"J\", \"n\": 3\n;;;\nbody").unwrap();
-    assert_eq!(doc.front_matter().n, 3);
+    assert_eq!(doc.value().n, 3);
     // A value of the wrong type is placed, in both forms.
     let err = frontmatter::from_str::<Head>("{\n  \"title\": \"Zoë\",\n  \"n\": \"two\"\n}\n")
         .map(|_| ())
@@ -319,7 +311,7 @@ fn title_and_excerpt_text_decode_entities_and_trim_nbsp() {
     let input = "---\ncategory: news\ntitle: \"\u{a0}Microsoft&#39;s Power\u{a0}Apps&nbsp;\"\n\
         excerpt: \"Low-code \\\"citizen\\\" devs&nbsp;&amp; pros\\r\\nship apps\u{a0}\"\n\
         publishedDateTime: 2022-10-24T21:10:00Z\ntype: article\nprovider:\n  name: T\ntopics: []\nsecured: s\n---\n";
-    let item = frontmatter::news_item(input).unwrap().into_front_matter();
+    let item = frontmatter::news_item(input).unwrap().into_value();
     assert_eq!(item.title_text(), "Microsoft's Power Apps");
     assert_eq!(
         item.excerpt_text(),

@@ -194,7 +194,7 @@ fn bom_and_crlf_file_succeeds_with_its_body_byte_for_byte() {
     let doc = frontmatter::news_item(&input).expect("BOM + CRLF parses");
     assert_eq!(doc.body(), body);
     assert_eq!(&input[doc.body_offset()..], body);
-    let item = doc.front_matter();
+    let item = doc.value();
     assert_eq!(item.title, "Clearview AI fined");
     assert!(item.title.is_borrowed());
     assert_eq!(item.provider.domain.as_deref(), Some("techspot.com"));
@@ -238,7 +238,7 @@ fn oversized_front_matter_is_rejected() {
 fn small_aliases_are_expanded() {
     let doc = frontmatter::parse("---\nbase: &b {w: 1}\ncopy: *b\n---\n").unwrap();
     assert_eq!(
-        doc.front_matter()
+        doc.value()
             .get("copy")
             .and_then(|c| c.get("w"))
             .and_then(|w| w.as_i64()),
@@ -313,7 +313,7 @@ fn many_small_mappings_without_duplicates_parse() {
     input.push_str("---\n");
     let doc = frontmatter::parse(&input).unwrap();
     assert_eq!(
-        doc.front_matter()
+        doc.value()
             .get("items")
             .unwrap()
             .as_sequence()

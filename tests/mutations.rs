@@ -296,7 +296,7 @@ fn run_all(data: &[u8]) -> Result<(), String> {
         Err(err) => check_error("frontmatter::split", &err, text.len(), Some(text))?,
     }
     match frontmatter::parse(text) {
-        Ok(doc) => check_positions(text, doc.front_matter())?,
+        Ok(doc) => check_positions(text, doc.value())?,
         Err(err) => check_error("frontmatter::parse", &err, text.len(), Some(text))?,
     }
     check("frontmatter::news_item", frontmatter::news_item(text), text)?;

@@ -26,7 +26,8 @@ fn control_character_after_multibyte_character_does_not_panic() {
 /// a duplicate, so the value written back could not be read again.
 #[test]
 fn known_key_sent_twice_after_a_text_fallback_is_a_duplicate() {
-    let err = wordpress::post_from_str("{\n  \"id\": \"one\",\"id\": 1}").unwrap_err();
+    let err =
+        wordpress::from_str::<wordpress::Post>("{\n  \"id\": \"one\",\"id\": 1}").unwrap_err();
     assert_eq!(err.kind(), pressmark::ErrorKind::DuplicateKey);
     assert_eq!(err.to_string(), "duplicate field `id` at line 2 column 15");
 }
@@ -37,15 +38,28 @@ fn known_key_sent_twice_after_a_text_fallback_is_a_duplicate() {
 /// post written back and read again, compared unequal.
 #[test]
 fn quoted_and_null_fields_compare_equal_in_any_key_order() {
-    let a = wordpress::post_from_str(r#"{"author":"3","id":"1","date":null,"slug":null}"#).unwrap();
-    let b = wordpress::post_from_str(r#"{"slug":null,"id":"1","date":null,"author":"3"}"#).unwrap();
+    let a = wordpress::from_str::<wordpress::Post>(
+        r#"{"author":"3","id":"1","date":null,"slug":null}"#,
+    )
+    .unwrap()
+    .into_value();
+    let b = wordpress::from_str::<wordpress::Post>(
+        r#"{"slug":null,"id":"1","date":null,"author":"3"}"#,
+    )
+    .unwrap()
+    .into_value();
     assert_eq!(a, b);
     let written = serde_json::to_string(&a).unwrap();
     assert_eq!(
         serde_json::from_str::<serde_json::Value>(&written).unwrap(),
         serde_json::json!({"author":"3","id":"1","date":null,"slug":null})
     );
-    assert_eq!(wordpress::post_from_str(&written).unwrap(), a);
+    assert_eq!(
+        wordpress::from_str::<wordpress::Post>(&written)
+            .unwrap()
+            .into_value(),
+        a
+    );
 }
 
 /// Found by `examples/html_stress.rs`: the HTML writer kept a frame for

@@ -13,7 +13,7 @@ const SEED: &str = include_str!("../../shared/seeds/wordpress-post.json");
 /// Serializing what was read gives `strict_json` back, as a JSON value.
 fn reparse_equal(input: &str, strict_json: &str) {
     let parsed = wordpress::from_str::<Response>(input).unwrap_or_else(|e| panic!("{e}"));
-    let back = serde_json::to_value(&parsed.value).unwrap();
+    let back = serde_json::to_value(parsed.value()).unwrap();
     let want: serde_json::Value = serde_json::from_str(strict_json).unwrap();
     assert_eq!(back, want);
 }
@@ -21,7 +21,7 @@ fn reparse_equal(input: &str, strict_json: &str) {
 #[test]
 fn seed_post() {
     let parsed = wordpress::from_str::<Post>(SEED).unwrap();
-    let post = &parsed.value;
+    let post = parsed.value();
     assert_eq!(post.id, Some(1192));
     assert_eq!(
         post.title_html().unwrap(),
@@ -93,7 +93,7 @@ fn seed_post() {
     let allow = links.get("self").unwrap()[0].target_hints.as_ref().unwrap();
     assert_eq!(allow.get("allow").unwrap(), &[Text::borrowed("GET")]);
     // The content holds raw newlines: repaired and reported.
-    let repairs = parsed.repairs.unwrap();
+    let repairs = parsed.repairs().unwrap();
     assert!(repairs.count() > 5, "{}", repairs.count());
     assert_eq!(repairs.first().line(), 1);
     assert!(
@@ -123,7 +123,7 @@ fn seed_strict_reports_first_control_character() {
 
 #[test]
 fn seed_strings_borrow_from_the_input_where_unescaped() {
-    let post = wordpress::post_from_str(SEED).unwrap();
+    let post = wordpress::from_str::<Post>(SEED).unwrap().into_value();
     assert!(post.slug.as_ref().unwrap().is_borrowed());
     let yoast = post.yoast_head_json.unwrap();
     assert!(yoast.og_locale.unwrap().is_borrowed());
@@ -133,25 +133,25 @@ fn seed_strings_borrow_from_the_input_where_unescaped() {
 #[test]
 fn quirk_meta_empty_array() {
     let json = r#"{"id":1,"meta":[]}"#;
-    let post = wordpress::post_from_str(json).unwrap();
+    let post = wordpress::from_str::<Post>(json).unwrap().into_value();
     let meta = post.meta.as_ref().unwrap();
     assert!(meta.is_empty() && meta.sent_as_array());
     assert_eq!(serde_json::to_string(&post).unwrap(), json);
-    let err = wordpress::post_from_str(r#"{"meta":[1]}"#).unwrap_err();
+    let err = wordpress::from_str::<Post>(r#"{"meta":[1]}"#).unwrap_err();
     assert_eq!(err.path(), Some("meta"));
 }
 
 #[test]
 fn quirk_links_empty_array() {
     let json = r#"{"id":1,"_links":[]}"#;
-    let post = wordpress::post_from_str(json).unwrap();
+    let post = wordpress::from_str::<Post>(json).unwrap().into_value();
     assert!(post.links.as_ref().unwrap().is_empty());
     assert_eq!(serde_json::to_string(&post).unwrap(), json);
-    let err = wordpress::post_from_str(r#"{"_links":[{"href":"x"}]}"#).unwrap_err();
+    let err = wordpress::from_str::<Post>(r#"{"_links":[{"href":"x"}]}"#).unwrap_err();
     assert_eq!(err.path(), Some("_links"));
     // Relations keep their links apart, in order, in one vector.
     let json = r#"{"_links":{"a":[{"href":"1"},{"href":"2"}],"b":[],"c":[{"href":"3"}]}}"#;
-    let post = wordpress::post_from_str(json).unwrap();
+    let post = wordpress::from_str::<Post>(json).unwrap().into_value();
     let links = post.links.as_ref().unwrap();
     let hrefs = |rel| -> Vec<String> {
         links
@@ -171,7 +171,7 @@ fn quirk_links_empty_array() {
 #[test]
 fn quirk_class_list_object_with_numeric_keys() {
     let json = r#"{"class_list":{"0":"post-7","1":"post","3":"hentry"}}"#;
-    let post = wordpress::post_from_str(json).unwrap();
+    let post = wordpress::from_str::<Post>(json).unwrap().into_value();
     assert_eq!(
         post.class_list.as_ref().unwrap().as_slice(),
         ["post-7", "post", "hentry"]
@@ -182,7 +182,7 @@ fn quirk_class_list_object_with_numeric_keys() {
 #[test]
 fn quirk_numbers_as_strings() {
     let json = r#"{"id":"12","author":"3","yoast_head_json":{"og_image":[{"width":"600","height":315,"id":"77"}]}}"#;
-    let post = wordpress::post_from_str(json).unwrap();
+    let post = wordpress::from_str::<Post>(json).unwrap().into_value();
     assert_eq!((post.id, post.author), (Some(12), Some(3)));
     let image = &post
         .yoast_head_json
@@ -198,7 +198,7 @@ fn quirk_numbers_as_strings() {
     assert_eq!(serde_json::to_string(&post).unwrap(), json);
     // A string that is no number is kept as sent, in `extra`.
     let json = r#"{"yoast_head_json":{"og_image":[{"width":"","url":"u"}]}}"#;
-    let post = wordpress::post_from_str(json).unwrap();
+    let post = wordpress::from_str::<Post>(json).unwrap().into_value();
     let image = &post
         .yoast_head_json
         .as_ref()
@@ -213,7 +213,7 @@ fn quirk_numbers_as_strings() {
     let want: serde_json::Value = serde_json::from_str(json).unwrap();
     assert_eq!(serde_json::to_value(&post).unwrap(), want);
     // Another type is an error that names the field and points at the value.
-    let err = wordpress::post_from_str(r#"{"yoast_head_json":{"og_image":[{"width":true}]}}"#)
+    let err = wordpress::from_str::<Post>(r#"{"yoast_head_json":{"og_image":[{"width":true}]}}"#)
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidType);
     assert_eq!(err.path(), Some("yoast_head_json.og_image[0].width"));
@@ -226,13 +226,13 @@ fn quirk_rendered_sent_as_a_bare_string() {
     let media = wordpress::from_str::<wordpress::Media>(json).unwrap();
     assert_eq!(media.caption.as_ref().unwrap().html().unwrap(), "");
     let want: serde_json::Value = serde_json::from_str(json).unwrap();
-    assert_eq!(serde_json::to_value(&media.value).unwrap(), want);
+    assert_eq!(serde_json::to_value(media.value()).unwrap(), want);
 }
 
 #[test]
 fn quirk_acf_false_beside_object() {
     let json = r#"[{"id":1,"acf":false},{"id":2,"acf":{"rating":5,"tags":[]}}]"#;
-    let posts = wordpress::from_str::<Vec<Post>>(json).unwrap().into_inner();
+    let posts = wordpress::from_str::<Vec<Post>>(json).unwrap().into_value();
     assert_eq!(posts[0].extra.get("acf").unwrap().get(), "false");
     assert_eq!(
         posts[1].extra.get("acf").unwrap().get(),
@@ -244,7 +244,7 @@ fn quirk_acf_false_beside_object() {
 #[test]
 fn quirk_title_entities_kept_in_rendered_html() {
     let post =
-        wordpress::post_from_str(r#"{"title":{"rendered":"Don&#8217;t &#038; won&#8217;t"}}"#)
+        wordpress::from_str::<Post>(r#"{"title":{"rendered":"Don&#8217;t &#038; won&#8217;t"}}"#)
             .unwrap();
     assert_eq!(post.title_html().unwrap(), "Don&#8217;t &#038; won&#8217;t");
     assert!(post.title_html().unwrap().is_borrowed());
@@ -255,7 +255,7 @@ fn quirk_title_entities_kept_in_rendered_html() {
 #[test]
 fn null_and_zero_dates_are_none() {
     let json = r#"{"date":null,"date_gmt":"0000-00-00 00:00:00","modified":"-0001-11-30T00:00:00","modified_gmt":null}"#;
-    let post = wordpress::post_from_str(json).unwrap();
+    let post = wordpress::from_str::<Post>(json).unwrap().into_value();
     assert_eq!(post.published(), None);
     assert_eq!(post.date_local(), None);
     assert_eq!(post.modified.as_ref().unwrap().value(), None);
@@ -264,7 +264,7 @@ fn null_and_zero_dates_are_none() {
 
 #[test]
 fn invalid_date_is_an_error_with_path() {
-    let err = wordpress::post_from_str(r#"{"id":1,"date":"yesterday"}"#).unwrap_err();
+    let err = wordpress::from_str::<Post>(r#"{"id":1,"date":"yesterday"}"#).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidValue);
     assert_eq!(err.path(), Some("date"));
     assert_eq!(
@@ -272,7 +272,7 @@ fn invalid_date_is_an_error_with_path() {
         "invalid date: expected `YYYY-MM-DDTHH:MM:SS`, found `yesterday`"
     );
     assert_eq!(err.position().unwrap().column(), 16);
-    let err = wordpress::post_from_str(r#"{"content":{"rendered":5}}"#).unwrap_err();
+    let err = wordpress::from_str::<Post>(r#"{"content":{"rendered":5}}"#).unwrap_err();
     assert_eq!(
         err.to_string(),
         "invalid type: integer `5`, expected a string in `content.rendered` at line 1 column 24"
@@ -281,7 +281,9 @@ fn invalid_date_is_an_error_with_path() {
 
 #[test]
 fn fields_subset_parses() {
-    let post = wordpress::post_from_str(r#"{"id":5,"title":{"rendered":"Hi"}}"#).unwrap();
+    let post = wordpress::from_str::<Post>(r#"{"id":5,"title":{"rendered":"Hi"}}"#)
+        .unwrap()
+        .into_value();
     assert_eq!(post.id, Some(5));
     assert_eq!(post.content, None);
 }
@@ -297,22 +299,25 @@ fn fields_subset_of_no_clear_kind() {
         r#"{"menu_order":null,"views":3}"#,
         r#"{"parent":"none","views":3}"#,
     ] {
-        let post = wordpress::post_from_str(json);
+        let post = wordpress::from_str::<Post>(json);
         assert!(post.is_ok(), "{json}: {post:?}");
     }
-    let err = wordpress::post_from_str(r#"{"acf":{},"views":3}"#).unwrap_err();
+    let err = wordpress::from_str::<Post>(r#"{"acf":{},"views":3}"#).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::UnexpectedKind);
 }
 
 #[test]
 fn pages_and_custom_post_types_share_the_model() {
-    let page =
-        wordpress::post_from_str(r#"{"id":2,"type":"page","parent":0,"menu_order":3}"#).unwrap();
+    let page = wordpress::from_str::<Post>(r#"{"id":2,"type":"page","parent":0,"menu_order":3}"#)
+        .unwrap()
+        .into_value();
     assert_eq!(
         (page.post_type, page.menu_order),
         (Some(PostType::Page), Some(3))
     );
-    let cpt = wordpress::post_from_str(r#"{"id":3,"type":"recipe","genre":[4,5]}"#).unwrap();
+    let cpt = wordpress::from_str::<Post>(r#"{"id":3,"type":"recipe","genre":[4,5]}"#)
+        .unwrap()
+        .into_value();
     assert_eq!(cpt.post_type.unwrap().as_str(), "recipe");
     assert_eq!(cpt.extra.get("genre").unwrap().get(), "[4,5]");
 }
@@ -320,7 +325,7 @@ fn pages_and_custom_post_types_share_the_model() {
 #[test]
 fn unknown_enum_values_are_kept() {
     let json = r#"{"status":"archived","format":"essay","comment_status":"registered"}"#;
-    let post = wordpress::post_from_str(json).unwrap();
+    let post = wordpress::from_str::<Post>(json).unwrap().into_value();
     assert_eq!(post.status.as_ref().unwrap().as_str(), "archived");
     assert_eq!(post.format.as_ref().unwrap().as_str(), "essay");
     let want: serde_json::Value = serde_json::from_str(json).unwrap();
@@ -330,7 +335,7 @@ fn unknown_enum_values_are_kept() {
 #[test]
 fn unknown_keys_keep_input_order() {
     let json = r#"{"zeta":1,"id":1,"alpha":{"x":[true]},"featured_image":"https://e.x/i.jpg"}"#;
-    let post = wordpress::post_from_str(json).unwrap();
+    let post = wordpress::from_str::<Post>(json).unwrap().into_value();
     assert_eq!(
         post.extra.keys().collect::<Vec<_>>(),
         ["zeta", "alpha", "featured_image"]
@@ -353,16 +358,16 @@ fn input_forms() {
         assert_eq!(parsed.posts().count(), *posts, "{input}");
     }
     let enveloped = wordpress::from_str::<Vec<Post>>(rows[3].0).unwrap();
-    assert_eq!(enveloped.envelope.as_ref().unwrap().status, Some(200));
+    assert_eq!(enveloped.envelope().unwrap().status, Some(200));
     let jsonp = wordpress::from_str::<Post>(rows[1].0).unwrap();
-    assert_eq!(jsonp.callback.as_deref(), Some("cb"));
+    assert_eq!(jsonp.callback().map(|c| c.as_str()), Some("cb"));
 }
 
 #[test]
 fn error_response_is_a_typed_api_error() {
     let json =
         r#"{"code":"rest_post_invalid_id","message":"Invalid post ID.","data":{"status":404}}"#;
-    let response = wordpress::from_str::<Response>(json).unwrap().into_inner();
+    let response = wordpress::from_str::<Response>(json).unwrap().into_value();
     let Response::Single(Object::Error(err)) = response else {
         panic!("{response:?}")
     };
@@ -391,7 +396,7 @@ fn term_or_user_where_a_post_was_expected() {
         ),
     ];
     for (json, want) in rows {
-        let err = wordpress::post_from_str(json).unwrap_err();
+        let err = wordpress::from_str::<Post>(json).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::UnexpectedKind);
         assert_eq!(err.to_string(), want);
     }
@@ -438,7 +443,7 @@ fn garbage_and_truncation_say_what_and_where() {
         ),
     ];
     for (input, kind, want) in rows {
-        let err = wordpress::post_from_str(input).unwrap_err();
+        let err = wordpress::from_str::<Post>(input).unwrap_err();
         assert_eq!(
             (err.kind(), err.to_string().as_str()),
             (*kind, *want),
@@ -457,7 +462,7 @@ fn embedded_objects_and_failed_embeds() {
         "wp:term":[[{"id":3,"name":"News","taxonomy":"category"}],[]],
         "replies":[[{"id":4,"post":1,"author_name":"Bo","content":{"rendered":"<p>Yes</p>"}}]],
         "up":[{"code":"rest_forbidden","message":"Sorry.","data":{"status":401}}]}}"#;
-    let post = wordpress::post_from_str(json).unwrap();
+    let post = wordpress::from_str::<Post>(json).unwrap().into_value();
     let e = post.embedded.as_ref().unwrap();
     assert_eq!(
         e.author.as_ref().unwrap()[0]
@@ -517,7 +522,7 @@ fn into_owned_outlives_the_input() {
         wordpress::from_str::<Post>(&input)
             .unwrap()
             .into_owned()
-            .into_inner()
+            .into_value()
     };
     assert_eq!(post.id, Some(1192));
     assert_eq!(
@@ -549,7 +554,7 @@ fn items_report_the_raw_control_characters_of_the_whole_collection() {
         repairs,
         wordpress::from_str::<Vec<Post>>(json)
             .unwrap()
-            .repairs
+            .repairs()
             .unwrap()
     );
     assert_eq!(repairs.count(), 2);

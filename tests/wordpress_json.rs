@@ -204,7 +204,7 @@ fn raw_values_are_checked_as_they_are_skipped() {
 
 #[test]
 fn strings_decode_escapes_and_borrow_without_them() {
-    let post = wordpress::post_from_str(
+    let post = wordpress::from_str::<Post>(
         r#"{"slug":"plain","link":"https:\/\/e.x\/a\/","template":"\"q\" \\ \b\f\n\r\t \u00e9\u20ac\ud83d\ude00 \u0000"}"#,
     )
     .unwrap();
@@ -218,7 +218,7 @@ fn strings_decode_escapes_and_borrow_without_them() {
 
 #[test]
 fn numbers_read_as_serde_json_reads_them() {
-    let post = wordpress::post_from_str(
+    let post = wordpress::from_str::<Post>(
         r#"{"id":18446744073709551615,"menu_order":-9223372036854775808,"parent":0}"#,
     )
     .unwrap();
@@ -226,7 +226,7 @@ fn numbers_read_as_serde_json_reads_them() {
     assert_eq!(post.menu_order, Some(i64::MIN));
     assert_eq!(post.parent, Some(0));
     // Past `u64`, an integer is a float, which an id cannot be.
-    let err = wordpress::post_from_str(r#"{"id":18446744073709551616}"#).unwrap_err();
+    let err = wordpress::from_str::<Post>(r#"{"id":18446744073709551616}"#).unwrap_err();
     assert_eq!(
         err.to_string(),
         "invalid type: floating point `18446744073709552000.0`, expected an integer (or a string) \
@@ -239,7 +239,7 @@ fn numbers_read_as_serde_json_reads_them() {
 fn raw_values_keep_their_text() {
     let input =
         "{\"id\":1,\"acf\" : { \"a\" : [ 1.5e3 , true , null , \"\\u00e9\\/\" , { } , [ ] ] } }";
-    let post = wordpress::post_from_str(input).unwrap();
+    let post = wordpress::from_str::<Post>(input).unwrap();
     assert_eq!(
         post.extra.get("acf").unwrap().get(),
         "{ \"a\" : [ 1.5e3 , true , null , \"\\u00e9\\/\" , { } , [ ] ] }"
@@ -270,9 +270,9 @@ fn typed_nesting_past_128_is_an_error_at_the_bracket() {
 #[test]
 fn models_read_the_same_through_serde_json() {
     let seed = include_str!("../../shared/seeds/wordpress-post.json").replace('\n', "\\n");
-    let ours = wordpress::post_from_str(&seed).unwrap();
+    let ours = wordpress::from_str::<Post>(&seed).unwrap();
     let theirs: Post<'_> = serde_json::from_str(&seed).unwrap();
-    assert_eq!(ours, theirs);
+    assert_eq!(ours.value(), &theirs);
     let schema = theirs
         .yoast_head_json
         .as_ref()
@@ -297,7 +297,7 @@ fn raw_control_characters_are_read_in_one_pass_and_counted_once() {
     let input = "{\"id\":7,\"slug\":\"a\tb\",\"content\":{\"rendered\":\"<p>x\n<\\/p>\"},\
                  \"acf\":{\"note\":\"l1\nl2\",\"n\":[1,\n2]}}";
     let parsed = wordpress::from_str::<Post>(input).unwrap();
-    let repairs = parsed.repairs.unwrap();
+    let repairs = parsed.repairs().unwrap();
     // The newline between `1,` and `2` is whitespace, not a repair.
     assert_eq!(repairs.count(), 3);
     assert_eq!(repairs.first().byte(), input.find('\t').unwrap());
@@ -307,15 +307,15 @@ fn raw_control_characters_are_read_in_one_pass_and_counted_once() {
     let acf = parsed.extra.get("acf").unwrap();
     assert_eq!(acf.get(), "{\"note\":\"l1\\nl2\",\"n\":[1,\n2]}");
     assert_eq!(acf.to_value().unwrap()["note"], "l1\nl2");
-    let written = serde_json::to_string(&parsed.value).unwrap();
-    let again = wordpress::post_from_str(&written).unwrap();
-    assert_eq!(again, parsed.value);
+    let written = serde_json::to_string(parsed.value()).unwrap();
+    let again = wordpress::from_str::<Post>(&written).unwrap();
+    assert_eq!(again.value(), parsed.value());
 
     // A term in a collection: read as a post, then as a term; one repair.
     let collection = "[{\"id\":1,\"title\":{\"rendered\":\"a\"}},\
                       {\"id\":2,\"taxonomy\":\"category\",\"name\":\"x\ny\",\"slug\":\"x\"}]";
     let parsed = wordpress::from_str::<Response>(collection).unwrap();
-    assert_eq!(parsed.repairs.unwrap().count(), 1);
+    assert_eq!(parsed.repairs().unwrap().count(), 1);
     let items: Vec<_> = wordpress::items::<Response>(collection).unwrap().collect();
     assert!(items.iter().all(Result::is_ok), "{items:?}");
 
@@ -324,11 +324,10 @@ fn raw_control_characters_are_read_in_one_pass_and_counted_once() {
     let parsed = wordpress::from_str::<Post>(envelope).unwrap();
     assert_eq!(parsed.id, Some(3));
     assert_eq!(parsed.slug.as_deref(), Some("p\nq"));
-    assert_eq!(parsed.repairs.unwrap().count(), 1);
+    assert_eq!(parsed.repairs().unwrap().count(), 1);
     assert!(
         parsed
-            .envelope
-            .as_ref()
+            .envelope()
             .unwrap()
             .body
             .as_ref()
@@ -347,7 +346,7 @@ fn raw_control_characters_are_read_in_one_pass_and_counted_once() {
 /// there becomes U+FFFD (a typed string with one is an error).
 #[test]
 fn lone_surrogates_in_raw_strings_decode_as_replacement_characters() {
-    let post = wordpress::post_from_str(
+    let post = wordpress::from_str::<Post>(
         r#"{"id":1,"content":{"rendered":"a\ud800b\udc00c\ud83d\ude00\ud800\u0041<\/p>"}}"#,
     )
     .unwrap();
@@ -355,7 +354,7 @@ fn lone_surrogates_in_raw_strings_decode_as_replacement_characters() {
         post.content_html().unwrap(),
         "a\u{FFFD}b\u{FFFD}c😀\u{FFFD}A</p>"
     );
-    assert!(wordpress::post_from_str(r#"{"slug":"a\ud800"}"#).is_err());
+    assert!(wordpress::from_str::<Post>(r#"{"slug":"a\ud800"}"#).is_err());
 }
 
 /// A raw value's open containers are kept one bit each, 64 to a word and
@@ -373,14 +372,14 @@ fn raw_values_nested_past_64_mixed_close_as_they_opened() {
             .collect();
         let raw = format!("{open}1{close}");
         let input = format!("{{\"id\":1,\"acf\":{raw}}}");
-        let post = wordpress::post_from_str(&input).unwrap();
+        let post = wordpress::from_str::<Post>(&input).unwrap();
         assert_eq!(post.extra.get("acf").unwrap().get(), raw, "depth {depth}");
         // The innermost closer swapped for the other kind.
         let mut wrong = close.clone().into_bytes();
         wrong[0] = if wrong[0] == b'}' { b']' } else { b'}' };
         let wrong = String::from_utf8(wrong).unwrap();
         let input = format!("{{\"id\":1,\"acf\":{open}1{wrong}}}");
-        let err = wordpress::post_from_str(&input).unwrap_err();
+        let err = wordpress::from_str::<Post>(&input).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Syntax, "depth {depth}");
         assert_eq!(
             err.position().unwrap().byte(),

@@ -13,14 +13,14 @@ fuzz_target!(|data: &[u8]| {
     match frontmatter::news_item(input) {
         Ok(doc) => {
             assert_eq!(input.get(doc.body_offset()..), Some(doc.body()));
-            let _ = serde_json::to_string(doc.front_matter());
+            let _ = serde_json::to_string(doc.value());
         }
         Err(err) => check_error(input, &err),
     }
     match frontmatter::item(input) {
         Ok(doc) => {
             assert_eq!(input.get(doc.body_offset()..), Some(doc.body()));
-            let item = doc.into_front_matter();
+            let item = doc.into_value();
             let _ = item.display_title();
             if let Some(length) = &item.length {
                 let _ = length.duration();

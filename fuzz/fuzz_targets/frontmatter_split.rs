@@ -33,7 +33,7 @@ fuzz_target!(|data: &[u8]| {
     match frontmatter::parse(input) {
         Ok(doc) => {
             assert_eq!(input.get(doc.body_offset()..), Some(doc.body()));
-            check_positions(input, doc.front_matter());
+            check_positions(input, doc.value());
         }
         Err(err) => check_error(input, &err),
     }

@@ -9,7 +9,7 @@ use crate::html;
 
 impl<'a> From<&Document<'a, NewsItem<'a>>> for Article<'a> {
     fn from(doc: &Document<'a, NewsItem<'a>>) -> Article<'a> {
-        let item = doc.front_matter();
+        let item = doc.value();
         let mut article = common(Common {
             web_url: item.web_url.as_ref(),
             original_url: item.original_url.as_ref(),
@@ -37,7 +37,7 @@ impl<'a> From<&Document<'a, NewsItem<'a>>> for Article<'a> {
 
 impl<'a> From<&Document<'a, Item<'a>>> for Article<'a> {
     fn from(doc: &Document<'a, Item<'a>>) -> Article<'a> {
-        let item = doc.front_matter();
+        let item = doc.value();
         common(Common {
             web_url: item.web_url.as_ref(),
             original_url: item.original_url.as_ref(),

@@ -1,13 +1,13 @@
-//! [`Article`] from a WordPress [`Post`].
+//! [`Article`] from a WordPress [`Post`], through the post's own accessors
+//! ([`Post::author_profile`], [`Post::featured_image`], [`Post::terms`]).
 
 use super::{Article, Image, Label, Site, Source, domain_of, non_empty};
 use crate::Text;
-use crate::wordpress::{Embed, Object, PhpList, Post};
+use crate::wordpress::{Object, Post, PostTerm};
 
 impl<'a> From<&Post<'a>> for Article<'a> {
     fn from(post: &Post<'a>) -> Article<'a> {
         let yoast = post.yoast_head_json.as_ref();
-        let embedded = post.embedded.as_ref();
         let mut article = Article::new(Source::WordPress);
         article.id = post.id.map(|id| Text::from(id.to_string()));
         article.url = yoast
@@ -19,10 +19,9 @@ impl<'a> From<&Post<'a>> for Article<'a> {
         article.body = post.content_text().and_then(non_empty);
         article.published = post.published();
         article.modified = post.modified_at();
-        article.author = embedded
-            .and_then(|e| e.author.as_ref())
-            .and_then(|a| a.iter().find_map(|a| a.item()?.name.clone()))
-            .or_else(|| yoast.and_then(|y| y.author.clone()))
+        article.author = post
+            .author_profile()
+            .and_then(|author| author.name)
             .and_then(non_empty);
         let site_name = yoast
             .and_then(|y| y.og_site_name.clone())
@@ -40,46 +39,22 @@ impl<'a> From<&Post<'a>> for Article<'a> {
             });
         }
         article.language = yoast.and_then(|y| y.og_locale.clone()).and_then(non_empty);
-
-        // Term names from `_embedded`, ids from the post.
-        let terms: Vec<_> = embedded
-            .and_then(|e| e.terms.as_ref())
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(Embed::item)
-            .collect();
-        let label = |id: u64, taxonomy: &str| Label {
-            id: Some(id),
-            name: terms
-                .iter()
-                .find(|t| t.id == Some(id) && t.taxonomy.as_deref() == Some(taxonomy))
-                .and_then(|t| t.name_text()),
+        let label = |term: PostTerm<'a>| Label {
+            id: term.id,
+            name: term.name,
         };
-        let labels = |ids: Option<&PhpList<'a, u64>>, taxonomy: &str| -> Vec<Label<'a>> {
-            ids.into_iter()
-                .flat_map(|ids| ids.iter())
-                .map(|&id| label(id, taxonomy))
-                .collect()
-        };
-        article.categories = labels(post.categories.as_ref(), "category");
-        article.tags = labels(post.tags.as_ref(), "post_tag");
+        article.categories = post.category_terms().into_iter().map(label).collect();
+        article.tags = post.tag_terms().into_iter().map(label).collect();
 
-        for media in embedded
-            .and_then(|e| e.featured_media.as_ref())
-            .into_iter()
-            .flatten()
-            .filter_map(Embed::item)
+        if let Some(featured) = post.featured_image()
+            && let Some(url) = featured.url
         {
-            let details = media.media_details.as_ref();
-            if let Some(url) = media.source_url.clone() {
-                article.add_image(Image {
-                    url,
-                    width: details.and_then(|d| d.width),
-                    height: details.and_then(|d| d.height),
-                    alt: media.alt_text.clone().and_then(non_empty),
-                });
-            }
+            article.add_image(Image {
+                url,
+                width: featured.width,
+                height: featured.height,
+                alt: featured.alt,
+            });
         }
         for og in yoast
             .and_then(|y| y.og_image.as_ref())

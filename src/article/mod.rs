@@ -59,11 +59,13 @@ map_text_identity!(Source);
 /// # Examples
 ///
 /// ```
+/// use pressmark::wordpress::{self, Post};
+///
 /// use pressmark::article::{Article, Source};
 ///
-/// let post = pressmark::wordpress::post_from_str(r#"{"id":7,"link":"https:\/\/www.e.x\/a\/",
+/// let post = wordpress::from_str::<Post>(r#"{"id":7,"link":"https:\/\/www.e.x\/a\/",
 ///     "title":{"rendered":"Tides &#038; storms"},"content":{"rendered":"<p>High water.<\/p>"}}"#)?;
-/// let article = Article::from(&post);
+/// let article = Article::from(post.value());
 /// assert_eq!(article.source, Source::WordPress);
 /// assert_eq!(article.title.as_deref(), Some("Tides & storms"));
 /// assert_eq!(article.body.as_deref(), Some("High water."));

@@ -12,7 +12,7 @@ impl<'a> NewsItem<'a> {
     /// let input = "---\ncategory: news\ntitle: \"\u{a0}Q&amp;A: the&nbsp;fine \"\nexcerpt: x\n\
     ///     publishedDateTime: 2022-10-24T21:10:00Z\ntype: article\nprovider:\n  name: T\n\
     ///     topics: []\nsecured: s\n---\n";
-    /// let item = pressmark::frontmatter::news_item(input)?.into_front_matter();
+    /// let item = pressmark::frontmatter::news_item(input)?.into_value();
     /// assert_eq!(item.title_text(), "Q&A: the fine");
     /// # Ok::<(), pressmark::Error>(())
     /// ```

@@ -52,8 +52,8 @@
 //!
 //! let input = "---\ntitle: Hello\ntags: [a, b]\n---\n# Hello\n";
 //! let doc = frontmatter::from_str::<Post>(input)?;
-//! assert_eq!(doc.front_matter().title, "Hello");
-//! assert_eq!(doc.front_matter().tags, ["a", "b"]);
+//! assert_eq!(doc.value().title, "Hello");
+//! assert_eq!(doc.value().tags, ["a", "b"]);
 //! assert_eq!(doc.body(), "# Hello\n");
 //!
 //! let err = frontmatter::from_str::<Post>("---\ntitle: Hello\ntags: 3\n---\n").unwrap_err();
@@ -124,7 +124,14 @@ impl Default for Limits {
     }
 }
 
-/// A file's front matter, read into `T`, and its body.
+/// A file's front matter, read into `T`, and its body: a value with what
+/// was noticed while reading it.
+///
+/// It derefs to the front matter, so `doc.title` reads its title;
+/// [`Document::into_value`] takes it out. [`wordpress::Parsed`] has the
+/// same shape.
+///
+/// [`wordpress::Parsed`]: crate::wordpress::Parsed
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document<'a, T> {
     front_matter: T,
@@ -133,16 +140,23 @@ pub struct Document<'a, T> {
     body_offset: usize,
 }
 
+impl<T> std::ops::Deref for Document<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.front_matter
+    }
+}
+
 impl<'a, T> Document<'a, T> {
     /// The front matter.
     #[must_use]
-    pub fn front_matter(&self) -> &T {
+    pub fn value(&self) -> &T {
         &self.front_matter
     }
 
-    /// The front matter, consuming the document.
+    /// The front matter, without the body.
     #[must_use]
-    pub fn into_front_matter(self) -> T {
+    pub fn into_value(self) -> T {
         self.front_matter
     }
 
@@ -178,7 +192,7 @@ impl<'a, T> Document<'a, T> {
     ///     let input = String::from("---\ntitle: A\n---\nBody\n");
     ///     pressmark::frontmatter::item(&input)?.into_owned()
     /// };
-    /// assert_eq!((doc.front_matter().title.as_deref(), doc.body()), (Some("A"), "Body\n"));
+    /// assert_eq!((doc.value().title.as_deref(), doc.body()), (Some("A"), "Body\n"));
     /// # Ok::<(), pressmark::Error>(())
     /// ```
     #[must_use]
@@ -235,7 +249,7 @@ impl<'a, T> Document<'a, T> {
 ///
 /// let input = "\u{feff}---\r\ntitle: Clearview AI\r\n---\r\nBody\r\n";
 /// let doc = frontmatter::parse(input)?;
-/// let title = doc.front_matter().get("title").expect("title");
+/// let title = doc.value().get("title").expect("title");
 /// assert_eq!(title.as_str(), Some("Clearview AI"));
 /// assert_eq!(title.position().map(|p| p.line()), Some(2));
 /// assert_eq!(doc.body(), "Body\r\n");
@@ -396,7 +410,7 @@ pub fn from_str_with<'a, T: serde::Deserialize<'a>>(
 /// let input = "---\ncategory: news\ntitle: \"Hello\"\nexcerpt: \"Hi\"\n\
 ///              publishedDateTime: 2022-10-24T21:10:00Z\ntype: article\n\
 ///              provider:\n  name: TechSpot\nsecured: \"x;y\"\nscore: 3\n---\n";
-/// let item = frontmatter::news_item(input)?.into_front_matter();
+/// let item = frontmatter::news_item(input)?.into_value();
 /// assert_eq!(item.title, "Hello");
 /// assert!(item.title.is_borrowed());
 /// assert_eq!(item.kind, ItemType::Article);
@@ -426,7 +440,7 @@ pub fn news_item(input: &str) -> Result<Document<'_, NewsItem<'_>>> {
 /// let input = "---\ntitle: Admin\nlength: PT57M\nratings:\n  count: 524\n  average: 5\n\
 ///              levels:\n  - Intermediate\n---\n<p>Body</p>\n";
 /// let doc = frontmatter::item(input)?;
-/// let item = doc.front_matter();
+/// let item = doc.value();
 /// assert_eq!(item.length.as_ref().and_then(|d| d.duration()).map(|d| d.whole_minutes()), Some(57));
 /// assert_eq!(item.ratings.as_ref().and_then(|r| r.average), Some(5.0));
 /// assert!(item.extra.get("levels").is_some());

@@ -17,7 +17,7 @@ use crate::{Position, Text};
 ///
 /// let input = "---\ntitle: Hello\nheat: -1\n---\n";
 /// let doc = frontmatter::parse(input)?;
-/// let heat = doc.front_matter().get("heat").expect("heat");
+/// let heat = doc.value().get("heat").expect("heat");
 /// assert_eq!(heat.kind, ValueKind::Int(-1));
 /// assert_eq!(heat.position().map(|p| (p.line(), p.column())), Some((3, 7)));
 /// # Ok::<(), pressmark::Error>(())

@@ -56,7 +56,7 @@ impl de::Error for Error {
 /// }
 ///
 /// let doc = frontmatter::parse("---\ntitle: Hi\nquality: 67\n---\n")?;
-/// let head = Head::deserialize(ValueDeserializer::new(doc.into_front_matter()))?;
+/// let head = Head::deserialize(ValueDeserializer::new(doc.into_value()))?;
 /// assert_eq!((head.title, head.quality), ("Hi", 67));
 /// # Ok::<(), pressmark::Error>(())
 /// ```

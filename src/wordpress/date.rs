@@ -22,9 +22,11 @@ use crate::map_text::MapText;
 /// # Examples
 ///
 /// ```
+/// use pressmark::wordpress::{self, Post};
+///
 /// use time::macros::datetime;
 ///
-/// let post = pressmark::wordpress::post_from_str(
+/// let post = wordpress::from_str::<Post>(
 ///     r#"{"date":"2023-05-17T08:42:31","date_gmt":"0000-00-00 00:00:00"}"#,
 /// )?;
 /// let date = post.date.as_ref().unwrap();

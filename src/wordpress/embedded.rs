@@ -19,9 +19,9 @@ wp_object! {
     /// # Examples
     ///
     /// ```
-    /// use pressmark::wordpress::Embed;
+    /// use pressmark::wordpress::{self, Embed, Post};
     ///
-    /// let post = pressmark::wordpress::post_from_str(r#"{"_embedded":{
+    /// let post = wordpress::from_str::<Post>(r#"{"_embedded":{
     ///     "author":[{"code":"rest_user_invalid_id","message":"Invalid user ID.","data":{"status":404}}],
     ///     "wp:term":[[{"id":3,"name":"News","taxonomy":"category"}],[]]}}"#)?;
     /// let embedded = post.embedded.as_ref().unwrap();

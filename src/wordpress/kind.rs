@@ -231,7 +231,7 @@ impl<'a> MapText<'a> for Object<'a> {
 /// use pressmark::wordpress::{self, Kind, Response};
 ///
 /// let json = r#"[{"id":1,"title":{"rendered":"A"}},{"id":2,"name":"Ann","avatar_urls":{}}]"#;
-/// let response = wordpress::from_str::<Response>(json)?.into_inner();
+/// let response = wordpress::from_str::<Response>(json)?.into_value();
 /// let kinds: Vec<Kind> = response.objects().map(|o| o.kind()).collect();
 /// assert_eq!(kinds, [Kind::Post, Kind::User]);
 /// assert_eq!(response.posts().count(), 1);

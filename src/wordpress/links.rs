@@ -47,7 +47,9 @@ impl<'a> Link<'a> {
     /// when the post is read.
     ///
     /// ```
-    /// let post = pressmark::wordpress::post_from_str(
+    /// use pressmark::wordpress::{self, Post};
+    ///
+    /// let post = wordpress::from_str::<Post>(
     ///     r#"{"_links":{"self":[{"href":"https:\/\/e.x\/wp-json\/wp\/v2\/posts\/1"}]}}"#,
     /// )?;
     /// let link = &post.links.as_ref().unwrap().get("self").unwrap()[0];
@@ -68,7 +70,9 @@ impl<'a> Link<'a> {
 /// # Examples
 ///
 /// ```
-/// let post = pressmark::wordpress::post_from_str(r#"{"_links":{
+/// use pressmark::wordpress::{self, Post};
+///
+/// let post = wordpress::from_str::<Post>(r#"{"_links":{
 ///     "wp:term":[{"taxonomy":"category","embeddable":true,"href":"https://e.x/categories?post=1"}],
 ///     "curies":[{"name":"wp","href":"https://api.w.org/{rel}","templated":true}]}}"#)?;
 /// let links = post.links.as_ref().unwrap();

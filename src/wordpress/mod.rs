@@ -30,7 +30,7 @@
 //! assert_eq!(parsed.link.as_deref(), Some("https://example.com/clearview/"));
 //! assert_eq!(parsed.title_html().unwrap(), "Clearview AI fined");
 //! assert_eq!(parsed.published().unwrap().offset(), time::macros::offset!(+2));
-//! assert_eq!(parsed.repairs.unwrap().count(), 1); // the raw newline
+//! assert_eq!(parsed.repairs().unwrap().count(), 1); // the raw newline
 //! # Ok::<(), pressmark::Error>(())
 //! ```
 
@@ -46,6 +46,8 @@ pub(crate) mod object;
 mod parse;
 pub(crate) mod php;
 mod post;
+#[cfg(feature = "html")]
+mod post_related;
 mod raw;
 #[cfg(feature = "html")]
 mod rendered_text;
@@ -60,11 +62,13 @@ pub use kind::{Kind, Object, Response};
 pub use links::{Link, Links};
 pub use object::Extra;
 pub use parse::{
-    Envelope, Items, Parsed, ReadOptions, Resource, from_slice, from_str, from_str_with, items,
-    post_from_str,
+    Envelope, Items, OwnedResource, Parsed, ReadOptions, Resource, from_reader, from_slice,
+    from_slice_owned, from_str, from_str_with, items,
 };
 pub use php::{PhpList, PhpMap};
 pub use post::{Post, Rendered};
+#[cfg(feature = "html")]
+pub use post_related::{FeaturedImage, ImageSize, PostAuthor, PostTerm};
 pub use raw::{JsonStr, RawJson};
 pub use repair::Repairs;
 pub use resources::{ApiError, ApiErrorData, Comment, Media, MediaDetails, MediaSize, Term, User};

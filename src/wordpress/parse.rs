@@ -71,20 +71,20 @@ wp_object! {
     }
 }
 
-/// A value read from a response, with what was done to read it.
+/// A value read from a response, with what was noticed while reading it.
 ///
-/// It derefs to the value, so `parsed.title` reads the post's title.
+/// It derefs to the value, so `parsed.title` reads the post's title;
+/// [`Parsed::into_value`] takes the value out. [`frontmatter::Document`]
+/// has the same shape.
+///
+/// [`frontmatter::Document`]: crate::frontmatter::Document
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct Parsed<'a, T> {
-    /// The value read.
-    pub value: T,
-    /// The raw control characters that were read past, if any.
-    pub repairs: Option<Repairs>,
-    /// The envelope, when the response came as `?_envelope`.
-    pub envelope: Option<Envelope<'a>>,
-    /// The JSONP callback name, when the response was wrapped in one.
-    pub callback: Option<Text<'a>>,
+    value: T,
+    repairs: Option<Repairs>,
+    envelope: Option<Envelope<'a>>,
+    callback: Option<Text<'a>>,
 }
 
 impl<T> Deref for Parsed<'_, T> {
@@ -94,13 +94,50 @@ impl<T> Deref for Parsed<'_, T> {
     }
 }
 
-impl<'a, T: Resource<'a>> Parsed<'a, T> {
+impl<'a, T> Parsed<'a, T> {
+    /// The value read.
+    #[must_use]
+    pub fn value(&self) -> &T {
+        &self.value
+    }
+
     /// The value, without the report.
     #[must_use]
-    pub fn into_inner(self) -> T {
+    pub fn into_value(self) -> T {
         self.value
     }
 
+    /// The raw control characters that were read past (which strict JSON
+    /// forbids), if any.
+    #[must_use]
+    pub fn repairs(&self) -> Option<Repairs> {
+        self.repairs
+    }
+
+    /// The envelope, when the response came as `?_envelope`.
+    #[must_use]
+    pub fn envelope(&self) -> Option<&Envelope<'a>> {
+        self.envelope.as_ref()
+    }
+
+    /// The JSONP callback name, when the response was wrapped in one.
+    #[must_use]
+    pub fn callback(&self) -> Option<&Text<'a>> {
+        self.callback.as_ref()
+    }
+
+    /// Converts the value with `f`, keeping the report.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Parsed<'a, U> {
+        Parsed {
+            value: f(self.value),
+            repairs: self.repairs,
+            envelope: self.envelope,
+            callback: self.callback,
+        }
+    }
+}
+
+impl<'a, T: Resource<'a>> Parsed<'a, T> {
     /// Detaches everything from the input.
     #[must_use]
     pub fn into_owned(self) -> Parsed<'static, T::Owned> {
@@ -118,8 +155,19 @@ impl<'a, T: Resource<'a>> Parsed<'a, T> {
 /// collection), or [`Response`] (whatever the response holds).
 pub trait Resource<'a>: private::Read<'a> {}
 
+/// A [`Resource`] detached from any input — `Post<'static>`,
+/// `Vec<Post<'static>>`, `Response<'static>` and the rest — which
+/// [`from_reader`] and [`from_slice_owned`] give.
+pub trait OwnedResource: private::Owned {}
+
 pub(crate) mod private {
     use super::*;
+
+    /// Sealed: the borrowing resource an owned one is read as.
+    pub trait Owned: Sized + 'static {
+        /// The same type, borrowing from an input.
+        type Borrowed<'a>: Resource<'a> + Read<'a, Owned = Self>;
+    }
 
     /// Sealed: how a resource is read from a buffer.
     pub trait Read<'a>: Sized {
@@ -301,6 +349,14 @@ impl<'de: 'a, 'a, T: FromMap<'a>> Deserialize<'de> for InPlaceVec<T> {
 macro_rules! resource {
     ($($ty:ident),*) => {$(
         impl<'a> Resource<'a> for $ty<'a> {}
+        impl OwnedResource for $ty<'static> {}
+        impl private::Owned for $ty<'static> {
+            type Borrowed<'a> = $ty<'a>;
+        }
+        impl OwnedResource for Vec<$ty<'static>> {}
+        impl private::Owned for Vec<$ty<'static>> {
+            type Borrowed<'a> = Vec<$ty<'a>>;
+        }
         impl<'a> Read<'a> for $ty<'a> {
             type Owned = $ty<'static>;
             fn read(buf: &'a str, range: Range<usize>, ctl: Ctl<'_>) -> Result<Self, Error> {
@@ -341,6 +397,10 @@ macro_rules! resource {
 resource!(Post, Media, Term, User, Comment, ApiError);
 
 impl<'a> Resource<'a> for Response<'a> {}
+impl OwnedResource for Response<'static> {}
+impl private::Owned for Response<'static> {
+    type Borrowed<'a> = Response<'a>;
+}
 impl<'a> Read<'a> for Response<'a> {
     type Owned = Response<'static>;
     fn read(buf: &'a str, range: Range<usize>, ctl: Ctl<'_>) -> Result<Self, Error> {
@@ -452,7 +512,7 @@ fn read_object<'b>(buf: &'b str, range: Range<usize>, ctl: Ctl<'_>) -> Result<Ob
 /// assert_eq!(posts.len(), 2);
 ///
 /// let any = wordpress::from_str::<Response>(r#"{"id":3,"name":"News","taxonomy":"category"}"#)?;
-/// assert!(matches!(any.value, Response::Single(wordpress::Object::Term(_))));
+/// assert!(matches!(any.value(), Response::Single(wordpress::Object::Term(_))));
 ///
 /// let err = wordpress::from_str::<Post>(
 ///     r#"{"code":"rest_post_invalid_id","message":"Invalid post ID.","data":{"status":404}}"#,
@@ -517,21 +577,62 @@ pub fn from_slice<'a, T: Resource<'a>>(input: &'a [u8]) -> Result<Parsed<'a, T>,
     from_str(crate::error::utf8(input)?)
 }
 
-/// Reads a post: shorthand for `from_str::<Post>(input)?.value`.
+/// [`from_slice`], detached from `input`: owned values (`Post<'static>`,
+/// `Vec<Post<'static>>`, [`Response<'static>`](Response)) for bytes you
+/// do not keep — an HTTP client's body, a buffer you reuse.
+///
+/// The models borrow from their input, so they cannot be serde's
+/// `DeserializeOwned` (which `reqwest`'s `Response::json` requires): take
+/// the body's bytes and call this instead.
 ///
 /// # Errors
 ///
-/// As [`from_str`].
+/// As [`from_slice`].
 ///
 /// # Examples
 ///
 /// ```
-/// let post = pressmark::wordpress::post_from_str(r#"{"id":1192,"slug":"clearview"}"#)?;
-/// assert_eq!(post.slug.as_deref(), Some("clearview"));
+/// use pressmark::wordpress::{self, Post};
+///
+/// fn fetch() -> Vec<u8> {
+///     br#"[{"id":1,"slug":"tides"},{"id":2,"slug":"storms"}]"#.to_vec()
+/// }
+/// let posts: Vec<Post<'static>> = wordpress::from_slice_owned::<Vec<Post>>(&fetch())?.into_value();
+/// assert_eq!(posts[1].slug.as_deref(), Some("storms"));
 /// # Ok::<(), pressmark::Error>(())
 /// ```
-pub fn post_from_str(input: &str) -> Result<Post<'_>, Error> {
-    from_str::<Post<'_>>(input).map(Parsed::into_inner)
+pub fn from_slice_owned<T: OwnedResource>(input: &[u8]) -> Result<Parsed<'static, T>, Error> {
+    from_slice::<T::Borrowed<'_>>(input).map(Parsed::into_owned)
+}
+
+/// Reads all of `reader` and gives owned values, as [`from_slice_owned`]:
+/// a file, a socket, a decompressor, any [`std::io::Read`].
+///
+/// The whole input is read into memory first.
+///
+/// # Errors
+///
+/// [`ErrorKind::Io`] when reading fails, and the errors of [`from_slice`].
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::wordpress::{self, Post};
+///
+/// let file = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/wordpress-post.json"))
+///     .expect("the example post");
+/// let post: Post<'static> = wordpress::from_reader::<Post>(file)?.into_value();
+/// assert_eq!(post.id, Some(2048));
+/// # Ok::<(), pressmark::Error>(())
+/// ```
+pub fn from_reader<T: OwnedResource>(
+    mut reader: impl std::io::Read,
+) -> Result<Parsed<'static, T>, Error> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(|e| {
+        Error::new(ErrorKind::Io, format!("cannot read the input: {e}")).with_source(e)
+    })?;
+    from_slice_owned(&bytes)
 }
 
 /// The body range and the envelope, when `doc` is an `_envelope` response.

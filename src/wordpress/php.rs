@@ -18,11 +18,13 @@ use crate::map_text::MapText;
 /// # Examples
 ///
 /// ```
-/// let post = pressmark::wordpress::post_from_str(r#"{"meta":{"footnotes":""}}"#)?;
+/// use pressmark::wordpress::{self, Post};
+///
+/// let post = wordpress::from_str::<Post>(r#"{"meta":{"footnotes":""}}"#)?.into_value();
 /// let meta = post.meta.unwrap();
 /// assert_eq!(meta.get("footnotes").unwrap().get(), r#""""#);
 ///
-/// let post = pressmark::wordpress::post_from_str(r#"{"meta":[]}"#)?;
+/// let post = wordpress::from_str::<Post>(r#"{"meta":[]}"#)?.into_value();
 /// assert!(post.meta.unwrap().is_empty());
 /// # Ok::<(), pressmark::Error>(())
 /// ```
@@ -175,7 +177,9 @@ impl<V: Serialize> Serialize for PhpMap<'_, V> {
 /// # Examples
 ///
 /// ```
-/// let post = pressmark::wordpress::post_from_str(r#"{"class_list":{"0":"post-7","2":"hentry"}}"#)?;
+/// use pressmark::wordpress::{self, Post};
+///
+/// let post = wordpress::from_str::<Post>(r#"{"class_list":{"0":"post-7","2":"hentry"}}"#)?.into_value();
 /// let classes = post.class_list.unwrap();
 /// assert_eq!(classes.as_slice(), ["post-7", "hentry"]);
 /// assert_eq!(classes.keys().unwrap().collect::<Vec<_>>(), ["0", "2"]);

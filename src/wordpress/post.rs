@@ -23,11 +23,11 @@ wp_object! {
     /// # Examples
     ///
     /// ```
-    /// use pressmark::wordpress::{self, Status};
+    /// use pressmark::wordpress::{self, Post, Status};
     ///
     /// let json = r#"{"id":7,"date":"2024-03-01T10:00:00","date_gmt":"2024-03-01T09:00:00",
     ///     "status":"publish","title":{"rendered":"Caf\u00e9 &#038; more"},"acf":false}"#;
-    /// let post = wordpress::post_from_str(json)?;
+    /// let post = wordpress::from_str::<Post>(json)?;
     /// assert_eq!(post.id, Some(7));
     /// assert_eq!(post.status, Some(Status::Publish));
     /// assert_eq!(post.title_html().unwrap(), "Café &#038; more");

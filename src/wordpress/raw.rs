@@ -21,7 +21,9 @@ use crate::map_text::MapText;
 /// # Examples
 ///
 /// ```
-/// let post = pressmark::wordpress::post_from_str(r#"{"id":1,"acf":{"rating":5}}"#)?;
+/// use pressmark::wordpress::{self, Post};
+///
+/// let post = wordpress::from_str::<Post>(r#"{"id":1,"acf":{"rating":5}}"#)?;
 /// let acf = post.extra.get("acf").unwrap();
 /// assert_eq!(acf.get(), r#"{"rating":5}"#);
 /// assert_eq!(acf.to_value()?["rating"], 5);
@@ -226,7 +228,9 @@ impl<'a> MapText<'a> for RawJson<'a> {
 /// # Examples
 ///
 /// ```
-/// let post = pressmark::wordpress::post_from_str(
+/// use pressmark::wordpress::{self, Post};
+///
+/// let post = wordpress::from_str::<Post>(
 ///     r#"{"content":{"rendered":"<p>Hi<\/p>\n"}}"#,
 /// )?;
 /// let rendered = post.content.as_ref().and_then(|c| c.rendered.as_ref()).unwrap();

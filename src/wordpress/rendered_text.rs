@@ -1,6 +1,6 @@
 //! Plain text of the fields WordPress sends as HTML (feature `html`).
 
-use super::{Post, Term, YoastHeadJson};
+use super::{Post, YoastHeadJson};
 use crate::Text;
 use crate::html::{TextOptions, text_of};
 
@@ -12,7 +12,9 @@ impl<'a> Post<'a> {
     /// The title as one line of plain text: entities decoded, tags dropped.
     ///
     /// ```
-    /// let post = pressmark::wordpress::post_from_str(
+    /// use pressmark::wordpress::{self, Post};
+    ///
+    /// let post = wordpress::from_str::<Post>(
     ///     r#"{"title":{"rendered":"Don&#8217;t panic &#038; <em>carry on<\/em>"}}"#,
     /// )?;
     /// assert_eq!(post.title_text().unwrap(), "Don’t panic & carry on");
@@ -33,7 +35,9 @@ impl<'a> Post<'a> {
     /// The content as plain text: paragraphs separated by blank lines.
     ///
     /// ```
-    /// let post = pressmark::wordpress::post_from_str(
+    /// use pressmark::wordpress::{self, Post};
+    ///
+    /// let post = wordpress::from_str::<Post>(
     ///     r#"{"content":{"rendered":"<p>One.<\/p>\n<ul><li>a<\/li><li>b<\/li><\/ul>"}}"#,
     /// )?;
     /// assert_eq!(post.content_text().unwrap(), "One.\n\n- a\n- b");
@@ -42,14 +46,6 @@ impl<'a> Post<'a> {
     #[must_use]
     pub fn content_text(&self) -> Option<Text<'a>> {
         Some(html_text(self.content_html()?, &TextOptions::default()))
-    }
-}
-
-impl<'a> Term<'a> {
-    /// The name as plain text (WordPress sends `&amp;` for `&`).
-    #[must_use]
-    pub fn name_text(&self) -> Option<Text<'a>> {
-        Some(html_text(self.name.clone()?, &TextOptions::inline()))
     }
 }
 

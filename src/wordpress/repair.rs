@@ -15,7 +15,7 @@ use crate::Position;
 /// use pressmark::wordpress::{self, Post};
 ///
 /// let parsed = wordpress::from_str::<Post>("{\"title\":{\"rendered\":\"a\nb\"}}")?;
-/// let repairs = parsed.repairs.unwrap();
+/// let repairs = parsed.repairs().unwrap();
 /// assert_eq!(repairs.count(), 1);
 /// assert_eq!((repairs.first().line(), repairs.first().column()), (1, 24));
 /// assert_eq!(parsed.title_html().unwrap(), "a\nb");

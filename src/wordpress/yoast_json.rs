@@ -13,7 +13,9 @@ wp_object! {
     /// # Examples
     ///
     /// ```
-    /// let post = pressmark::wordpress::post_from_str(r#"{"yoast_head_json":{
+    /// use pressmark::wordpress::{self, Post};
+    ///
+    /// let post = wordpress::from_str::<Post>(r#"{"yoast_head_json":{
     ///     "og_title":"Fined","og_image":[{"width":600,"height":315,"url":"https://e.x/a.png","id":"42"}],
     ///     "twitter_misc":{"Written by":"Ann"},"article_published_time":"2023-05-17T06:42:31+00:00"}}"#)?;
     /// let yoast = post.yoast_head_json.as_ref().unwrap();
