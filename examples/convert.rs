@@ -2,17 +2,10 @@
 //! line each (JSON Lines), on every core.
 //!
 //! ```text
-//! cargo run --release --example convert [PATH...] [--out FILE]
+//! cargo run --release --example convert -- [PATH...] [--out FILE]
 //! ```
 //!
-//! PATHs are files or directories (walked recursively); with none, the
-//! bundled `examples/data/`. Files ending in `.json`, `.md`, `.markdown`,
-//! `.html` or `.htm` are read; Markdown and HTML files without front matter
-//! are skipped and counted. Output goes to stdout, or to `--out FILE`, in
-//! file order. A bad file never stops the run: the summary on stderr lists
-//! each failure with its file, line and column, and the exit status is
-//! non-zero if anything failed. A progress bar shows on stderr when it is a
-//! terminal.
+//! See [`USAGE`] (`--help`) for the options.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufWriter, IsTerminal, Write};
@@ -25,6 +18,27 @@ use std::time::Instant;
 use pressmark::{ContentKind, ErrorKind};
 
 const EXTENSIONS: &[&str] = &["json", "md", "markdown", "html", "htm"];
+
+/// What `--help` prints.
+const USAGE: &str = "\
+usage: convert [PATH...] [--out FILE]
+
+Converts WordPress REST API JSON and front-matter files into one Article
+JSON line each (JSON Lines), on every core.
+
+PATHs are files or directories (walked recursively); with none, the bundled
+examples/data/. Files ending in .json, .md, .markdown, .html or .htm are
+read; Markdown and HTML files without front matter are skipped and counted.
+Output is in file order. A bad file never stops the run: the summary on
+stderr lists each failure with its file, line and column, and each file
+that was read but holds no article (a list of terms, a package.json); the
+exit status is 1 if anything failed. A progress bar shows on stderr when it
+is a terminal.
+
+options:
+  -o, --out FILE   write the JSON lines to FILE instead of stdout
+  -h, --help       print this help and exit
+";
 
 /// What became of one file.
 enum Outcome {
@@ -39,10 +53,14 @@ enum Outcome {
 
 fn main() -> ExitCode {
     let (paths, out) = match parse_args() {
-        Ok(args) => args,
+        Ok(Some(args)) => args,
+        Ok(None) => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
         Err(message) => {
             eprintln!("convert: {message}");
-            eprintln!("usage: convert [PATH...] [--out FILE]");
+            eprintln!("usage: convert [PATH...] [--out FILE] (--help for more)");
             return ExitCode::from(2);
         }
     };
@@ -121,7 +139,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn parse_args() -> Result<(Vec<PathBuf>, Option<PathBuf>), String> {
+/// The paths and `--out`; `None` when `--help` was asked for.
+fn parse_args() -> Result<Option<(Vec<PathBuf>, Option<PathBuf>)>, String> {
     let mut paths = Vec::new();
     let mut out = None;
     let mut args = std::env::args_os().skip(1);
@@ -130,7 +149,7 @@ fn parse_args() -> Result<(Vec<PathBuf>, Option<PathBuf>), String> {
             Some("--out" | "-o") => {
                 out = Some(PathBuf::from(args.next().ok_or("--out needs a file name")?))
             }
-            Some("--help" | "-h") => return Err("converts files to Article JSON lines".into()),
+            Some("--help" | "-h") => return Ok(None),
             Some(flag) if flag.starts_with('-') => return Err(format!("unknown option `{flag}`")),
             _ => paths.push(PathBuf::from(arg)),
         }
@@ -138,7 +157,7 @@ fn parse_args() -> Result<(Vec<PathBuf>, Option<PathBuf>), String> {
     if paths.is_empty() {
         paths.push(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/data"));
     }
-    Ok((paths, out))
+    Ok(Some((paths, out)))
 }
 
 /// The files under `path` to read, sorted; counts the others in `ignored`.
@@ -202,6 +221,8 @@ fn convert(path: &Path) -> Outcome {
 struct Summary {
     kinds: BTreeMap<ContentKind, usize>,
     articles: usize,
+    /// Files read without error that hold no article, with what they are.
+    no_articles: Vec<(PathBuf, ContentKind)>,
     no_front_matter: BTreeSet<PathBuf>,
     failures: Vec<(PathBuf, String)>,
 }
@@ -214,6 +235,9 @@ impl Summary {
         sink: &mut dyn Write,
     ) -> std::io::Result<()> {
         match outcome {
+            Outcome::Converted {
+                kind, articles: 0, ..
+            } => self.no_articles.push((path.to_path_buf(), kind)),
             Outcome::Converted {
                 kind,
                 articles,
@@ -239,6 +263,12 @@ impl Summary {
         );
         for (kind, n) in &self.kinds {
             eprintln!("  {kind}: {n}");
+        }
+        if !self.no_articles.is_empty() {
+            eprintln!("  read, but no article in them: {}", self.no_articles.len());
+            for (path, kind) in &self.no_articles {
+                eprintln!("    {}: {kind}", path.display());
+            }
         }
         if !self.no_front_matter.is_empty() {
             eprintln!("  skipped, no front matter: {}", self.no_front_matter.len());

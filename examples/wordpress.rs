@@ -6,14 +6,15 @@
 //!
 //! With no arguments it reads the bundled `examples/data/wordpress-post.json`.
 //! For each post it prints the id, type, title, link, publication instant,
-//! and how many link relations, embedded relations and unknown fields it has.
+//! and how many link relations, embedded relations and unknown fields it has;
+//! for an error response, its code, status and message.
 //! A file that fails prints its error, with line and column, and the exit
 //! status is non-zero.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use pressmark::wordpress::{self, Post, Response};
+use pressmark::wordpress::{self, Object, Post, Response};
 use time::format_description::well_known::Rfc3339;
 
 fn main() -> ExitCode {
@@ -44,9 +45,12 @@ fn main() -> ExitCode {
                     );
                 }
                 for object in parsed.objects() {
-                    match object.as_post() {
-                        Some(post) => print_post(post),
-                        None => println!("  - a {} object", object.kind()),
+                    match object {
+                        Object::Post(post) => print_post(post),
+                        // "wordpress api error `rest_no_route` (status 404): No route..."
+                        Object::Error(err) => println!("  - an error object: {err}"),
+                        Object::Other(_) => println!("  - an object of another kind"),
+                        other => println!("  - a {} object", other.kind()),
                     }
                 }
             }

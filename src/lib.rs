@@ -176,6 +176,10 @@ pub use detect::{Content, ContentKind, from_path, from_reader, from_slice};
 pub use error::{Error, ErrorKind, Position, Result};
 pub use map_text::MapText;
 pub use text::Text;
+/// The `time` crate, whose types the models' dates are (with its
+/// `formatting` and `parsing` features on): format a date without adding
+/// the dependency yourself.
+pub use time;
 
 #[cfg(all(
     doctest,

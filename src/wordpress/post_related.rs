@@ -12,7 +12,8 @@ use crate::html::{TextOptions, text_of};
 
 /// A post's author: who wrote it, from [`Post::author_profile`].
 ///
-/// Only `id` is known when the post was fetched without `?_embed`.
+/// Only `id` is known when the post was fetched without `?_embed`. Its
+/// `Display` is the name, or the id when the name is not known.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct PostAuthor<'a> {
@@ -80,13 +81,28 @@ pub struct PostTerm<'a> {
     pub link: Option<Text<'a>>,
 }
 
+/// A name, else an id, else nothing.
+fn name_or_id(
+    f: &mut std::fmt::Formatter<'_>,
+    name: Option<&Text<'_>>,
+    id: Option<u64>,
+) -> std::fmt::Result {
+    match (name, id) {
+        (Some(name), _) => f.write_str(name),
+        (None, Some(id)) => write!(f, "{id}"),
+        (None, None) => Ok(()),
+    }
+}
+
+impl std::fmt::Display for PostAuthor<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        name_or_id(f, self.name.as_ref(), self.id)
+    }
+}
+
 impl std::fmt::Display for PostTerm<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match (&self.name, self.id) {
-            (Some(name), _) => f.write_str(name),
-            (None, Some(id)) => write!(f, "{id}"),
-            (None, None) => Ok(()),
-        }
+        name_or_id(f, self.name.as_ref(), self.id)
     }
 }
 
