@@ -52,7 +52,7 @@ enum Outcome {
 }
 
 fn main() -> ExitCode {
-    let (paths, out) = match parse_args() {
+    let Args { paths, out } = match parse_args() {
         Ok(Some(args)) => args,
         Ok(None) => {
             print!("{USAGE}");
@@ -139,8 +139,14 @@ fn main() -> ExitCode {
     }
 }
 
-/// The paths and `--out`; `None` when `--help` was asked for.
-fn parse_args() -> Result<Option<(Vec<PathBuf>, Option<PathBuf>)>, String> {
+/// What the command line asks for.
+struct Args {
+    paths: Vec<PathBuf>,
+    out: Option<PathBuf>,
+}
+
+/// The arguments; `None` when `--help` was asked for.
+fn parse_args() -> Result<Option<Args>, String> {
     let mut paths = Vec::new();
     let mut out = None;
     let mut args = std::env::args_os().skip(1);
@@ -157,7 +163,7 @@ fn parse_args() -> Result<Option<(Vec<PathBuf>, Option<PathBuf>)>, String> {
     if paths.is_empty() {
         paths.push(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/data"));
     }
-    Ok(Some((paths, out)))
+    Ok(Some(Args { paths, out }))
 }
 
 /// The files under `path` to read, sorted; counts the others in `ignored`.
