@@ -9,25 +9,6 @@ use std::process::Command;
 
 use pressmark::wordpress::{self, Response};
 
-/// The example binary: `cargo test` builds it beside this test; a run of
-/// this test alone (`cargo test --test convert`) builds it here.
-fn convert_binary() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let dir = exe.parent().and_then(Path::parent).unwrap();
-    let binary = dir
-        .join("examples")
-        .join(format!("convert{}", std::env::consts::EXE_SUFFIX));
-    if !binary.exists() {
-        let status = Command::new(env!("CARGO"))
-            .args(["build", "--example", "convert"])
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .status()
-            .unwrap();
-        assert!(status.success(), "cargo build --example convert failed");
-    }
-    binary
-}
-
 #[test]
 fn convert_writes_one_line_per_post_and_front_matter_file() {
     let Some(root) = common::corpus("convert", "") else {
@@ -53,7 +34,7 @@ fn convert_writes_one_line_per_post_and_front_matter_file() {
         }
     }
 
-    let binary = convert_binary();
+    let binary = common::example_binary("convert");
     assert!(binary.exists(), "{} not built", binary.display());
     let out = std::env::temp_dir().join(format!("pressmark-convert-{}.jsonl", std::process::id()));
     let run = Command::new(&binary)
