@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests and benches (benches include
-//! this file with `#[path]`): the corpus, its files, strict JSON.
+//! this file with `#[path]`): the corpus, its files, the seeds, our
+//! fixtures, strict JSON.
 #![allow(dead_code)] // each test uses some of them
 
 use std::io::Write as _;
@@ -58,30 +59,115 @@ pub fn files(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
     out
 }
 
-/// `raw` as strict JSON, independently of the crate: a leading BOM dropped
-/// and raw control characters inside strings escaped.
-pub fn strict_json(raw: &str) -> String {
-    let raw = raw.trim_start_matches('\u{feff}');
-    let mut json = String::with_capacity(raw.len());
+/// The byte offsets of the raw control characters inside the strings of
+/// the JSON text `raw` (which strict JSON forbids), found independently of
+/// the crate.
+pub fn raw_controls(raw: &str) -> Vec<usize> {
+    let mut found = Vec::new();
     let (mut in_string, mut escaped) = (false, false);
-    for c in raw.chars() {
+    for (at, c) in raw.char_indices() {
         if in_string && (c as u32) < 0x20 {
-            json.push_str(&format!("\\u{:04x}", c as u32));
+            found.push(at);
             continue;
         }
         if c == '"' && !escaped {
             in_string = !in_string;
         }
         escaped = in_string && !escaped && c == '\\';
-        json.push(c);
     }
+    found
+}
+
+/// The 1-based line and column (in characters) of byte `at` of `text`,
+/// counted independently of the crate.
+pub fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+/// `raw` as strict JSON, independently of the crate: a leading BOM dropped
+/// and raw control characters inside strings escaped.
+pub fn strict_json(raw: &str) -> String {
+    let raw = raw.trim_start_matches('\u{feff}');
+    let mut json = String::with_capacity(raw.len());
+    let mut copied = 0;
+    for at in raw_controls(raw) {
+        json.push_str(&raw[copied..at]);
+        json.push_str(&format!("\\u{:04x}", raw.as_bytes()[at]));
+        copied = at + 1;
+    }
+    json.push_str(&raw[copied..]);
     json
 }
 
-/// A seed file from `../shared/seeds`.
-pub fn seed(name: &str) -> String {
+/// The text of `tests/fixtures/{name}`, a fixture we wrote.
+pub fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/seeds")
+        .join("tests/fixtures")
         .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// `$PRESSMARK_SEEDS/name`, saying loudly that `test` runs on it; or
+/// `None`, saying loudly that it is skipped, when the variable is not set.
+/// The seeds live outside the repository (CI sets the variable to
+/// `../shared/seeds`); what they exercise, our fixtures exercise too.
+/// Panics when the variable is set but the file is not there.
+pub fn seed_path(test: &str, name: &str) -> Option<PathBuf> {
+    let Some(dir) = std::env::var_os("PRESSMARK_SEEDS") else {
+        say(format_args!(
+            "\n*** SKIPPED: {test}: PRESSMARK_SEEDS is not set ***\n"
+        ));
+        return None;
+    };
+    let path = Path::new(&dir).join(name);
+    assert!(
+        path.is_file(),
+        "PRESSMARK_SEEDS is set but {} is not a file",
+        path.display()
+    );
+    say(format_args!(
+        "\n*** RUNNING: {test} on {} ***",
+        path.display()
+    ));
+    Some(path)
+}
+
+/// The text of the seed `name` (see [`seed_path`]).
+pub fn seed(test: &str, name: &str) -> Option<String> {
+    let path = seed_path(test, name)?;
+    Some(
+        std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display())),
+    )
+}
+
+/// What a bench runs on: the seed `name` when `PRESSMARK_SEEDS` is set (a
+/// missing file is an error), else our fixture `tests/fixtures/{fixture}`,
+/// with `"seed"` or `"fixture"` to name the input by; says which on stderr.
+pub fn seed_or_fixture(bench: &str, name: &str, fixture_name: &str) -> (&'static str, String) {
+    match std::env::var_os("PRESSMARK_SEEDS") {
+        Some(dir) => {
+            let path = Path::new(&dir).join(name);
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+                panic!(
+                    "PRESSMARK_SEEDS is set but {} cannot be read: {e}",
+                    path.display()
+                )
+            });
+            say(format_args!("{bench}: input: the seed {}", path.display()));
+            ("seed", text)
+        }
+        None => {
+            say(format_args!(
+                "{bench}: input: the fixture tests/fixtures/{fixture_name} \
+                 (PRESSMARK_SEEDS is not set)"
+            ));
+            ("fixture", fixture(fixture_name))
+        }
+    }
 }
