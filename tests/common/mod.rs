@@ -7,9 +7,11 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Writes a line straight to stderr, past the test harness's capture, so a
-/// corpus test is seen running (or skipped) in a normal `cargo test`.
+/// corpus or seed test is seen running (or skipped) in a normal
+/// `cargo test`. One write, so the harness's own lines (on stdout, from
+/// other threads) do not land inside it.
 pub fn say(line: impl std::fmt::Display) {
-    let _ = writeln!(std::io::stderr(), "{line}");
+    let _ = std::io::stderr().write_all(format!("{line}\n").as_bytes());
 }
 
 /// `$PRESSMARK_CORPUS/sub`, saying loudly that the test runs over it; or
