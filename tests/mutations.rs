@@ -1,13 +1,14 @@
-//! Deterministic mutations of real files through every entry point.
+//! Deterministic mutations of realistic files through every entry point.
 //!
 //! Our WordPress and news item fixtures (and the two seeds when
 //! `PRESSMARK_SEEDS` is set, and a fixed sample of corpus files when
-//! `PRESSMARK_CORPUS` is) are truncated at many points, have bytes flipped, get `<`,
-//! `&`, quotes, NUL, invalid UTF-8 and deep nesting inserted, lose or repeat
-//! a slice; each result goes through every entry point of the crate. Every
-//! result must be `Ok` or an `Err` whose position lies inside the input (on
-//! a character boundary when the input is a `str`), and nothing may panic;
-//! HTML to text keeps every letter it should (`common/html_checks.rs`).
+//! `PRESSMARK_CORPUS` is) are truncated at many points, have bytes flipped,
+//! get `<`, `&`, quotes, NUL, invalid UTF-8 and deep nesting inserted, lose
+//! or repeat a slice; each result goes through every entry point of the
+//! crate. Every result must be `Ok` or an `Err` whose position lies inside
+//! the input (on a character boundary when the input is a `str`), and
+//! nothing may panic; HTML to text keeps every letter it should
+//! (`common/html_checks.rs`).
 //!
 //! The mutations come from a small seeded generator written here, so a run
 //! is the same on every machine; a failure names the file, the mutation and

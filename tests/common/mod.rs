@@ -106,32 +106,44 @@ pub fn strict_json(raw: &str) -> String {
     json
 }
 
-/// The text of `tests/fixtures/{name}`, a fixture we wrote.
-pub fn fixture(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+/// The text of the file at `path`.
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
-/// `$PRESSMARK_SEEDS/name`, saying loudly that `test` runs on it; or
-/// `None`, saying loudly that it is skipped, when the variable is not set.
-/// The seeds live outside the repository (CI sets the variable to
+/// The text of `tests/fixtures/{name}`, a fixture we wrote.
+pub fn fixture(name: &str) -> String {
+    read(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+}
+
+/// `$PRESSMARK_SEEDS/name`, or `None` when the variable is not set. The
+/// seeds live outside the repository (CI sets the variable to
 /// `../shared/seeds`); what they exercise, our fixtures exercise too.
 /// Panics when the variable is set but the file is not there.
-pub fn seed_path(test: &str, name: &str) -> Option<PathBuf> {
-    let Some(dir) = std::env::var_os("PRESSMARK_SEEDS") else {
-        say(format_args!(
-            "\n*** SKIPPED: {test}: PRESSMARK_SEEDS is not set ***\n"
-        ));
-        return None;
-    };
-    let path = Path::new(&dir).join(name);
+fn seed_file(name: &str) -> Option<PathBuf> {
+    let path = Path::new(&std::env::var_os("PRESSMARK_SEEDS")?).join(name);
     assert!(
         path.is_file(),
         "PRESSMARK_SEEDS is set but {} is not a file",
         path.display()
     );
+    Some(path)
+}
+
+/// `$PRESSMARK_SEEDS/name`, saying loudly that `test` runs on it; or
+/// `None`, saying loudly that it is skipped, when the variable is not set.
+/// Panics when the variable is set but the file is not there.
+pub fn seed_path(test: &str, name: &str) -> Option<PathBuf> {
+    let Some(path) = seed_file(name) else {
+        say(format_args!(
+            "\n*** SKIPPED: {test}: PRESSMARK_SEEDS is not set ***\n"
+        ));
+        return None;
+    };
     say(format_args!(
         "\n*** RUNNING: {test} on {} ***",
         path.display()
@@ -141,28 +153,18 @@ pub fn seed_path(test: &str, name: &str) -> Option<PathBuf> {
 
 /// The text of the seed `name` (see [`seed_path`]).
 pub fn seed(test: &str, name: &str) -> Option<String> {
-    let path = seed_path(test, name)?;
-    Some(
-        std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display())),
-    )
+    seed_path(test, name).map(|path| read(&path))
 }
 
 /// What a bench runs on: the seed `name` when `PRESSMARK_SEEDS` is set (a
-/// missing file is an error), else our fixture `tests/fixtures/{fixture}`,
-/// with `"seed"` or `"fixture"` to name the input by; says which on stderr.
+/// missing file is an error), else our fixture
+/// `tests/fixtures/{fixture_name}`, with `"seed"` or `"fixture"` to name
+/// the input by; says which on stderr.
 pub fn seed_or_fixture(bench: &str, name: &str, fixture_name: &str) -> (&'static str, String) {
-    match std::env::var_os("PRESSMARK_SEEDS") {
-        Some(dir) => {
-            let path = Path::new(&dir).join(name);
-            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-                panic!(
-                    "PRESSMARK_SEEDS is set but {} cannot be read: {e}",
-                    path.display()
-                )
-            });
+    match seed_file(name) {
+        Some(path) => {
             say(format_args!("{bench}: input: the seed {}", path.display()));
-            ("seed", text)
+            ("seed", read(&path))
         }
         None => {
             say(format_args!(
