@@ -11,11 +11,17 @@
 //! - `yaml_rust2_next_token`: the same, pulling events with `next_token` as
 //!   this crate does.
 //!
-//! Inputs: the shared seed, and when `PRESSMARK_CORPUS` is set, a sample of
-//! the corpus's current news items (every 10th file of `_news/head`).
+//! Inputs: one news item, the seed from `$PRESSMARK_SEEDS` or, when that is
+//! not set, our fixture `tests/fixtures/frontmatter/news-item.md` (the
+//! group names say which: `frontmatter/seed`, `frontmatter/fixture`); and
+//! when `PRESSMARK_CORPUS` is set, a sample of the corpus's current news
+//! items (every 10th file of `_news/head`).
+
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use gray_matter::Matter;
@@ -33,10 +39,12 @@ impl MarkedEventReceiver for Nothing {
 }
 
 fn inputs() -> Vec<(String, Vec<String>)> {
-    let seed_path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/aggregator-item.md");
-    let seed = std::fs::read_to_string(&seed_path).expect("the shared seed beside the checkout");
-    let mut sets = vec![("seed".to_owned(), vec![seed])];
+    let (input, item) = common::seed_or_fixture(
+        "bench frontmatter",
+        "aggregator-item.md",
+        "frontmatter/news-item.md",
+    );
+    let mut sets = vec![(input.to_owned(), vec![item])];
     match std::env::var_os("PRESSMARK_CORPUS") {
         Some(root) => {
             let dir = PathBuf::from(root).join("aggregator/powerapps/_news/head");
@@ -57,7 +65,7 @@ fn inputs() -> Vec<(String, Vec<String>)> {
             );
             sets.push(("corpus_news".to_owned(), files));
         }
-        None => eprintln!("bench frontmatter: PRESSMARK_CORPUS not set, seed only"),
+        None => eprintln!("bench frontmatter: PRESSMARK_CORPUS not set, one item only"),
     }
     sets
 }

@@ -12,9 +12,12 @@
 //!   text token to a `String` (no whitespace, blocks, entities' context or
 //!   skipping): the least any text extraction on the tokenizer alone does.
 //!
-//! Inputs: the seed post's `content.rendered` (from `../shared/seeds`), and,
-//! when `PRESSMARK_CORPUS` is set, every `content.rendered` of the WordPress
-//! corpus joined into one string (`content_corpus`) and the same contents
+//! Inputs: one post's `content.rendered`, the seed's from
+//! `$PRESSMARK_SEEDS` or, when that is not set, our fixture's
+//! (`tests/fixtures/wordpress/post.json`), the group names saying which
+//! (`content_seed`, `content_fixture`); and, when `PRESSMARK_CORPUS` is
+//! set, every `content.rendered` of the WordPress corpus joined into one
+//! string (`content_corpus`) and the same contents
 //! one post at a time (`content_corpus_posts`). Plus `title_plain`: a title
 //! without markup, which takes the fast path. (A ratio of it to a UTF-8
 //! validation of the same bytes, meant to factor out the machine's speed,
@@ -39,9 +42,9 @@
 //! costs at least) and `pressmark` over `tokenizer_copy_text` (what the
 //! conversion costs beyond that copy).
 //!
-//! `content_seed_interleaved` gives the same ratio for the seed alone, a
-//! hundred conversions per timing, with `html::to_text` and with
-//! `html::push_text` into a reused `String`.
+//! `content_seed_interleaved` (or `content_fixture_interleaved`) gives the
+//! same ratio for that post alone, a hundred conversions per timing, with
+//! `html::to_text` and with `html::push_text` into a reused `String`.
 //!
 //! Run: `cargo bench --bench html -- --warm-up-time 1 --measurement-time 3`.
 
@@ -132,17 +135,19 @@ fn html2text_plain(input: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The seed's `content.rendered`; the file has raw line feeds inside
-/// strings, escaped here before parsing.
-fn seed_content() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/wordpress-post.json");
-    let raw = fs::read_to_string(&path).expect("the seed post");
+/// The post's `content.rendered`, with `"seed"` or `"fixture"` for which
+/// post (see [`common::seed_or_fixture`]); the file has raw line feeds
+/// inside strings, escaped here before parsing.
+fn post_content() -> (&'static str, String) {
+    let (input, raw) =
+        common::seed_or_fixture("html bench", "wordpress-post.json", "wordpress/post.json");
     let value: serde_json::Value =
-        serde_json::from_str(&common::strict_json(&raw)).expect("the seed parses");
-    value["content"]["rendered"]
+        serde_json::from_str(&common::strict_json(&raw)).expect("the post parses");
+    let content = value["content"]["rendered"]
         .as_str()
         .expect("content.rendered")
-        .to_owned()
+        .to_owned();
+    (input, content)
 }
 
 /// Every `content.rendered` under `$PRESSMARK_CORPUS/wordpress`.
@@ -184,7 +189,7 @@ fn corpus_contents() -> Option<Vec<String>> {
 }
 
 fn bench(c: &mut Criterion) {
-    let mut inputs = vec![("seed", seed_content())];
+    let mut inputs = vec![post_content()];
     let posts = corpus_contents();
     match &posts {
         Some(posts) => inputs.push(("corpus", posts.join("\n"))),
@@ -213,16 +218,17 @@ fn bench(c: &mut Criterion) {
         group.finish();
     }
 
-    // The seed, a short post (798 bytes, mostly text), back to back with
-    // the tokenizer: where a conversion's fixed costs weigh most. The
+    // The post, a short one (the seed's content is 798 bytes, mostly
+    // text; the fixture's 500, with more tags), back to back with the
+    // tokenizer: where a conversion's fixed costs weigh most. The
     // `push_text` ratio leaves out the output's allocation.
-    let seed = &inputs[0].1;
-    let mut group = c.benchmark_group("content_seed_interleaved");
+    let (name, post) = (inputs[0].0, inputs[0].1.as_str());
+    let mut group = c.benchmark_group(format!("content_{name}_interleaved"));
     let mut out = String::new();
-    // Captures only `seed`: a `Copy` closure, the baseline of both ratios.
+    // Captures only `post`: a `Copy` closure, the baseline of both ratios.
     let tokenize = |_: usize| {
         for _ in 0..100 {
-            tokenize_only(black_box(seed));
+            tokenize_only(black_box(post));
         }
     };
     interleaved::ratio(
@@ -231,7 +237,7 @@ fn bench(c: &mut Criterion) {
         1,
         |_| {
             for _ in 0..100 {
-                black_box(html::to_text(black_box(seed)));
+                black_box(html::to_text(black_box(post)));
             }
         },
         tokenize,
@@ -242,7 +248,7 @@ fn bench(c: &mut Criterion) {
         1,
         |_| {
             for _ in 0..100 {
-                push_text_reused(&mut out, seed);
+                push_text_reused(&mut out, post);
             }
         },
         tokenize,

@@ -3,6 +3,12 @@
 //!
 //! Reports bytes per second (criterion's throughput) and, in the group name,
 //! the number of items, so items per second = items / time.
+//!
+//! Inputs: the two seeds from `$PRESSMARK_SEEDS` or, when that is not set,
+//! our fixtures `tests/fixtures/wordpress/post.json` and
+//! `tests/fixtures/frontmatter/news-item.md` (the group names say which:
+//! `pipeline/seeds`, `pipeline/fixtures`); and when `PRESSMARK_CORPUS` is
+//! set, every file of each corpus.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -45,16 +51,27 @@ fn bench_corpus(c: &mut Criterion, name: &str, dir: &Path) {
 }
 
 fn benches(c: &mut Criterion) {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let seed_inputs: Vec<Vec<u8>> = ["wordpress-post.json", "aggregator-item.md"]
+    // Both seeds, or both fixtures: the variable decides for both.
+    let (input, post) = common::seed_or_fixture(
+        "bench pipeline",
+        "wordpress-post.json",
+        "wordpress/post.json",
+    );
+    let (_, item) = common::seed_or_fixture(
+        "bench pipeline",
+        "aggregator-item.md",
+        "frontmatter/news-item.md",
+    );
+    let small = [post.into_bytes(), item.into_bytes()];
+    let items: usize = small
         .iter()
-        .map(|f| std::fs::read(seeds.join(f)).unwrap())
-        .collect();
-    let mut group = c.benchmark_group("pipeline/seeds");
+        .map(|b| pressmark::from_slice(b).unwrap().articles().len())
+        .sum();
+    let mut group = c.benchmark_group(format!("pipeline/{input}s"));
     group.throughput(Throughput::Bytes(
-        seed_inputs.iter().map(Vec::len).sum::<usize>() as u64,
+        small.iter().map(Vec::len).sum::<usize>() as u64
     ));
-    group.bench_function("2-articles", |b| b.iter(|| articles(&seed_inputs)));
+    group.bench_function(format!("{items}-articles"), |b| b.iter(|| articles(&small)));
     group.finish();
 
     match std::env::var_os("PRESSMARK_CORPUS") {

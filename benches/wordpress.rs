@@ -2,22 +2,26 @@
 //! against `IgnoredAny` (validation only, the floor for any serde_json
 //! parse), on the same bytes in one run.
 //!
-//! Inputs: the seed post (as strict JSON, since `Value` cannot read its raw
-//! newlines; the repairing read of the original is measured beside it), and
-//! the raw-bytes collection `bios-downloads/wp-json__wp__v2__posts.json` when
-//! `PRESSMARK_CORPUS` is set, and that collection cut down to what
-//! `?_fields=id,title,link` returns.
+//! Inputs: one post, the seed from `$PRESSMARK_SEEDS` or, when that is not
+//! set, our fixture `tests/fixtures/wordpress/post.json` (the group names
+//! say which: `seed-post`, `fixture-post`), as strict JSON since `Value`
+//! cannot read its raw newlines, with the repairing read of the original
+//! measured beside it; and when `PRESSMARK_CORPUS` is set, the raw-bytes
+//! collection `bios-downloads/wp-json__wp__v2__posts.json` and that
+//! collection cut down to what `?_fields=id,title,link` returns.
 //!
-//! `wordpress/interleaved` gives the seed's ratio to `IgnoredAny` with both
+//! `wordpress/interleaved` gives the post's ratio to `IgnoredAny` with both
 //! timed back to back, robust to the machine changing speed between
 //! Criterion's windows (see `benches/support/interleaved.rs`: the reported
 //! time in µs is the typed read's time over `IgnoredAny`'s).
 //!
-//! The seed and the whole collection are also read with
+//! The post and the whole collection are also read with
 //! `serde_derive_model`, a plain derived model
 //! (`benches/support/derive_model.rs`): what a typed serde_json read of
 //! this input costs without this crate, for scale against `IgnoredAny`.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
 #[path = "support/derive_model.rs"]
 mod derive_model;
 #[path = "support/interleaved.rs"]
@@ -27,8 +31,6 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use pressmark::wordpress::{self, Post};
-
-const SEED: &str = include_str!("../../shared/seeds/wordpress-post.json");
 
 fn compare(
     c: &mut Criterion,
@@ -55,11 +57,16 @@ fn compare(
 }
 
 fn benches(c: &mut Criterion) {
-    let strict_seed = SEED.replace('\n', "\\n");
+    let (input, post) = common::seed_or_fixture(
+        "bench wordpress",
+        "wordpress-post.json",
+        "wordpress/post.json",
+    );
+    let strict_post = common::strict_json(&post);
     compare(
         c,
-        "wordpress/seed-post",
-        &strict_seed,
+        &format!("wordpress/{input}-post"),
+        &strict_post,
         |json| {
             wordpress::from_str::<Post>(json)
                 .unwrap()
@@ -76,21 +83,21 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("wordpress/interleaved");
     interleaved::ratio(
         &mut group,
-        "seed-post_pressmark_over_IgnoredAny",
+        &format!("{input}-post_pressmark_over_IgnoredAny"),
         1,
         |_| {
-            black_box(wordpress::from_str::<Post>(black_box(&strict_seed)).unwrap());
+            black_box(wordpress::from_str::<Post>(black_box(&strict_post)).unwrap());
         },
         |_| {
             black_box(
-                serde_json::from_str::<serde::de::IgnoredAny>(black_box(&strict_seed)).unwrap(),
+                serde_json::from_str::<serde::de::IgnoredAny>(black_box(&strict_post)).unwrap(),
             );
         },
     );
     group.finish();
-    c.bench_function("wordpress/seed-post-as-sent-repaired", |b| {
+    c.bench_function(&format!("wordpress/{input}-post-as-sent-repaired"), |b| {
         b.iter(|| {
-            wordpress::from_str::<Post>(black_box(SEED))
+            wordpress::from_str::<Post>(black_box(&post))
                 .unwrap()
                 .repairs()
                 .is_some()

@@ -1,20 +1,230 @@
-//! Front matter: the seed news item, splitting rows, and generic serde use.
+//! Front matter: our news item fixture, the seed news item (when
+//! `PRESSMARK_SEEDS` is set), splitting rows, and generic serde use.
 #![cfg(feature = "frontmatter")]
+
+mod common;
 
 use pressmark::ErrorKind;
 use pressmark::frontmatter::{self, Format, ItemType, ValueKind};
 use serde::Deserialize;
 use time::macros::datetime;
 
-/// The shared seed, beside the checkout (as CI has it).
-const SEED: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/seeds/aggregator-item.md"
-));
+/// Our news item: provider, images, topics, related items, `\"` and
+/// `\r\n` escapes, `&nbsp;`, U+00A0 at both ends of a string, `heat: -1`.
+const NEWS_ITEM: &str = include_str!("fixtures/frontmatter/news-item.md");
+
+#[test]
+fn fixture_news_item() {
+    let doc = frontmatter::news_item(NEWS_ITEM).expect("fixture parses");
+    let item = doc.value();
+    assert_eq!(item.category, "news");
+    assert_eq!(
+        item.title,
+        "Harbour city trials delivery drones over the water"
+    );
+    assert!(item.title.is_borrowed());
+    // The escapes are decoded: a copy. U+00A0 stays in the value.
+    assert!(!item.excerpt.is_borrowed());
+    assert!(item.excerpt.starts_with("\u{a0}The port authority"));
+    assert!(item.excerpt.contains("the \"quiet corridor\" anything"));
+    assert!(item.excerpt.contains("quiet.\r\nA decision"));
+    assert!(
+        item.excerpt
+            .ends_with("service&nbsp;is due in October.\u{a0}")
+    );
+    #[cfg(feature = "html")]
+    {
+        let title = item.title_text();
+        assert!(title.is_borrowed(), "a plain title needs no copy");
+        assert_eq!(title, item.title);
+        assert_eq!(
+            item.excerpt_text(),
+            "The port authority will let two operators fly parcels to moored \
+             boats this summer; critics call the \"quiet corridor\" anything \
+             but quiet. A decision on a permanent service is due in October."
+        );
+        assert_eq!(
+            item.related[0].excerpt_text().unwrap(),
+            "Residents, sailors & operators have six weeks to comment."
+        );
+        assert_eq!(
+            item.related[1].title_text(),
+            "\"Not over our heads\": residents petition the council"
+        );
+    }
+    assert_eq!(item.published_date_time, datetime!(2024-05-21 06:40:00 UTC));
+    assert_eq!(item.kind, ItemType::Article);
+    assert_eq!(item.quality, Some(72));
+    assert_eq!(item.heat, Some(-1));
+    assert_eq!(item.published, Some(true));
+    assert_eq!(
+        item.web_url.as_deref(),
+        Some("https://www.example.net/news/2024/05/21/drone-trial")
+    );
+    assert!(
+        item.original_url
+            .as_ref()
+            .unwrap()
+            .ends_with("drone-trial?utm_source=feed")
+    );
+    assert_eq!(item.provider.name, "Example Daily");
+    assert_eq!(item.provider.domain.as_deref(), Some("example.net"));
+    assert_eq!(item.provider.images.len(), 1);
+    let logo = &item.provider.images[0];
+    assert_eq!(
+        (logo.url.as_str(), logo.width, logo.height),
+        (
+            "/ai/assets/images/organizations/example.net-50x50.jpg",
+            Some(50),
+            Some(50)
+        )
+    );
+    assert_eq!(item.topics, ["Drones", "Cities"]);
+    assert_eq!(item.images.len(), 1);
+    let image = &item.images[0];
+    assert_eq!(
+        (image.width, image.height, image.is_cached),
+        (Some(1920), Some(1080), Some(true))
+    );
+    assert_eq!(
+        image.title.as_deref(),
+        Some("A drone carrying a parcel over moored boats")
+    );
+    assert_eq!(item.related.len(), 3);
+    let titles: Vec<&str> = item.related.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Regulator opens consultation on low-altitude flights",
+            "\u{a0}\"Not over our heads\": residents petition the council",
+            "How parcel drones find a moving boat"
+        ]
+    );
+    let second = &item.related[1];
+    assert_eq!(
+        second.provider.as_ref().map(|p| p.name.as_str()),
+        Some("Example Local")
+    );
+    assert_eq!(
+        second.published_date_time,
+        Some(datetime!(2024-05-19 00:00:00 UTC))
+    );
+    assert!(second.amp_web_url.is_some() && second.cdn_amp_web_url.is_some());
+    assert_eq!(
+        (second.images[0].width, second.images[0].is_cached),
+        (Some(1200), Some(false))
+    );
+    let third = &item.related[2];
+    assert_eq!(third.kind, Some(ItemType::Video));
+    assert_eq!(
+        (third.web_url.as_deref(), third.excerpt.as_deref()),
+        (None, None)
+    );
+    assert!(third.original_url.is_some());
+    assert_eq!(third.provider.as_ref().unwrap().domain, None);
+    assert_eq!(third.images.len(), 0);
+    assert_eq!(third.quality, Some(35));
+    // Opaque: kept exactly as written.
+    assert!(NEWS_ITEM.contains(&format!("\nsecured: \"{}\"\n", item.secured)));
+    assert_eq!(item.secured.split(';').count(), 2);
+    assert!(item.extra.is_empty());
+    assert_eq!(doc.body(), "\n");
+}
+
+/// The typed item serializes to the values of the generic tree, and reads
+/// back from them through serde.
+fn serializes_back_to_the_same_values(input: &str) {
+    let item = frontmatter::news_item(input).unwrap().into_value();
+    let json = serde_json::to_value(&item).unwrap();
+    let value = frontmatter::parse(input).unwrap().into_value();
+    assert_eq!(json, serde_json::to_value(&value).unwrap());
+    // And back again through serde, from JSON.
+    let again: frontmatter::NewsItem<'static> = serde_json::from_value(json).unwrap();
+    assert_eq!(again, item.into_owned());
+}
+
+#[test]
+fn fixture_serializes_back_to_the_same_values() {
+    serializes_back_to_the_same_values(NEWS_ITEM);
+}
+
+/// A user's own struct over a news item, borrowing where it can.
+#[derive(Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+struct Head<'a> {
+    title: &'a str,
+    #[serde(borrow)]
+    provider: Provider<'a>,
+    related: Vec<Rel>,
+    #[serde(default)]
+    missing: Option<u8>,
+}
+
+#[derive(Deserialize, Debug)]
+struct Provider<'a> {
+    #[serde(borrow)]
+    name: std::borrow::Cow<'a, str>,
+}
+
+#[derive(Deserialize, Debug)]
+struct Rel {
+    quality: u8,
+}
+
+/// The error of reading `input` as a [`Head`] with the quality of related
+/// item `index` made 540, past `u8`: it names the path, and its position
+/// is the value's, found here in the input independently of the crate.
+fn quality_out_of_range(input: &str, index: usize) -> pressmark::Error {
+    // Each related item has its `quality` on its own line, indented 4.
+    let key = "\n    quality: ";
+    let starts: Vec<usize> = input
+        .match_indices(key)
+        .map(|(at, _)| at + key.len())
+        .collect();
+    let head = frontmatter::from_str::<Head>(input).unwrap().into_value();
+    assert_eq!(starts.len(), head.related.len());
+    let at = starts[index];
+    let end = at + input[at..].find('\n').unwrap();
+    assert_eq!(input[at..end], head.related[index].quality.to_string());
+    let bad = format!("{}540{}", &input[..at], &input[end..]);
+    let err = frontmatter::from_str::<Head>(&bad).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidValue);
+    let path = format!("related[{index}].quality");
+    assert_eq!(err.path(), Some(path.as_str()));
+    let (line, column) = common::line_column(&bad, at);
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "invalid value: integer `540`, expected u8 in `{path}` at line {line} column {column}"
+        )
+    );
+    err
+}
+
+#[test]
+fn generic_serde_struct_borrows_and_reports_paths() {
+    let doc = frontmatter::from_str::<Head>(NEWS_ITEM).unwrap();
+    let head = doc.value();
+    assert_eq!(
+        head.title,
+        "Harbour city trials delivery drones over the water"
+    );
+    assert!(matches!(
+        head.provider.name,
+        std::borrow::Cow::Borrowed("Example Daily")
+    ));
+    assert_eq!(head.related.len(), 3);
+    assert_eq!(head.related[0].quality, 61);
+    assert_eq!(head.missing, None);
+    quality_out_of_range(NEWS_ITEM, 1);
+}
 
 #[test]
 fn seed_news_item() {
-    let doc = frontmatter::news_item(SEED).expect("seed parses");
+    let Some(seed) = common::seed("seed_news_item", "aggregator-item.md") else {
+        return;
+    };
+    let doc = frontmatter::news_item(&seed).expect("seed parses");
     let item = doc.value();
     assert_eq!(item.category, "news");
     assert_eq!(
@@ -86,17 +296,26 @@ fn seed_news_item() {
     assert_eq!(item.secured.len(), 561);
     assert!(item.extra.is_empty());
     assert_eq!(doc.body(), "\n");
-}
+    serializes_back_to_the_same_values(&seed);
 
-#[test]
-fn seed_serializes_back_to_the_same_values() {
-    let item = frontmatter::news_item(SEED).unwrap().into_value();
-    let json = serde_json::to_value(&item).unwrap();
-    let value = frontmatter::parse(SEED).unwrap().into_value();
-    assert_eq!(json, serde_json::to_value(&value).unwrap());
-    // And back again through serde, from JSON.
-    let again: frontmatter::NewsItem<'static> = serde_json::from_value(json).unwrap();
-    assert_eq!(again, item.into_owned());
+    let doc = frontmatter::from_str::<Head>(&seed).unwrap();
+    let head = doc.value();
+    assert_eq!(
+        head.title,
+        "Clearview AI fined for violating the European GDPR privacy law"
+    );
+    assert!(matches!(
+        head.provider.name,
+        std::borrow::Cow::Borrowed("TechSpot")
+    ));
+    assert_eq!(head.related.len(), 6);
+    assert_eq!(head.related[0].quality, 67);
+    assert_eq!(head.missing, None);
+    let err = quality_out_of_range(&seed, 3);
+    assert_eq!(
+        err.to_string(),
+        "invalid value: integer `540`, expected u8 in `related[3].quality` at line 85 column 14"
+    );
 }
 
 #[test]
@@ -190,51 +409,6 @@ fn unclosed_is_an_error_at_the_opening_line() {
         assert_eq!(err.kind(), ErrorKind::Unclosed, "{input:?}");
         assert_eq!(err.position().unwrap().line(), 1, "{input:?}");
     }
-}
-
-#[test]
-fn generic_serde_struct_borrows_and_reports_paths() {
-    #[derive(Deserialize, Debug)]
-    #[serde(rename_all = "camelCase")]
-    struct Head<'a> {
-        title: &'a str,
-        #[serde(borrow)]
-        provider: Provider<'a>,
-        related: Vec<Rel>,
-        #[serde(default)]
-        missing: Option<u8>,
-    }
-    #[derive(Deserialize, Debug)]
-    struct Provider<'a> {
-        #[serde(borrow)]
-        name: std::borrow::Cow<'a, str>,
-    }
-    #[derive(Deserialize, Debug)]
-    struct Rel {
-        quality: u8,
-    }
-    let doc = frontmatter::from_str::<Head>(SEED).unwrap();
-    let head = doc.value();
-    assert_eq!(
-        head.title,
-        "Clearview AI fined for violating the European GDPR privacy law"
-    );
-    assert!(matches!(
-        head.provider.name,
-        std::borrow::Cow::Borrowed("TechSpot")
-    ));
-    assert_eq!(head.related.len(), 6);
-    assert_eq!(head.related[0].quality, 67);
-    assert_eq!(head.missing, None);
-
-    let bad = SEED.replace("    quality: 54", "    quality: 540");
-    let err = frontmatter::from_str::<Head>(&bad).unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::InvalidValue);
-    assert_eq!(err.path(), Some("related[3].quality"));
-    assert_eq!(
-        err.to_string(),
-        "invalid value: integer `540`, expected u8 in `related[3].quality` at line 85 column 14"
-    );
 }
 
 #[test]

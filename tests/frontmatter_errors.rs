@@ -2,6 +2,8 @@
 //! column in the whole file.
 #![cfg(feature = "frontmatter")]
 
+mod common;
+
 use pressmark::ErrorKind;
 use pressmark::frontmatter;
 
@@ -246,23 +248,18 @@ fn small_aliases_are_expanded() {
     );
 }
 
-/// Every truncation of the seed, and of the seed with bytes replaced, gives
+/// Every truncation of `text`, and of `text` with bytes inserted, gives
 /// `Ok` or an error whose position lies inside the input: nothing panics.
-#[test]
-fn truncated_and_mangled_seeds_never_panic() {
-    let seed = include_str!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seeds/aggregator-item.md"
-    ));
+fn truncated_and_mangled_never_panic(text: &str) {
     let mut inputs: Vec<String> = Vec::new();
-    for (i, _) in seed.char_indices().step_by(7) {
-        inputs.push(seed[..i].to_owned());
+    for (i, _) in text.char_indices().step_by(7) {
+        inputs.push(text[..i].to_owned());
     }
-    for (i, _) in seed.char_indices().step_by(97) {
+    for (i, _) in text.char_indices().step_by(97) {
         for insert in [
             "\"", "'", ":", "- ", "\n", "\t", "&a ", "*a", "{", "[", "\u{0}", "\r", "é",
         ] {
-            let mut s = seed.to_owned();
+            let mut s = text.to_owned();
             s.insert_str(i, insert);
             inputs.push(s);
         }
@@ -280,6 +277,19 @@ fn truncated_and_mangled_seeds_never_panic() {
                 assert!(input.is_char_boundary(p.byte()), "{e}");
             }
         }
+    }
+}
+
+#[test]
+fn truncated_and_mangled_fixtures_never_panic() {
+    truncated_and_mangled_never_panic(include_str!("fixtures/frontmatter/news-item.md"));
+}
+
+#[test]
+fn truncated_and_mangled_seeds_never_panic() {
+    let test = "truncated_and_mangled_seeds_never_panic";
+    if let Some(seed) = common::seed(test, "aggregator-item.md") {
+        truncated_and_mangled_never_panic(&seed);
     }
 }
 

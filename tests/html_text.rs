@@ -1,5 +1,6 @@
-//! HTML to text: the fixture pairs under `tests/fixtures/html/`, the seed
-//! post, borrowing, links, the writer entry points and the Yoast head.
+//! HTML to text: the fixture pairs under `tests/fixtures/html/`, our post
+//! fixture and the seed post (when `PRESSMARK_SEEDS` is set), borrowing,
+//! links, the writer entry points and the Yoast head.
 #![cfg(feature = "html")]
 
 mod common;
@@ -80,15 +81,83 @@ fn fixtures_convert_to_their_text() {
     );
 }
 
-/// The seed post, read independently of the crate.
-fn read_seed() -> serde_json::Value {
-    let raw = common::seed("wordpress-post.json");
-    serde_json::from_str(&common::strict_json(&raw)).expect("the seed parses")
+/// A post's JSON, read independently of the crate.
+fn read_post(raw: &str) -> serde_json::Value {
+    serde_json::from_str(&common::strict_json(raw)).expect("the post parses")
+}
+
+/// Our post fixture.
+fn read_fixture() -> serde_json::Value {
+    read_post(&common::fixture("wordpress/post.json"))
+}
+
+#[test]
+fn fixture_content_gives_its_blocks() {
+    let post = read_fixture();
+    let content = post["content"]["rendered"].as_str().unwrap();
+    // Line feeds between the blocks are markup whitespace, not text.
+    assert!(content.contains("</p>\n\n<h2"));
+    let text = html::to_text(content);
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    assert_eq!(
+        paragraphs,
+        [
+            "The town library will stay open until 22:00 on weekdays from 1 July, \
+             a six-month trial the council has funded with €40,000.",
+            "What changes",
+            "- Reading rooms and study desks open late\n\
+             - Loans and returns at the self-service desk",
+            "“Students asked for it & so did shift workers,” said the head \
+             librarian, Marta Kowalska.",
+            "Council minutes",
+        ]
+    );
+}
+
+#[test]
+fn fixture_title_excerpt_and_yoast_head() {
+    let post = read_fixture();
+    let title = post["title"]["rendered"].as_str().unwrap();
+    assert_eq!(
+        html::inline_text(title),
+        "Library’s late opening – a €40,000 trial"
+    );
+    let excerpt = post["excerpt"]["rendered"].as_str().unwrap();
+    let text = html::to_text_with(excerpt, &TextOptions::excerpt());
+    assert!(text.starts_with("The town library will stay open"));
+    assert!(text.ends_with("funded with €40,000. …"), "{text:?}");
+    let head = html::yoast_head(post["yoast_head"].as_str().unwrap());
+    let json = &post["yoast_head_json"];
+    assert_eq!(head.title.as_deref(), json["title"].as_str());
+    assert_eq!(
+        head.title.as_deref(),
+        Some("Library’s late opening – a €40,000 trial - Northfield Gazette")
+    );
+    assert_eq!(
+        head.meta("og:image:type").map(Text::as_str),
+        Some("image/jpeg")
+    );
+    assert_eq!(
+        head.meta("twitter:data2").map(Text::as_str),
+        Some("2 minutes")
+    );
+    assert_eq!(
+        head.link("canonical").map(Text::as_str),
+        json["canonical"].as_str()
+    );
+}
+
+/// The seed post, read independently of the crate, when `PRESSMARK_SEEDS`
+/// is set.
+fn read_seed(test: &str) -> Option<serde_json::Value> {
+    common::seed(test, "wordpress-post.json").map(|raw| read_post(&raw))
 }
 
 #[test]
 fn seed_content_gives_three_paragraphs_and_source() {
-    let seed = read_seed();
+    let Some(seed) = read_seed("seed_content_gives_three_paragraphs_and_source") else {
+        return;
+    };
     let content = seed["content"]["rendered"].as_str().unwrap();
     let text = html::to_text(content);
     let paragraphs: Vec<&str> = text.split("\n\n").collect();
@@ -109,7 +178,9 @@ fn seed_content_gives_three_paragraphs_and_source() {
 
 #[test]
 fn seed_title_excerpt_and_yoast_head() {
-    let seed = read_seed();
+    let Some(seed) = read_seed("seed_title_excerpt_and_yoast_head") else {
+        return;
+    };
     let title = seed["title"]["rendered"].as_str().unwrap();
     assert_eq!(
         html::inline_text(title),

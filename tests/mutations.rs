@@ -1,12 +1,14 @@
-//! Deterministic mutations of real files through every entry point.
+//! Deterministic mutations of realistic files through every entry point.
 //!
-//! The two seeds (and, when `PRESSMARK_CORPUS` is set, a fixed sample of
-//! corpus files) are truncated at many points, have bytes flipped, get `<`,
-//! `&`, quotes, NUL, invalid UTF-8 and deep nesting inserted, lose or repeat
-//! a slice; each result goes through every entry point of the crate. Every
-//! result must be `Ok` or an `Err` whose position lies inside the input (on
-//! a character boundary when the input is a `str`), and nothing may panic;
-//! HTML to text keeps every letter it should (`common/html_checks.rs`).
+//! Our WordPress and news item fixtures (and the two seeds when
+//! `PRESSMARK_SEEDS` is set, and a fixed sample of corpus files when
+//! `PRESSMARK_CORPUS` is) are truncated at many points, have bytes flipped,
+//! get `<`, `&`, quotes, NUL, invalid UTF-8 and deep nesting inserted, lose
+//! or repeat a slice; each result goes through every entry point of the
+//! crate. Every result must be `Ok` or an `Err` whose position lies inside
+//! the input (on a character boundary when the input is a `str`), and
+//! nothing may panic; HTML to text keeps every letter it should
+//! (`common/html_checks.rs`).
 //!
 //! The mutations come from a small seeded generator written here, so a run
 //! is the same on every machine; a failure names the file, the mutation and
@@ -355,13 +357,9 @@ fn run_all(data: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
-fn seed(name: &str) -> (String, Vec<u8>) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/seeds")
-        .join(name);
-    let data = std::fs::read(&path)
-        .unwrap_or_else(|e| panic!("cannot read the seed {}: {e}", path.display()));
-    (name.to_owned(), data)
+/// One of our fixtures, by its name under `tests/fixtures/`.
+fn fixture(name: &str) -> (String, Vec<u8>) {
+    (name.to_owned(), common::fixture(name).into_bytes())
 }
 
 /// Every `step`-th file (sorted) under `dir` with one of `exts`, up to
@@ -414,9 +412,30 @@ fn report(label: &str, runs: usize, failures: &[String], started: std::time::Ins
 }
 
 #[test]
-fn seed_mutants_read_or_fail_inside_the_input() {
+fn fixture_mutants_read_or_fail_inside_the_input() {
     let started = std::time::Instant::now();
-    let files = [seed("wordpress-post.json"), seed("aggregator-item.md")];
+    let files = [
+        fixture("wordpress/post.json"),
+        fixture("wordpress/posts.json"),
+        fixture("frontmatter/news-item.md"),
+    ];
+    let (runs, failures) = run(&files, 40, 0x5EED);
+    report("fixtures", runs, &failures, started);
+    assert!(runs > 300, "too few mutants: {runs}");
+}
+
+#[test]
+fn seed_mutants_read_or_fail_inside_the_input() {
+    let test = "seed_mutants_read_or_fail_inside_the_input";
+    let Some(post) = common::seed(test, "wordpress-post.json") else {
+        return;
+    };
+    let item = common::seed(test, "aggregator-item.md").expect("PRESSMARK_SEEDS is set");
+    let started = std::time::Instant::now();
+    let files = [
+        ("wordpress-post.json".to_owned(), post.into_bytes()),
+        ("aggregator-item.md".to_owned(), item.into_bytes()),
+    ];
     let (runs, failures) = run(&files, 40, 0x5EED);
     report("seeds", runs, &failures, started);
     assert!(runs > 300, "too few mutants: {runs}");

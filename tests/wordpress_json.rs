@@ -3,8 +3,15 @@
 //! and every JSON construct reads as serde_json reads it.
 #![cfg(feature = "wordpress")]
 
+mod common;
+
 use pressmark::ErrorKind;
 use pressmark::wordpress::{self, Post, Response};
+
+/// A post, without the read's report.
+fn post_of(json: &str) -> pressmark::Result<Post<'_>> {
+    wordpress::from_str::<Post>(json).map(wordpress::Parsed::into_value)
+}
 
 /// One row: the input, the kind of error, and its `Display` form. The
 /// path is that of the value the byte at fault is in: at a closing bracket,
@@ -204,7 +211,7 @@ fn raw_values_are_checked_as_they_are_skipped() {
 
 #[test]
 fn strings_decode_escapes_and_borrow_without_them() {
-    let post = wordpress::from_str::<Post>(
+    let post = post_of(
         r#"{"slug":"plain","link":"https:\/\/e.x\/a\/","template":"\"q\" \\ \b\f\n\r\t \u00e9\u20ac\ud83d\ude00 \u0000"}"#,
     )
     .unwrap();
@@ -218,15 +225,14 @@ fn strings_decode_escapes_and_borrow_without_them() {
 
 #[test]
 fn numbers_read_as_serde_json_reads_them() {
-    let post = wordpress::from_str::<Post>(
-        r#"{"id":18446744073709551615,"menu_order":-9223372036854775808,"parent":0}"#,
-    )
-    .unwrap();
+    let post =
+        post_of(r#"{"id":18446744073709551615,"menu_order":-9223372036854775808,"parent":0}"#)
+            .unwrap();
     assert_eq!(post.id, Some(u64::MAX));
     assert_eq!(post.menu_order, Some(i64::MIN));
     assert_eq!(post.parent, Some(0));
     // Past `u64`, an integer is a float, which an id cannot be.
-    let err = wordpress::from_str::<Post>(r#"{"id":18446744073709551616}"#).unwrap_err();
+    let err = post_of(r#"{"id":18446744073709551616}"#).unwrap_err();
     assert_eq!(
         err.to_string(),
         "invalid type: floating point `18446744073709552000.0`, expected an integer (or a string) \
@@ -239,7 +245,7 @@ fn numbers_read_as_serde_json_reads_them() {
 fn raw_values_keep_their_text() {
     let input =
         "{\"id\":1,\"acf\" : { \"a\" : [ 1.5e3 , true , null , \"\\u00e9\\/\" , { } , [ ] ] } }";
-    let post = wordpress::from_str::<Post>(input).unwrap();
+    let post = post_of(input).unwrap();
     assert_eq!(
         post.extra.get("acf").unwrap().get(),
         "{ \"a\" : [ 1.5e3 , true , null , \"\\u00e9\\/\" , { } , [ ] ] }"
@@ -267,12 +273,11 @@ fn typed_nesting_past_128_is_an_error_at_the_bracket() {
 
 /// The models' `Deserialize` impls work with serde_json's reader too (raw
 /// values come through its `RawValue`), and read the same values.
-#[test]
-fn models_read_the_same_through_serde_json() {
-    let seed = include_str!("../../shared/seeds/wordpress-post.json").replace('\n', "\\n");
-    let ours = wordpress::from_str::<Post>(&seed).unwrap();
-    let theirs: Post<'_> = serde_json::from_str(&seed).unwrap();
-    assert_eq!(ours.value(), &theirs);
+fn read_the_same_through_serde_json(input: &str) {
+    let strict = common::strict_json(input);
+    let ours = post_of(&strict).unwrap();
+    let theirs: Post<'_> = serde_json::from_str(&strict).unwrap();
+    assert_eq!(ours, theirs);
     let schema = theirs
         .yoast_head_json
         .as_ref()
@@ -281,12 +286,25 @@ fn models_read_the_same_through_serde_json() {
         .as_ref()
         .unwrap();
     assert!(schema.get().starts_with('{'));
+}
+
+#[test]
+fn models_read_the_same_through_serde_json() {
+    read_the_same_through_serde_json(include_str!("fixtures/wordpress/post.json"));
     let err = serde_json::from_str::<Post<'_>>(r#"{"content":{"rendered":5}}"#).unwrap_err();
     assert!(
         err.to_string()
             .starts_with("invalid type: integer `5`, expected a string"),
         "{err}"
     );
+}
+
+#[test]
+fn seed_reads_the_same_through_serde_json() {
+    let test = "seed_reads_the_same_through_serde_json";
+    if let Some(seed) = common::seed(test, "wordpress-post.json") {
+        read_the_same_through_serde_json(&seed);
+    }
 }
 
 /// Raw control characters are read in one pass: typed strings hold them,
@@ -308,8 +326,8 @@ fn raw_control_characters_are_read_in_one_pass_and_counted_once() {
     assert_eq!(acf.get(), "{\"note\":\"l1\\nl2\",\"n\":[1,\n2]}");
     assert_eq!(acf.to_value().unwrap()["note"], "l1\nl2");
     let written = serde_json::to_string(parsed.value()).unwrap();
-    let again = wordpress::from_str::<Post>(&written).unwrap();
-    assert_eq!(again.value(), parsed.value());
+    let again = post_of(&written).unwrap();
+    assert_eq!(&again, parsed.value());
 
     // A term in a collection: read as a post, then as a term; one repair.
     let collection = "[{\"id\":1,\"title\":{\"rendered\":\"a\"}},\
@@ -346,7 +364,7 @@ fn raw_control_characters_are_read_in_one_pass_and_counted_once() {
 /// there becomes U+FFFD (a typed string with one is an error).
 #[test]
 fn lone_surrogates_in_raw_strings_decode_as_replacement_characters() {
-    let post = wordpress::from_str::<Post>(
+    let post = post_of(
         r#"{"id":1,"content":{"rendered":"a\ud800b\udc00c\ud83d\ude00\ud800\u0041<\/p>"}}"#,
     )
     .unwrap();
@@ -354,7 +372,7 @@ fn lone_surrogates_in_raw_strings_decode_as_replacement_characters() {
         post.content_html().unwrap(),
         "a\u{FFFD}b\u{FFFD}c😀\u{FFFD}A</p>"
     );
-    assert!(wordpress::from_str::<Post>(r#"{"slug":"a\ud800"}"#).is_err());
+    assert!(post_of(r#"{"slug":"a\ud800"}"#).is_err());
 }
 
 /// A raw value's open containers are kept one bit each, 64 to a word and
@@ -372,14 +390,14 @@ fn raw_values_nested_past_64_mixed_close_as_they_opened() {
             .collect();
         let raw = format!("{open}1{close}");
         let input = format!("{{\"id\":1,\"acf\":{raw}}}");
-        let post = wordpress::from_str::<Post>(&input).unwrap();
+        let post = post_of(&input).unwrap();
         assert_eq!(post.extra.get("acf").unwrap().get(), raw, "depth {depth}");
         // The innermost closer swapped for the other kind.
         let mut wrong = close.clone().into_bytes();
         wrong[0] = if wrong[0] == b'}' { b']' } else { b'}' };
         let wrong = String::from_utf8(wrong).unwrap();
         let input = format!("{{\"id\":1,\"acf\":{open}1{wrong}}}");
-        let err = wordpress::from_str::<Post>(&input).unwrap_err();
+        let err = post_of(&input).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Syntax, "depth {depth}");
         assert_eq!(
             err.position().unwrap().byte(),
