@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pressmark::wordpress::{self, ReadOptions, Post, Response};
+use pressmark::wordpress::{self, Post, ReadOptions, Response};
 
 fn check_error(input: &[u8], text: Option<&str>, err: &pressmark::Error) {
     let _ = err.to_string();
@@ -31,9 +31,9 @@ fuzz_target!(|data: &[u8]| {
     for options in [ReadOptions::default(), ReadOptions::strict()] {
         match wordpress::from_str_with::<Response>(text, &options) {
             Ok(parsed) => {
-                let json = serde_json::to_string(&parsed.value).unwrap();
+                let json = serde_json::to_string(parsed.value()).unwrap();
                 let again = wordpress::from_str::<Response>(&json).unwrap();
-                assert_eq!(again.value, parsed.value);
+                assert_eq!(again.value(), parsed.value());
             }
             Err(err) => check_error(data, Some(text), &err),
         }
