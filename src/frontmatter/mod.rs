@@ -23,7 +23,10 @@
 //! `2022-10-24T21:10:00Z` is a string (the models parse it as a date-time).
 //! A key given twice in a mapping is an error. Merge keys (`<<`) are plain
 //! keys. Tags `!!str`, `!!int`, `!!float`, `!!bool`, `!!null` and `!` are
-//! honoured; other tags are ignored.
+//! honoured; other tags are ignored. A raw character YAML does not allow
+//! in a stream (NUL and the other control characters but tab and line
+//! breaks, U+FFFE, U+FFFF) is an [`ErrorKind::Syntax`] error at that
+//! character: yaml-rust2 would take a NUL for the end of the input.
 //!
 //! Input is untrusted: [`Limits`] bounds the front matter's size, nesting
 //! depth and number of values, aliases included, so an alias bomb ("billion
