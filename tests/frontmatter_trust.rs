@@ -82,3 +82,98 @@ fn cr_only_line_endings_were_reported_as_no_front_matter() {
         assert!(err.message().contains("classic Mac OS"), "{err}");
     }
 }
+
+/// A valid Jekyll post whose `category` is a number was rejected whole
+/// ("expected a string"); now it comes through, the number kept as written
+/// and noted with its path and position.
+#[test]
+fn jekyll_post_with_a_number_category_was_rejected() {
+    let input = "---\nlayout: post\ntitle: Archive\ncategory: 2013\n---\nBody\n";
+    let doc = frontmatter::item(input).expect("the post comes through");
+    assert_eq!(doc.title.as_deref(), Some("Archive"));
+    assert_eq!(doc.category, None);
+    assert_eq!(
+        doc.extra.get("category").and_then(|v| v.as_i64()),
+        Some(2013)
+    );
+    let [warning] = doc.warnings() else {
+        panic!("one warning: {:?}", doc.warnings())
+    };
+    assert_eq!(warning.kind(), ErrorKind::InvalidType);
+    assert_eq!(warning.path(), Some("category"));
+    assert_eq!(
+        warning.position().map(|p| (p.line(), p.column())),
+        Some((4, 11))
+    );
+    // Kept through `into_owned` and back out: the same values as the file.
+    let owned = doc.clone().into_owned();
+    assert_eq!(owned.warnings().len(), 1);
+    let tree = frontmatter::parse(input).unwrap().into_value();
+    assert_eq!(
+        serde_json::to_value(owned.value()).unwrap(),
+        serde_json::to_value(&tree).unwrap()
+    );
+    #[cfg(all(feature = "html", feature = "wordpress"))]
+    {
+        let content = pressmark::from_slice(input.as_bytes()).expect("read as an article");
+        assert_eq!(content.articles()[0].title.as_deref(), Some("Archive"));
+    }
+}
+
+/// An aggregator learning item with `length: 53 mins` (not ISO 8601) was
+/// rejected whole; now the duration is kept as written, with a warning.
+#[test]
+fn learning_item_with_a_free_text_length_was_rejected() {
+    let input = "---\ntitle: Admin\ntype: video\nlength: 53 mins\nratings:\n  count: 5\n  average: high\n---\n<p>Body</p>\n";
+    let doc = frontmatter::item(input).expect("the item comes through");
+    assert_eq!(doc.length, None);
+    assert_eq!(
+        doc.extra.get("length").and_then(|v| v.as_str()),
+        Some("53 mins")
+    );
+    // A nested model keeps its own bad value in its own `extra`.
+    let ratings = doc.ratings.as_ref().expect("ratings typed");
+    assert_eq!(ratings.count, Some(5));
+    assert_eq!(
+        ratings.extra.get("average").and_then(|v| v.as_str()),
+        Some("high")
+    );
+    let found: Vec<(ErrorKind, Option<&str>, usize)> = doc
+        .warnings()
+        .iter()
+        .map(|w| (w.kind(), w.path(), w.position().unwrap().line()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (ErrorKind::InvalidValue, Some("length"), 4),
+            (ErrorKind::InvalidType, Some("ratings.average"), 7)
+        ]
+    );
+    // Strict, all or nothing, stays available.
+    let err = frontmatter::item(input)
+        .and_then(frontmatter::Document::deny_warnings)
+        .unwrap_err();
+    assert_eq!(err.path(), Some("length"));
+}
+
+/// Required fields still fail the item: a news item without `secured`, or
+/// with a date that does not parse, is not a news item.
+#[test]
+fn required_news_fields_still_fail_the_news_item() {
+    let base = "---\ncategory: news\ntitle: T\nexcerpt: E\npublishedDateTime: 2022-10-24T21:10:00Z\ntype: article\nprovider:\n  name: P\nsecured: s\n---\n";
+    assert!(frontmatter::news_item(base).unwrap().warnings().is_empty());
+    for (from, to, kind) in [
+        ("secured: s\n", "", ErrorKind::MissingField),
+        ("2022-10-24T21:10:00Z", "soon", ErrorKind::InvalidValue),
+        ("  name: P", "  domain: p", ErrorKind::MissingField),
+        ("title: T", "title: [T]", ErrorKind::InvalidType),
+    ] {
+        let input = base.replace(from, to);
+        let err = frontmatter::news_item(&input).unwrap_err();
+        assert_eq!(err.kind(), kind, "{to}: {err}");
+        // Any front-matter file still comes through, as another item.
+        #[cfg(all(feature = "html", feature = "wordpress"))]
+        assert!(pressmark::from_slice(input.as_bytes()).is_ok(), "{to}");
+    }
+}
