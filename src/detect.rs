@@ -283,8 +283,14 @@ fn read_wordpress(text: &str) -> Result<Content<'_>, Error> {
 fn read_front_matter(text: &str) -> Result<Content<'_>, Error> {
     match frontmatter::news_item(text) {
         Ok(doc) => Ok(Content::NewsItem(doc)),
-        // Not every field of a news item: another kind of item.
-        Err(err) if err.kind() == ErrorKind::MissingField => {
+        // Not every field of a news item, or one that cannot be read:
+        // another kind of item, which reads every field leniently.
+        Err(err)
+            if matches!(
+                err.kind(),
+                ErrorKind::MissingField | ErrorKind::InvalidType | ErrorKind::InvalidValue
+            ) =>
+        {
             frontmatter::item(text).map(Content::Item)
         }
         Err(err) => Err(err),

@@ -96,18 +96,34 @@
 //! # #[cfg(feature = "frontmatter")] {
 //! use pressmark::{ErrorKind, frontmatter};
 //!
+//! #[derive(Debug, serde::Deserialize)]
+//! struct Head {
+//!     heat: i64,
+//! }
+//! let err = frontmatter::from_str::<Head>("---\nheat: hot\n---\n").unwrap_err();
+//! assert_eq!(err.kind(), ErrorKind::InvalidType);
+//! assert_eq!(err.path(), Some("heat"));
+//!
 //! let file = "---\ntitle: Tides\nimages:\n  - url: a.png\n    width: wide\n---\n";
-//! let err = frontmatter::item(file).unwrap_err();
+//! // The models read leniently: the item comes through, the value is kept
+//! // as written, and the problem is a warning with its path and position.
+//! let doc = frontmatter::item(file)?;
+//! assert_eq!(doc.images[0].extra.get("width").and_then(|v| v.as_str()), Some("wide"));
+//! let err = &doc.warnings()[0];
 //! assert_eq!(err.kind(), ErrorKind::InvalidType);
 //! assert_eq!(err.path(), Some("images[0].width"));
 //! let at = err.position().unwrap();
 //! assert_eq!((at.line(), at.column()), (5, 12));
 //! # }
+//! # Ok::<(), pressmark::Error>(())
 //! ```
 //!
 //! Nothing is dropped silently: a key a model does not know is kept in its
-//! `extra`, and a value it cannot type is an error (or, for WordPress's
-//! numbers sent as strings that hold no number, kept in `extra`).
+//! `extra`; a value a front-matter model cannot type is kept there too, as
+//! written, with a warning ([`frontmatter::Document::warnings`]) unless the
+//! field is required; your own types read strictly, a value they cannot
+//! type being an error (WordPress's numbers sent as strings that hold no
+//! number are kept in `extra`).
 //!
 //! # One article view
 //!

@@ -4,10 +4,10 @@
 
 use time::OffsetDateTime;
 
-use super::model::{Field, front_matter_model, invalid_type, invalid_value};
+use super::model::{Field, Rejected, Warnings, front_matter_model, invalid_type, invalid_value};
 use super::news::{ItemType, NewsImage, Provider};
-use super::value::Value;
-use crate::{Result, Text};
+use super::value::{Value, ValueKind};
+use crate::Text;
 
 front_matter_model! {
     /// The scores of a course (`ratings:`).
@@ -209,25 +209,40 @@ fn parse_duration(s: &str) -> Option<(u32, time::Duration)> {
 }
 
 impl<'a> Field<'a> for IsoDuration<'a> {
-    fn from_value(value: Value<'a>) -> Result<Self> {
-        let Some(s) = value.as_str() else {
-            return Err(invalid_type(&value, "an ISO 8601 duration string"));
+    fn read(value: Value<'a>, _: Warnings<'_>) -> Result<Self, Rejected<'a>> {
+        let pos = value.pos;
+        let kind = match value.kind {
+            ValueKind::String(text) => match parse_duration(&text) {
+                Some((months, rest)) => return Ok(IsoDuration { text, months, rest }),
+                None => ValueKind::String(text),
+            },
+            kind => kind,
         };
-        match parse_duration(s) {
-            Some((months, rest)) => Ok(IsoDuration {
-                text: Text::from_value(value)?,
-                months,
-                rest,
-            }),
-            None => Err(invalid_value(
-                &value,
-                format!("invalid duration: expected ISO 8601 such as `PT13M57S`, found {s:?}"),
-            )),
-        }
+        let value = Value { kind, pos };
+        let error = match duration_parts(&value) {
+            Err(e) => e,
+            Ok(_) => invalid_type(&value, "an ISO 8601 duration string"),
+        };
+        Err(Rejected { error, value })
+    }
+    fn check(value: &Value<'a>) -> crate::Result<()> {
+        duration_parts(value).map(drop)
     }
     fn ser<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
     }
+}
+
+fn duration_parts(value: &Value<'_>) -> crate::Result<(u32, time::Duration)> {
+    let Some(s) = value.as_str() else {
+        return Err(invalid_type(value, "an ISO 8601 duration string"));
+    };
+    parse_duration(s).ok_or_else(|| {
+        invalid_value(
+            value,
+            format!("invalid duration: expected ISO 8601 such as `PT13M57S`, found {s:?}"),
+        )
+    })
 }
 
 impl<'a> crate::map_text::MapText<'a> for IsoDuration<'a> {

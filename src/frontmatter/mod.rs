@@ -23,7 +23,10 @@
 //! `2022-10-24T21:10:00Z` is a string (the models parse it as a date-time).
 //! A key given twice in a mapping is an error. Merge keys (`<<`) are plain
 //! keys. Tags `!!str`, `!!int`, `!!float`, `!!bool`, `!!null` and `!` are
-//! honoured; other tags are ignored.
+//! honoured; other tags are ignored. A raw character YAML does not allow
+//! in a stream (NUL and the other control characters but tab and line
+//! breaks, U+FFFE, U+FFFF) is an [`ErrorKind::Syntax`] error at that
+//! character: yaml-rust2 would take a NUL for the end of the input.
 //!
 //! Input is untrusted: [`Limits`] bounds the front matter's size, nesting
 //! depth and number of values, aliases included, so an alias bomb ("billion
@@ -132,12 +135,64 @@ impl Default for Limits {
 /// same shape.
 ///
 /// [`wordpress::Parsed`]: crate::wordpress::Parsed
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub struct Document<'a, T> {
     front_matter: T,
     format: Format,
     body: Text<'a>,
     body_offset: usize,
+    warnings: Vec<Error>,
+}
+
+/// A copy of a warning: kind, message, path and position (the underlying
+/// parser's error, its `source`, is not copied).
+fn copy_error(e: &Error) -> Error {
+    let mut copy = Error::new(e.kind(), e.message());
+    if let Some(p) = e.position() {
+        copy = copy.with_position(p);
+    }
+    if let Some(path) = e.path() {
+        copy = copy.with_path(path);
+    }
+    copy
+}
+
+/// Warnings are copied without their `source` (see [`Document::warnings`]).
+impl<T: Clone> Clone for Document<'_, T> {
+    fn clone(&self) -> Self {
+        Document {
+            front_matter: self.front_matter.clone(),
+            format: self.format,
+            body: self.body.clone(),
+            body_offset: self.body_offset,
+            warnings: self.warnings.iter().map(copy_error).collect(),
+        }
+    }
+}
+
+/// Equal front matter, format, body and warnings (by kind, message, path
+/// and position).
+impl<T: PartialEq> PartialEq for Document<'_, T> {
+    fn eq(&self, other: &Self) -> bool {
+        let key = |e: &Error| {
+            (
+                e.kind(),
+                e.message().to_owned(),
+                e.path().map(str::to_owned),
+                e.position(),
+            )
+        };
+        self.front_matter == other.front_matter
+            && self.format == other.format
+            && self.body == other.body
+            && self.body_offset == other.body_offset
+            && self.warnings.len() == other.warnings.len()
+            && self
+                .warnings
+                .iter()
+                .zip(&other.warnings)
+                .all(|(a, b)| key(a) == key(b))
+    }
 }
 
 impl<T> std::ops::Deref for Document<'_, T> {
@@ -185,6 +240,52 @@ impl<'a, T> Document<'a, T> {
         self.body_offset
     }
 
+    /// What was noticed while reading the front matter, in input order:
+    /// each field of a model that could not be typed (a number where a
+    /// string was expected, a date or duration that does not parse) and is
+    /// kept as written in the model's `extra` instead. Each is an [`Error`]
+    /// with its kind, message, field path and position in the whole file.
+    /// Empty for [`parse`] and [`from_str`], which have no model to be
+    /// lenient with.
+    ///
+    /// ```
+    /// use pressmark::{ErrorKind, frontmatter};
+    ///
+    /// let doc = frontmatter::item("---\ntitle: Admin\nlength: 53 mins\n---\n")?;
+    /// assert_eq!(doc.length, None);
+    /// assert_eq!(doc.extra.get("length").and_then(|v| v.as_str()), Some("53 mins"));
+    /// let warning = &doc.warnings()[0];
+    /// assert_eq!((warning.kind(), warning.path()), (ErrorKind::InvalidValue, Some("length")));
+    /// assert_eq!(warning.position().map(|p| (p.line(), p.column())), Some((3, 9)));
+    /// # Ok::<(), pressmark::Error>(())
+    /// ```
+    #[must_use]
+    pub fn warnings(&self) -> &[Error] {
+        &self.warnings
+    }
+
+    /// The document, or its first warning as an error: all or nothing, as
+    /// a strict read would give.
+    ///
+    /// # Errors
+    ///
+    /// The first of [`Document::warnings`], if any.
+    ///
+    /// ```
+    /// use pressmark::frontmatter;
+    ///
+    /// let err = frontmatter::item("---\nlength: 53 mins\n---\n")?.deny_warnings().unwrap_err();
+    /// assert_eq!(err.path(), Some("length"));
+    /// # Ok::<(), pressmark::Error>(())
+    /// ```
+    pub fn deny_warnings(mut self) -> Result<Self> {
+        if self.warnings.is_empty() {
+            Ok(self)
+        } else {
+            Err(self.warnings.swap_remove(0))
+        }
+    }
+
     /// Detaches the document from the input, front matter and body.
     ///
     /// ```
@@ -205,6 +306,7 @@ impl<'a, T> Document<'a, T> {
             format: self.format,
             body: self.body.into_owned(),
             body_offset: self.body_offset,
+            warnings: self.warnings,
         }
     }
 
@@ -215,6 +317,7 @@ impl<'a, T> Document<'a, T> {
             format: self.format,
             body: self.body,
             body_offset: self.body_offset,
+            warnings: self.warnings,
         })
     }
 
@@ -225,6 +328,7 @@ impl<'a, T> Document<'a, T> {
             format: self.format,
             body: self.body,
             body_offset: self.body_offset,
+            warnings: self.warnings,
         }
     }
 }
@@ -295,6 +399,7 @@ pub fn parse_with<'a>(input: &'a str, limits: &Limits) -> Result<Document<'a, Va
         format: split.format(),
         body: Text::borrowed(split.body()),
         body_offset: split.body_offset(),
+        warnings: Vec::new(),
     })
 }
 
@@ -396,11 +501,15 @@ pub fn from_str_with<'a, T: serde::Deserialize<'a>>(
 /// Reads an aggregator news item (`_news/*.md`): the typed [`NewsItem`]
 /// and the body (empty for news items).
 ///
+/// Lenient: an optional field that cannot be typed is kept as written in
+/// the model's `extra`, with a warning ([`Document::warnings`]);
+/// [`Document::deny_warnings`] makes that an error.
+///
 /// # Errors
 ///
 /// As [`parse`], plus [`ErrorKind::MissingField`], [`ErrorKind::InvalidType`]
 /// and [`ErrorKind::InvalidValue`] (a date that is not RFC 3339) with the
-/// field path and position.
+/// field path and position, for a required field (see [`NewsItem`]).
 ///
 /// # Examples
 ///
@@ -428,9 +537,13 @@ pub fn news_item(input: &str) -> Result<Document<'_, NewsItem<'_>>> {
 /// Reads an item of any of the aggregator's collections: the typed
 /// [`Item`] (every field optional, unknown keys kept) and the body.
 ///
+/// Lenient, as [`news_item`]: a field that cannot be typed is kept in
+/// [`Item::extra`] with a warning.
+///
 /// # Errors
 ///
-/// As [`news_item`].
+/// As [`parse`]; [`ErrorKind::InvalidType`] when the front matter is not a
+/// mapping.
 ///
 /// # Examples
 ///
@@ -451,6 +564,13 @@ pub fn item(input: &str) -> Result<Document<'_, Item<'_>>> {
     typed(input, &Limits::default())
 }
 
+/// Reads a model leniently: its warnings go on the document.
 fn typed<'a, T: Field<'a>>(input: &'a str, limits: &Limits) -> Result<Document<'a, T>> {
-    parse_with(input, limits)?.try_map(T::from_value)
+    let mut doc = parse_with(input, limits)?;
+    let mut warnings = Vec::new();
+    let value = std::mem::replace(&mut doc.front_matter, Value::new(ValueKind::Null));
+    let model = T::read_top(value, Some(&mut warnings))?;
+    let mut doc = doc.map(|_| model);
+    doc.warnings = warnings;
+    Ok(doc)
 }

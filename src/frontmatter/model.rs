@@ -15,19 +15,50 @@ use time::format_description::well_known::Rfc3339;
 use super::value::{Mapping, Value, ValueKind};
 use crate::{Error, ErrorKind, Position, Result, Text};
 
+/// A value a field could not be read from: why, and the value itself, given
+/// back untouched so that a lenient read keeps it as written.
+pub(crate) struct Rejected<'a> {
+    pub(crate) error: Error,
+    pub(crate) value: Value<'a>,
+}
+
+/// Where a read puts what it notices: `None` reads strictly (the first
+/// problem fails the read); `Some` reads leniently, pushing a warning for
+/// each optional field it could not type and keeping its value in the
+/// model's `extra`.
+pub(crate) type Warnings<'w> = Option<&'w mut Vec<Error>>;
+
 /// One field type of a model.
 pub(crate) trait Field<'a>: Sized {
-    /// Reads the field's value.
-    fn from_value(value: Value<'a>) -> Result<Self>;
+    /// Reads the field's value. On failure the value comes back with the
+    /// error: untouched when reading leniently (a strict read may have
+    /// consumed part of it).
+    fn read(value: Value<'a>, warnings: Warnings<'_>) -> Result<Self, Rejected<'a>>;
+
+    /// Whether a lenient [`Field::read`] of `value` succeeds, without
+    /// reading it: a container checks this before it consumes its value,
+    /// so that a failure gives the value back whole.
+    fn check(value: &Value<'a>) -> Result<()>;
+
+    /// Reads the field's value strictly.
+    fn from_value(value: Value<'a>) -> Result<Self> {
+        Self::read(value, None).map_err(|r| r.error)
+    }
+
+    /// Reads a whole front matter, where no value needs giving back.
+    fn read_top(value: Value<'a>, warnings: Warnings<'_>) -> Result<Self> {
+        Self::read(value, warnings).map_err(|r| r.error)
+    }
+
+    /// Whether the field must be present: its absence fails the model.
+    fn required() -> bool {
+        true
+    }
 
     /// The field when its key is absent from a mapping at `position`: an
     /// error unless the type has a natural "absent" (`None`, empty list).
     fn missing(key: &'static str, position: Option<Position>) -> Result<Self> {
-        let err = Error::new(ErrorKind::MissingField, format!("missing field `{key}`"));
-        Err(match position {
-            Some(p) => err.with_position(p),
-            None => err,
-        })
+        Err(missing_field(key, position))
     }
 
     /// Whether serializing leaves the key out (a `None`, an empty list).
@@ -37,6 +68,42 @@ pub(crate) trait Field<'a>: Sized {
 
     /// Serializes the field.
     fn ser<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error>;
+}
+
+/// "missing field `title`" at the mapping.
+pub(crate) fn missing_field(key: &str, position: Option<Position>) -> Error {
+    let err = Error::new(ErrorKind::MissingField, format!("missing field `{key}`"));
+    match position {
+        Some(p) => err.with_position(p),
+        None => err,
+    }
+}
+
+/// Reads a scalar field through `f`, which looks at the value without
+/// taking it, so that a failure gives the value back.
+fn peek<'a, T>(
+    value: Value<'a>,
+    f: impl FnOnce(&Value<'a>) -> Result<T>,
+) -> Result<T, Rejected<'a>> {
+    match f(&value) {
+        Ok(t) => Ok(t),
+        Err(error) => Err(Rejected { error, value }),
+    }
+}
+
+/// Prefixes the path of the warnings pushed since `from` with `parent`.
+pub(crate) fn nest(warnings: &mut Warnings<'_>, from: usize, parent: &str) {
+    if let Some(w) = warnings
+        && w.len() > from
+    {
+        let moved: Vec<Error> = w.drain(from..).map(|e| e.in_field(parent)).collect();
+        w.extend(moved);
+    }
+}
+
+/// How many warnings there are so far.
+pub(crate) fn mark(warnings: &Warnings<'_>) -> usize {
+    warnings.as_ref().map_or(0, |w| w.len())
 }
 
 /// Serializes a [`Field`].
@@ -69,11 +136,39 @@ pub(crate) fn invalid_value(value: &Value<'_>, message: String) -> Error {
     }
 }
 
+/// A leaf field read by looking at the value: `read` and `check` from one
+/// function.
+macro_rules! peek_field {
+    ($ty:ty, $f:expr, |$this:ident, $s:ident| $ser:expr) => {
+        impl<'a> Field<'a> for $ty {
+            fn read(value: Value<'a>, _: Warnings<'_>) -> Result<Self, Rejected<'a>> {
+                peek(value, $f)
+            }
+            fn check(value: &Value<'a>) -> Result<()> {
+                ($f)(value).map(drop)
+            }
+            fn ser<S: serde::Serializer>(&self, $s: S) -> std::result::Result<S::Ok, S::Error> {
+                let $this = self;
+                $ser
+            }
+        }
+    };
+}
+
 impl<'a> Field<'a> for Text<'a> {
-    fn from_value(value: Value<'a>) -> Result<Self> {
+    fn read(value: Value<'a>, _: Warnings<'_>) -> Result<Self, Rejected<'a>> {
         match value.kind {
             ValueKind::String(s) => Ok(s),
-            _ => Err(invalid_type(&value, "a string")),
+            _ => Err(Rejected {
+                error: invalid_type(&value, "a string"),
+                value,
+            }),
+        }
+    }
+    fn check(value: &Value<'a>) -> Result<()> {
+        match value.kind {
+            ValueKind::String(_) => Ok(()),
+            _ => Err(invalid_type(value, "a string")),
         }
     }
     fn ser<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -81,99 +176,81 @@ impl<'a> Field<'a> for Text<'a> {
     }
 }
 
-impl<'a> Field<'a> for bool {
-    fn from_value(value: Value<'a>) -> Result<Self> {
-        value
-            .as_bool()
-            .ok_or_else(|| invalid_type(&value, "a boolean"))
-    }
-    fn ser<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_bool(*self)
-    }
-}
+peek_field!(
+    bool,
+    |v: &Value<'a>| v.as_bool().ok_or_else(|| invalid_type(v, "a boolean")),
+    |this, s| s.serialize_bool(*this)
+);
 
-impl<'a> Field<'a> for i64 {
-    fn from_value(value: Value<'a>) -> Result<Self> {
-        value
-            .as_i64()
-            .ok_or_else(|| invalid_type(&value, "an integer"))
-    }
-    fn ser<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_i64(*self)
-    }
-}
+peek_field!(
+    i64,
+    |v: &Value<'a>| v.as_i64().ok_or_else(|| invalid_type(v, "an integer")),
+    |this, s| s.serialize_i64(*this)
+);
 
-impl<'a> Field<'a> for u64 {
-    fn from_value(value: Value<'a>) -> Result<Self> {
-        let i = value
+peek_field!(
+    u64,
+    |v: &Value<'a>| {
+        let i = v
             .as_i64()
-            .ok_or_else(|| invalid_type(&value, "a non-negative integer"))?;
+            .ok_or_else(|| invalid_type(v, "a non-negative integer"))?;
         u64::try_from(i).map_err(|_| {
             invalid_value(
-                &value,
+                v,
                 format!("invalid value: integer `{i}`, expected a non-negative integer"),
             )
         })
-    }
-    fn ser<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_u64(*self)
-    }
-}
+    },
+    |this, s| s.serialize_u64(*this)
+);
 
-impl<'a> Field<'a> for u32 {
-    fn from_value(value: Value<'a>) -> Result<Self> {
-        let i = value
+peek_field!(
+    u32,
+    |v: &Value<'a>| {
+        let i = v
             .as_i64()
-            .ok_or_else(|| invalid_type(&value, "a non-negative integer"))?;
+            .ok_or_else(|| invalid_type(v, "a non-negative integer"))?;
         u32::try_from(i).map_err(|_| {
             invalid_value(
-                &value,
+                v,
                 format!(
                     "invalid value: integer `{i}`, expected an integer from 0 to {}",
                     u32::MAX
                 ),
             )
         })
-    }
-    fn ser<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_u32(*self)
-    }
-}
+    },
+    |this, s| s.serialize_u32(*this)
+);
 
-impl<'a> Field<'a> for f64 {
-    fn from_value(value: Value<'a>) -> Result<Self> {
-        value
-            .as_f64()
-            .ok_or_else(|| invalid_type(&value, "a number"))
-    }
-    fn ser<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_f64(*self)
-    }
-}
+peek_field!(
+    f64,
+    |v: &Value<'a>| v.as_f64().ok_or_else(|| invalid_type(v, "a number")),
+    |this, s| s.serialize_f64(*this)
+);
 
-/// RFC 3339, as the aggregator writes `publishedDateTime`; the offset is kept.
-impl<'a> Field<'a> for OffsetDateTime {
-    fn from_value(value: Value<'a>) -> Result<Self> {
-        let Some(s) = value.as_str() else {
-            return Err(invalid_type(&value, "an RFC 3339 date-time string"));
-        };
-        if let Some(t) = utc_seconds(s) {
-            return Ok(t);
-        }
-        OffsetDateTime::parse(s, &Rfc3339).map_err(|e| {
-            invalid_value(
-                &value,
-                format!(
-                    "invalid date-time: expected RFC 3339 such as `2022-10-24T21:10:00Z`, found {s:?} ({e})"
-                ),
-            )
-            .with_source(e)
-        })
+// RFC 3339, as the aggregator writes `publishedDateTime`; the offset is kept.
+peek_field!(OffsetDateTime, date_time, |this, s| {
+    let text = this.format(&Rfc3339).map_err(serde::ser::Error::custom)?;
+    s.serialize_str(&text)
+});
+
+fn date_time(value: &Value<'_>) -> Result<OffsetDateTime> {
+    let Some(s) = value.as_str() else {
+        return Err(invalid_type(value, "an RFC 3339 date-time string"));
+    };
+    if let Some(t) = utc_seconds(s) {
+        return Ok(t);
     }
-    fn ser<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let text = self.format(&Rfc3339).map_err(serde::ser::Error::custom)?;
-        s.serialize_str(&text)
-    }
+    OffsetDateTime::parse(s, &Rfc3339).map_err(|e| {
+        invalid_value(
+            value,
+            format!(
+                "invalid date-time: expected RFC 3339 such as `2022-10-24T21:10:00Z`, found {s:?} ({e})"
+            ),
+        )
+        .with_source(e)
+    })
 }
 
 /// `YYYY-MM-DDTHH:MM:SSZ`, the form the aggregator always writes, read
@@ -209,12 +286,22 @@ fn utc_seconds(s: &str) -> Option<OffsetDateTime> {
 }
 
 impl<'a, T: Field<'a>> Field<'a> for Option<T> {
-    fn from_value(value: Value<'a>) -> Result<Self> {
+    fn read(value: Value<'a>, warnings: Warnings<'_>) -> Result<Self, Rejected<'a>> {
         if value.is_null() {
             Ok(None)
         } else {
-            T::from_value(value).map(Some)
+            T::read(value, warnings).map(Some)
         }
+    }
+    fn check(value: &Value<'a>) -> Result<()> {
+        if value.is_null() {
+            Ok(())
+        } else {
+            T::check(value)
+        }
+    }
+    fn required() -> bool {
+        false
     }
     fn missing(_: &'static str, _: Option<Position>) -> Result<Self> {
         Ok(None)
@@ -231,18 +318,54 @@ impl<'a, T: Field<'a>> Field<'a> for Option<T> {
 }
 
 /// A sequence; an empty value (`topics:` with nothing after it) is an empty
-/// list.
+/// list. Read leniently, a list with an item that cannot be read is kept
+/// whole, as written, rather than typed without that item.
 impl<'a, T: Field<'a>> Field<'a> for Vec<T> {
-    fn from_value(value: Value<'a>) -> Result<Self> {
-        match value.kind {
-            ValueKind::Sequence(items) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| T::from_value(v).map_err(|e| e.in_field(&format!("[{i}]"))))
-                .collect(),
-            ValueKind::Null => Ok(Vec::new()),
-            _ => Err(invalid_type(&value, "a sequence")),
+    fn read(value: Value<'a>, mut warnings: Warnings<'_>) -> Result<Self, Rejected<'a>> {
+        if warnings.is_some()
+            && let Err(error) = Self::check(&value)
+        {
+            return Err(Rejected { error, value });
         }
+        match value.kind {
+            ValueKind::Sequence(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, v) in items.into_iter().enumerate() {
+                    let from = mark(&warnings);
+                    match T::read(v, warnings.as_deref_mut()) {
+                        Ok(t) => out.push(t),
+                        Err(r) => {
+                            return Err(Rejected {
+                                error: r.error.in_field(&format!("[{i}]")),
+                                value: Value::new(ValueKind::Null),
+                            });
+                        }
+                    }
+                    if mark(&warnings) > from {
+                        nest(&mut warnings, from, &format!("[{i}]"));
+                    }
+                }
+                Ok(out)
+            }
+            ValueKind::Null => Ok(Vec::new()),
+            _ => Err(Rejected {
+                error: invalid_type(&value, "a sequence"),
+                value,
+            }),
+        }
+    }
+    fn check(value: &Value<'a>) -> Result<()> {
+        match &value.kind {
+            ValueKind::Sequence(items) => items
+                .iter()
+                .enumerate()
+                .try_for_each(|(i, v)| T::check(v).map_err(|e| e.in_field(&format!("[{i}]")))),
+            ValueKind::Null => Ok(()),
+            _ => Err(invalid_type(value, "a sequence")),
+        }
+    }
+    fn required() -> bool {
+        false
     }
     fn missing(_: &'static str, _: Option<Position>) -> Result<Self> {
         Ok(Vec::new())
@@ -256,8 +379,11 @@ impl<'a, T: Field<'a>> Field<'a> for Vec<T> {
 }
 
 impl<'a> Field<'a> for Value<'a> {
-    fn from_value(value: Value<'a>) -> Result<Self> {
+    fn read(value: Value<'a>, _: Warnings<'_>) -> Result<Self, Rejected<'a>> {
         Ok(value)
+    }
+    fn check(_: &Value<'a>) -> Result<()> {
+        Ok(())
     }
     fn ser<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         serde::Serialize::serialize(self, s)
@@ -265,11 +391,23 @@ impl<'a> Field<'a> for Value<'a> {
 }
 
 impl<'a> Field<'a> for Mapping<'a> {
-    fn from_value(value: Value<'a>) -> Result<Self> {
+    fn read(value: Value<'a>, _: Warnings<'_>) -> Result<Self, Rejected<'a>> {
         match value.kind {
             ValueKind::Mapping(m) => Ok(m),
-            _ => Err(invalid_type(&value, "a mapping")),
+            _ => Err(Rejected {
+                error: invalid_type(&value, "a mapping"),
+                value,
+            }),
         }
+    }
+    fn check(value: &Value<'a>) -> Result<()> {
+        match value.kind {
+            ValueKind::Mapping(_) => Ok(()),
+            _ => Err(invalid_type(value, "a mapping")),
+        }
+    }
+    fn required() -> bool {
+        false
     }
     fn missing(_: &'static str, _: Option<Position>) -> Result<Self> {
         Ok(Mapping::new())
@@ -309,24 +447,45 @@ macro_rules! front_matter_model {
             pub extra: $crate::frontmatter::Mapping<'a>,
         }
 
-        impl<'a> $crate::frontmatter::model::Field<'a> for $name<'a> {
-            fn from_value(value: $crate::frontmatter::Value<'a>) -> $crate::Result<Self> {
-                use $crate::frontmatter::model::Field;
-                let position = value.position();
-                let map = match value.kind {
-                    $crate::frontmatter::ValueKind::Mapping(m) => m,
-                    _ => return Err($crate::frontmatter::model::invalid_type(&value, "a mapping")),
-                };
+        impl<'a> $name<'a> {
+            /// Reads the model from a mapping's entries. A required field
+            /// that is absent or cannot be read fails it; another field
+            /// that cannot be read fails it too when reading strictly
+            /// (`warnings` is `None`), else is kept in `extra`, as
+            /// written, with a warning.
+            #[allow(unused_mut, unused_variables)]
+            pub(crate) fn from_mapping(
+                map: $crate::frontmatter::Mapping<'a>,
+                position: Option<$crate::Position>,
+                mut warnings: $crate::frontmatter::model::Warnings<'_>,
+            ) -> $crate::Result<Self> {
+                use $crate::frontmatter::model::{Field, mark, nest};
                 $( let mut $field: Option<$ty> = None; )*
                 let mut extra = Vec::new();
                 for entry in map.into_entries() {
                     match entry.key.as_str() {
                         $(
                             $key => {
-                                $field = Some(
-                                    <$ty as Field<'a>>::from_value(entry.value)
-                                        .map_err(|e| e.in_field($key))?,
-                                );
+                                let from = mark(&warnings);
+                                let read = <$ty as Field<'a>>::read(entry.value, warnings.as_deref_mut());
+                                nest(&mut warnings, from, $key);
+                                match read {
+                                    Ok(v) => $field = Some(v),
+                                    Err(r) => {
+                                        let error = r.error.in_field($key);
+                                        match warnings.as_deref_mut() {
+                                            Some(w) if !<$ty as Field<'a>>::required() => {
+                                                w.push(error);
+                                                extra.push($crate::frontmatter::Entry {
+                                                    key: entry.key,
+                                                    key_pos: entry.key_pos,
+                                                    value: r.value,
+                                                });
+                                            }
+                                            _ => return Err(error),
+                                        }
+                                    }
+                                }
                             }
                         )*
                         _ => extra.push(entry),
@@ -342,16 +501,63 @@ macro_rules! front_matter_model {
                     extra: $crate::frontmatter::Mapping::from_entries(extra),
                 })
             }
+        }
+
+        impl<'a> $crate::frontmatter::model::Field<'a> for $name<'a> {
+            fn read(
+                value: $crate::frontmatter::Value<'a>,
+                warnings: $crate::frontmatter::model::Warnings<'_>,
+            ) -> std::result::Result<Self, $crate::frontmatter::model::Rejected<'a>> {
+                use $crate::frontmatter::model::Rejected;
+                if warnings.is_some()
+                    && let Err(error) = Self::check(&value)
+                {
+                    return Err(Rejected { error, value });
+                }
+                let position = value.position();
+                match value.kind {
+                    $crate::frontmatter::ValueKind::Mapping(m) => Self::from_mapping(m, position, warnings)
+                        .map_err(|error| Rejected {
+                            error,
+                            value: $crate::frontmatter::Value::new($crate::frontmatter::ValueKind::Null),
+                        }),
+                    _ => Err(Rejected {
+                        error: $crate::frontmatter::model::invalid_type(&value, "a mapping"),
+                        value,
+                    }),
+                }
+            }
+
+            fn read_top(
+                value: $crate::frontmatter::Value<'a>,
+                warnings: $crate::frontmatter::model::Warnings<'_>,
+            ) -> $crate::Result<Self> {
+                let position = value.position();
+                match value.kind {
+                    $crate::frontmatter::ValueKind::Mapping(m) => Self::from_mapping(m, position, warnings),
+                    _ => Err($crate::frontmatter::model::invalid_type(&value, "a mapping")),
+                }
+            }
+
+            #[allow(unused_variables)]
+            fn check(value: &$crate::frontmatter::Value<'a>) -> $crate::Result<()> {
+                use $crate::frontmatter::model::{Field, missing_field};
+                let Some(map) = value.as_mapping() else {
+                    return Err($crate::frontmatter::model::invalid_type(value, "a mapping"));
+                };
+                $(
+                    if <$ty as Field<'a>>::required() {
+                        match map.get($key) {
+                            Some(v) => <$ty as Field<'a>>::check(v).map_err(|e| e.in_field($key))?,
+                            None => return Err(missing_field($key, value.position())),
+                        }
+                    }
+                )*
+                Ok(())
+            }
 
             fn missing(key: &'static str, position: Option<$crate::Position>) -> $crate::Result<Self> {
-                let err = $crate::Error::new(
-                    $crate::ErrorKind::MissingField,
-                    format!("missing field `{key}`"),
-                );
-                Err(match position {
-                    Some(p) => err.with_position(p),
-                    None => err,
-                })
+                Err($crate::frontmatter::model::missing_field(key, position))
             }
 
             fn ser<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -396,9 +602,15 @@ pub(crate) use front_matter_model;
 macro_rules! text_field {
     ($name:ident) => {
         impl<'a> $crate::frontmatter::model::Field<'a> for $name<'a> {
-            fn from_value(value: $crate::frontmatter::Value<'a>) -> $crate::Result<Self> {
-                <$crate::Text<'a> as $crate::frontmatter::model::Field<'a>>::from_value(value)
+            fn read(
+                value: $crate::frontmatter::Value<'a>,
+                warnings: $crate::frontmatter::model::Warnings<'_>,
+            ) -> std::result::Result<Self, $crate::frontmatter::model::Rejected<'a>> {
+                <$crate::Text<'a> as $crate::frontmatter::model::Field<'a>>::read(value, warnings)
                     .map($name::from)
+            }
+            fn check(value: &$crate::frontmatter::Value<'a>) -> $crate::Result<()> {
+                <$crate::Text<'a> as $crate::frontmatter::model::Field<'a>>::check(value)
             }
             fn ser<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())

@@ -122,6 +122,7 @@ pub fn split(input: &str) -> Result<Option<Split<'_>>> {
     let bom = input.starts_with(BOM);
     let start = if bom { BOM.len() } else { 0 };
     let (first, after_first) = line_at(input, start);
+    lone_cr_after_opener(input, first, start)?;
     let delimiter = trim_line(first);
     let format = match delimiter {
         "---" => Format::Yaml,
@@ -173,6 +174,28 @@ pub fn split(input: &str) -> Result<Option<Split<'_>>> {
         ),
     )
     .with_position(Position::locate(input, start)))
+}
+
+/// Classic Mac OS files end their lines with a lone `\r`: their first
+/// "line" then runs to the first `\n`, if any, and the opener would not be
+/// recognised. Say so rather than report no front matter.
+fn lone_cr_after_opener(input: &str, first: &str, start: usize) -> Result<()> {
+    for opener in ["---", "+++", ";;;"] {
+        let Some(rest) = first.strip_prefix(opener) else {
+            continue;
+        };
+        let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        if rest[blanks..].starts_with('\r') {
+            return Err(Error::new(
+                ErrorKind::Unsupported,
+                format!(
+                    "unsupported line endings: expected `\\n` or `\\r\\n` after the opening `{opener}`, found a lone `\\r` (classic Mac OS line endings); convert the file to LF or CRLF line endings"
+                ),
+            )
+            .with_position(Position::locate(input, start + opener.len() + blanks)));
+        }
+    }
+    Ok(())
 }
 
 /// The line starting at `at` without its line break, and the offset of the

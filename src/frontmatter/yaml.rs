@@ -164,6 +164,7 @@ pub(crate) fn parse<'a>(
         base,
         limits.max_bytes.min(u32::MAX as usize / 2),
     )?;
+    check_printable(input, fragment, base)?;
     let mut parser = Parser::new_from_str(fragment);
     let mut b = Builder {
         max_nodes: limits.max_nodes,
@@ -309,6 +310,49 @@ pub(crate) fn parse<'a>(
             Position::locate(input, base),
         )
     }))
+}
+
+/// YAML allows only printable characters in a stream (YAML 1.2, 5.1:
+/// tab, line breaks, U+0020-U+007E, U+0085, U+00A0-U+D7FF, U+E000-U+FFFD,
+/// and above U+FFFF). yaml-rust2 takes a raw NUL for the end of the input,
+/// silently dropping everything after it, and lets the other control
+/// characters through where libyaml refuses them: both are refused here,
+/// at the character, before yaml-rust2 sees the text. Escapes such as
+/// `"\0"` in double quotes are not raw characters and stay allowed.
+fn check_printable(input: &str, fragment: &str, base: usize) -> Result<()> {
+    let b = fragment.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let bad = match c {
+            b'\t' | b'\n' | b'\r' => false,
+            0..0x20 | 0x7F => true,
+            // U+0080-U+009F (C1 controls) but U+0085 (next line).
+            0xC2 => b
+                .get(i + 1)
+                .is_some_and(|&n| (0x80..0xA0).contains(&n) && n != 0x85),
+            // U+FFFE and U+FFFF.
+            0xEF => b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)),
+            _ => false,
+        };
+        if bad {
+            let ch = fragment[i..].chars().next().unwrap_or('\0');
+            let what = if ch == '\0' {
+                "a raw NUL (U+0000)".to_owned()
+            } else {
+                format!("the non-printable character U+{:04X}", u32::from(ch))
+            };
+            return Err(Error::new(
+                ErrorKind::Syntax,
+                format!(
+                    "invalid yaml: expected printable characters, found {what} (write it as an escape in double quotes, such as `\"\\0\"`)"
+                ),
+            )
+            .with_position(Position::locate(input, base + i)));
+        }
+        i += 1;
+    }
+    Ok(())
 }
 
 fn unexpected(position: Position) -> Error {
