@@ -92,15 +92,18 @@ impl<'a> Content<'a> {
     }
 
     /// What a lenient read kept as sent and warned about (a field that
-    /// could not be typed), each with its path and position.
+    /// could not be typed), each with its path and position: WordPress's
+    /// [`Parsed::warnings`](wordpress::Parsed::warnings), front matter's
+    /// [`Document::warnings`].
     #[must_use]
     pub fn warnings(&self) -> &[Error] {
         match self {
             #[cfg(feature = "wordpress")]
             Content::WordPress(parsed) => parsed.warnings(),
-            // Front matter's warnings come with `Document::warnings`.
             #[cfg(feature = "frontmatter")]
-            Content::NewsItem(_) | Content::Item(_) => &[],
+            Content::NewsItem(doc) => doc.warnings(),
+            #[cfg(feature = "frontmatter")]
+            Content::Item(doc) => doc.warnings(),
         }
     }
 
