@@ -8,13 +8,17 @@
 //! For each post it prints the id, type, title, link, publication instant,
 //! and how many link relations, embedded relations and unknown fields it has;
 //! for an error response, its code, status and message.
-//! A file that fails prints its error, with line and column, and the exit
-//! status is non-zero.
+//!
+//! Files are read leniently: a field that cannot be typed is kept as sent
+//! and printed as a warning; a collection's item that cannot be read is
+//! printed as a problem, with its index, field, line and column, and the
+//! other items are read. A file that fails, or holds such an item, prints
+//! its error, with line and column, and the exit status is non-zero.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use pressmark::wordpress::{self, Object, Post, Response};
+use pressmark::wordpress::{self, Object, Post, ReadOptions, Response};
 use time::format_description::well_known::Rfc3339;
 
 fn main() -> ExitCode {
@@ -25,6 +29,7 @@ fn main() -> ExitCode {
         );
     }
     let mut failed = false;
+    let mut failed_items = false;
     for path in &files {
         let text = match std::fs::read(path) {
             Ok(bytes) => bytes,
@@ -34,13 +39,30 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        match wordpress::from_slice::<Response>(&text) {
+        match wordpress::from_slice_with::<Response>(&text, &ReadOptions::lenient()) {
             Ok(parsed) => {
                 println!("{}", path.display());
+                if let Some(encoding) = parsed.transcoded_from() {
+                    println!("  transcoded from {encoding}");
+                }
+                for warning in parsed.warnings() {
+                    println!("  warning: {warning} (kept as sent)");
+                }
+                for failed in parsed.failures() {
+                    eprintln!(
+                        "{}: item {}: {}",
+                        path.display(),
+                        failed.index,
+                        failed.error
+                    );
+                    failed_items = true;
+                }
                 if let Some(repairs) = parsed.repairs() {
                     println!(
-                        "  repaired {} raw control character(s), the first at {}",
-                        repairs.count(),
+                        "  repaired {} raw control character(s) and {} lone surrogate escape(s), \
+                         the first at {}",
+                        repairs.control_characters(),
+                        repairs.lone_surrogates(),
                         repairs.first()
                     );
                 }
@@ -60,7 +82,7 @@ fn main() -> ExitCode {
             }
         }
     }
-    if failed {
+    if failed || failed_items {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

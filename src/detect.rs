@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::encoding::Decoded;
 #[cfg(feature = "frontmatter")]
 use crate::frontmatter::{self, Document, Item, NewsItem};
 #[cfg(feature = "wordpress")]
@@ -90,6 +91,35 @@ impl<'a> Content<'a> {
         }
     }
 
+    /// What a lenient read kept as sent and warned about (a field that
+    /// could not be typed), each with its path and position: WordPress's
+    /// [`Parsed::warnings`](wordpress::Parsed::warnings), front matter's
+    /// [`Document::warnings`].
+    #[must_use]
+    pub fn warnings(&self) -> &[Error] {
+        match self {
+            #[cfg(feature = "wordpress")]
+            Content::WordPress(parsed) => parsed.warnings(),
+            #[cfg(feature = "frontmatter")]
+            Content::NewsItem(doc) => doc.warnings(),
+            #[cfg(feature = "frontmatter")]
+            Content::Item(doc) => doc.warnings(),
+        }
+    }
+
+    /// The items of a WordPress collection that could not be read, each
+    /// with its index, error and JSON as sent; the content holds the
+    /// others. Empty for any other content.
+    #[cfg(feature = "wordpress")]
+    #[must_use]
+    pub fn failures(&self) -> &[wordpress::FailedItem<'a>] {
+        match self {
+            Content::WordPress(parsed) => parsed.failures(),
+            #[cfg(feature = "frontmatter")]
+            Content::NewsItem(_) | Content::Item(_) => &[],
+        }
+    }
+
     /// Detaches the content from the input.
     #[must_use]
     pub fn into_owned(self) -> Content<'static> {
@@ -105,16 +135,23 @@ impl<'a> Content<'a> {
 }
 
 /// Recognises and reads `input`: WordPress JSON (an object, a collection,
-/// an error response; with a BOM, JSONP or `_envelope`), or a file with
-/// front matter (a news item, or any other front matter).
+/// an error response; with a BOM, JSONP or `_envelope`; UTF-8, or UTF-16
+/// with its byte order mark), or a file with front matter (a news item, or
+/// any other front matter).
+///
+/// WordPress JSON is read leniently ([`wordpress::ReadOptions::lenient`]):
+/// a collection's item that cannot be read is set aside in
+/// [`Content::failures`] and the others are read; a field that cannot be
+/// typed is kept as sent, with a warning in [`Content::warnings`].
 ///
 /// # Errors
 ///
-/// When the bytes are not UTF-8; when they are in neither format
-/// ([`ErrorKind::UnknownFormat`], at the first character); and the errors
-/// of [`wordpress::from_str`] and [`frontmatter::news_item`] /
-/// [`frontmatter::item`] for an input of that format. A Markdown file
-/// without front matter is [`ErrorKind::NoFrontMatter`].
+/// When the bytes are not UTF-8 (naming the encoding they look like);
+/// when they are empty or in neither format ([`ErrorKind::UnknownFormat`],
+/// at the first character); and the errors of [`wordpress::from_str`] and
+/// [`frontmatter::news_item`] / [`frontmatter::item`] for an input of that
+/// format. A Markdown file without front matter is
+/// [`ErrorKind::NoFrontMatter`].
 ///
 /// # Examples
 ///
@@ -136,12 +173,42 @@ impl<'a> Content<'a> {
 /// # Ok::<(), pressmark::Error>(())
 /// ```
 pub fn from_slice(input: &[u8]) -> Result<Content<'_>, Error> {
-    let text = crate::error::utf8(input)?;
+    match crate::encoding::decode(input, None)? {
+        Decoded::Utf8(text) => from_text(text),
+        Decoded::Transcoded { text, from } => match from_text(&text)?.into_owned() {
+            #[cfg(feature = "wordpress")]
+            Content::WordPress(mut parsed) => {
+                parsed.transcoded_from = Some(from);
+                Ok(Content::WordPress(parsed))
+            }
+            #[cfg(feature = "frontmatter")]
+            Content::NewsItem(_) | Content::Item(_) => Err(Error::new(
+                ErrorKind::Unsupported,
+                format!("front matter in {from}: expected UTF-8"),
+            )),
+        },
+    }
+}
+
+/// [`from_slice`] for text.
+fn from_text(text: &str) -> Result<Content<'_>, Error> {
     let start = text.len()
         - text
             .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
             .len();
     let rest = &text[start..];
+    if rest.is_empty() {
+        let what = if text.is_empty() {
+            ""
+        } else {
+            " (only whitespace)"
+        };
+        return Err(Error::new(
+            ErrorKind::UnknownFormat,
+            format!("empty input{what}: expected {EXPECTED}"),
+        )
+        .with_position(Position::locate(text, start)));
+    }
     match guess(rest) {
         #[cfg(feature = "wordpress")]
         Guess::Json => read_wordpress(text),
@@ -258,7 +325,7 @@ fn guess(rest: &str) -> Guess {
 
 #[cfg(feature = "wordpress")]
 fn read_wordpress(text: &str) -> Result<Content<'_>, Error> {
-    match wordpress::from_str::<Response>(text) {
+    match wordpress::from_str_with::<Response>(text, &wordpress::ReadOptions::lenient()) {
         Ok(parsed) => Ok(Content::WordPress(parsed)),
         // `{` on its own line opens JSON front matter too: a JSON value
         // followed by a body.

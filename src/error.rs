@@ -1,6 +1,7 @@
 //! [`Error`], [`ErrorKind`] and [`Position`]: what went wrong, and where.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// A specialized `Result` whose error is the crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -42,14 +43,20 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// );
 /// # }
 /// ```
+///
+/// Errors are `Clone` (the source is shared), so that a result can keep
+/// the problems it met beside its value (a collection's failed items, the
+/// warnings of a lenient read).
+#[derive(Clone)]
 pub struct Error(Box<Inner>);
 
+#[derive(Clone)]
 struct Inner {
     kind: ErrorKind,
     message: String,
     position: Option<Position>,
     path: Option<String>,
-    source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+    source: Option<Arc<dyn std::error::Error + Send + Sync + 'static>>,
 }
 
 /// The category of an [`Error`], for matching; the message gives the details.
@@ -285,7 +292,7 @@ impl Error {
         allow(dead_code)
     )]
     pub(crate) fn with_path(mut self, path: impl Into<String>) -> Error {
-        let path = path.into();
+        let path = elide_path(path.into());
         self.0.path = (!path.is_empty()).then_some(path);
         self
     }
@@ -296,7 +303,7 @@ impl Error {
         mut self,
         source: impl std::error::Error + Send + Sync + 'static,
     ) -> Error {
-        self.0.source = Some(Box::new(source));
+        self.0.source = Some(Arc::new(source));
         self
     }
 
@@ -348,15 +355,28 @@ impl Error {
         self
     }
 
+    /// Counts the line and column of the recorded byte offset (see
+    /// [`Error::at_byte`]), which is at `shift` + it in `input`, with
+    /// `lines`: errors placed in the order of their offsets cost one pass
+    /// over the input in all.
+    #[must_use]
+    #[cfg_attr(not(feature = "wordpress"), allow(dead_code))]
+    pub(crate) fn placed(mut self, lines: &mut LineCounter, input: &[u8], shift: usize) -> Error {
+        if let Some(p) = self.0.position {
+            self.0.position = Some(lines.locate(input, shift + p.byte));
+        }
+        self
+    }
+
     /// Prefixes the field path with `parent` (a key or `[index]`).
     #[must_use]
     #[allow(dead_code)] // used by the front-matter reader
     pub(crate) fn in_field(mut self, parent: &str) -> Error {
-        self.0.path = Some(match self.0.path.take() {
+        self.0.path = Some(elide_path(match self.0.path.take() {
             None => parent.to_owned(),
             Some(child) if child.starts_with('[') => format!("{parent}{child}"),
             Some(child) => format!("{parent}.{child}"),
-        });
+        }));
         self
     }
 }
@@ -403,6 +423,99 @@ impl From<std::io::Error> for Error {
     }
 }
 
+/// How many steps of a field path are kept at each end when the path is
+/// elided.
+const PATH_ENDS: usize = 8;
+
+/// `path` with its middle steps elided when it has more than twice
+/// [`PATH_ENDS`] of them (an error 100,000 levels deep would otherwise
+/// carry a path of 300 KB): `a[0][0]…99984 levels…[0].b`. A path elided
+/// before counts its elided steps again when a parent is put in front.
+pub(crate) fn elide_path(path: String) -> String {
+    // Cheap test first: a path this short has few steps.
+    if path.len() <= 4 * PATH_ENDS * 2 {
+        return path;
+    }
+    let steps = path_steps(&path);
+    let weight = |s: &str| elided_count(s).unwrap_or(1);
+    let total: usize = steps.iter().map(|s| weight(s)).sum();
+    if total <= 2 * PATH_ENDS + 1 {
+        return path;
+    }
+    // The first and last steps, counted by weight; everything between
+    // becomes one marker.
+    let (mut head, mut tail) = (0, steps.len());
+    let mut kept = 0;
+    while kept < PATH_ENDS && elided_count(steps[head]).is_none() {
+        kept += 1;
+        head += 1;
+    }
+    kept = 0;
+    while kept < PATH_ENDS && tail > head && elided_count(steps[tail - 1]).is_none() {
+        kept += 1;
+        tail -= 1;
+    }
+    let middle: usize = steps[head..tail].iter().map(|s| weight(s)).sum();
+    let mut out = String::with_capacity(8 * PATH_ENDS * 2 + 32);
+    for step in &steps[..head] {
+        out.push_str(step);
+    }
+    out.push_str(&format!("…{middle} levels…"));
+    for (i, step) in steps[tail..].iter().enumerate() {
+        // A key after the marker keeps its dot; the first step of the
+        // path had none, and a key moved after the marker needs one.
+        if i == 0 && tail == 0 && !step.starts_with('[') {
+            out.push('.');
+        }
+        out.push_str(step);
+    }
+    out
+}
+
+/// The steps of a field path, each with its leading `.` or `[`: `a`,
+/// `.b`, `[0]`, `["odd key"]`, and an elision marker `…N levels…`.
+fn path_steps(path: &str) -> Vec<&str> {
+    const MARK: &[u8] = "…".as_bytes();
+    let bytes = path.as_bytes();
+    let mut steps = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        if i > start && (bytes[i] == b'.' || bytes[i] == b'[' || bytes[i..].starts_with(MARK)) {
+            steps.push(&path[start..i]);
+            start = i;
+        }
+        if bytes[i..].starts_with(MARK) {
+            // A marker runs to its closing `…`.
+            i += MARK.len();
+            while i < bytes.len() && !bytes[i..].starts_with(MARK) {
+                i += 1;
+            }
+            i += MARK.len();
+        } else if bytes[i..].starts_with(b"[\"") {
+            // A quoted key runs to its unescaped closing quote.
+            i += 2;
+            while i < bytes.len() && bytes[i] != b'"' {
+                i += if bytes[i] == b'\\' { 2 } else { 1 };
+            }
+            i += 1;
+        } else {
+            i += 1;
+        }
+    }
+    if start < bytes.len() {
+        steps.push(&path[start..]);
+    }
+    steps
+}
+
+/// How many steps an elision marker `…N levels…` stands for.
+fn elided_count(step: &str) -> Option<usize> {
+    step.strip_prefix('…')?
+        .strip_suffix(" levels…")?
+        .parse()
+        .ok()
+}
+
 /// The bytes as UTF-8, or an error at the first invalid byte.
 #[cfg_attr(
     not(any(feature = "wordpress", feature = "frontmatter")),
@@ -445,6 +558,27 @@ mod tests {
         assert_eq!(Position::line_start(input, 3), Some(5));
         assert_eq!(Position::line_start(input, 4), Some(6));
         assert_eq!(Position::line_start(input, 5), None);
+    }
+
+    #[test]
+    fn deep_paths_are_elided_in_the_middle() {
+        let deep = format!("a{}.b", "[0]".repeat(100_000));
+        let path = elide_path(deep);
+        assert_eq!(
+            path,
+            "a[0][0][0][0][0][0][0]…99986 levels…[0][0][0][0][0][0][0].b"
+        );
+        // Short paths, and keys with dots and brackets inside quotes, stay.
+        let odd = r#"a["x.y[0]"][1].c"#.to_owned();
+        assert_eq!(elide_path(odd.clone()), odd);
+        // Parents put in front of an elided path count its marker.
+        let err = Error::new(ErrorKind::Syntax, "x")
+            .with_path(format!("{}.z", "[1]".repeat(50)))
+            .in_field("top");
+        assert_eq!(
+            err.path(),
+            Some("top[1][1][1][1][1][1][1]…36 levels…[1][1][1][1][1][1][1].z")
+        );
     }
 
     #[test]

@@ -172,6 +172,8 @@
 pub mod article;
 #[cfg(any(feature = "wordpress", feature = "frontmatter"))]
 mod detect;
+#[cfg(any(feature = "wordpress", feature = "frontmatter"))]
+mod encoding;
 mod error;
 #[cfg(feature = "frontmatter")]
 #[cfg_attr(docsrs, doc(cfg(feature = "frontmatter")))]

@@ -418,7 +418,7 @@ fn detection_errors_say_what_was_found() {
         (
             b"{\"id\":\xFF}",
             ErrorKind::Syntax,
-            "invalid UTF-8: byte 0xff cannot start or continue a character at line 1 column 7",
+            "invalid UTF-8: byte 0xff cannot start or continue a character: the input looks like windows-1252, not UTF-8 at line 1 column 7",
         ),
         (b"---\ntitle: a\n", ErrorKind::Unclosed, ""),
     ];

@@ -585,9 +585,14 @@ fn term_or_user_where_a_post_was_expected() {
         assert_eq!(err.kind(), ErrorKind::UnexpectedKind);
         assert_eq!(err.to_string(), want);
     }
+    // In a collection, the term is set aside; all or nothing, it fails the
+    // read.
+    let json = "[{\"id\":1},\n {\"id\":2,\"taxonomy\":\"post_tag\"}]";
+    let parsed = wordpress::from_str::<Vec<Post>>(json).unwrap();
+    assert_eq!(parsed.len(), 1);
+    assert_eq!(parsed.failures()[0].error.path(), Some("[1]"));
     let err =
-        wordpress::from_str::<Vec<Post>>("[{\"id\":1},\n {\"id\":2,\"taxonomy\":\"post_tag\"}]")
-            .unwrap_err();
+        wordpress::from_str_with::<Vec<Post>>(json, &wordpress::ReadOptions::strict()).unwrap_err();
     assert_eq!(err.path(), Some("[1]"));
     assert_eq!(
         (

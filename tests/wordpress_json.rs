@@ -41,7 +41,12 @@ fn syntax_errors_say_what_was_expected_at_the_byte_at_fault() {
         (
             "",
             UnexpectedEof,
-            "unexpected end of input while parsing a value at line 1 column 1",
+            "empty input: expected a JSON object or array at line 1 column 1",
+        ),
+        (
+            "\u{feff} \n",
+            UnexpectedEof,
+            "empty input (only whitespace): expected a JSON object or array at line 2 column 1",
         ),
         (
             "{\"id\" 1}",
@@ -231,12 +236,13 @@ fn numbers_read_as_serde_json_reads_them() {
     assert_eq!(post.id, Some(u64::MAX));
     assert_eq!(post.menu_order, Some(i64::MIN));
     assert_eq!(post.parent, Some(0));
-    // Past `u64`, an integer is a float, which an id cannot be.
+    // Past `u64`, an integer is a float, which an id cannot be; the error
+    // quotes it as written.
     let err = post_of(r#"{"id":18446744073709551616}"#).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "invalid type: floating point `18446744073709552000.0`, expected an integer (or a string) \
-         in `id` at line 1 column 7"
+        "invalid value: integer `18446744073709551616` is out of range (beyond 64 bits), \
+         expected an integer (or a string) in `id` at line 1 column 7"
     );
 }
 
@@ -361,7 +367,8 @@ fn raw_control_characters_are_read_in_one_pass_and_counted_once() {
 }
 
 /// Rendered HTML is kept raw and decoded on demand: a lone surrogate escape
-/// there becomes U+FFFD (a typed string with one is an error).
+/// there becomes U+FFFD, as in a typed string (read strictly, either is an
+/// error).
 #[test]
 fn lone_surrogates_in_raw_strings_decode_as_replacement_characters() {
     let post = post_of(
@@ -372,7 +379,20 @@ fn lone_surrogates_in_raw_strings_decode_as_replacement_characters() {
         post.content_html().unwrap(),
         "a\u{FFFD}b\u{FFFD}c😀\u{FFFD}A</p>"
     );
-    assert!(post_of(r#"{"slug":"a\ud800"}"#).is_err());
+    assert_eq!(
+        post_of(r#"{"slug":"a\ud800"}"#).unwrap().slug.as_deref(),
+        Some("a\u{FFFD}")
+    );
+    let strict = wordpress::ReadOptions::strict();
+    for json in [
+        r#"{"slug":"a\ud800"}"#,
+        r#"{"content":{"rendered":"\udc00"}}"#,
+    ] {
+        assert!(
+            wordpress::from_str_with::<Post>(json, &strict).is_err(),
+            "{json}"
+        );
+    }
 }
 
 /// A raw value's open containers are kept one bit each, 64 to a word and

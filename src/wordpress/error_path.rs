@@ -9,6 +9,12 @@ use crate::{Error, ErrorKind};
 /// Converts `err`, raised while reading `buf[start..]`, into an [`Error`]
 /// whose position is a byte offset in `buf` (see [`Error::relocate`]).
 pub(crate) fn json_error(buf: &str, start: usize, err: JsonError) -> Error {
+    let at = start + err.at().unwrap_or(0);
+    json_error_at(buf, at, err)
+}
+
+/// [`json_error`] for an error at byte `at` of `buf`.
+pub(crate) fn json_error_at(buf: &str, at: usize, err: JsonError) -> Error {
     let message = err.message();
     let kind = match err.failure() {
         Failure::Syntax => ErrorKind::Syntax,
@@ -20,7 +26,7 @@ pub(crate) fn json_error(buf: &str, start: usize, err: JsonError) -> Error {
     };
     // Every place the reader gives is on a character boundary; this keeps
     // a position that is not one from splitting a character.
-    let at = crate::error::char_start(buf, start + err.at().unwrap_or(0));
+    let at = crate::error::char_start(buf, at);
     Error::new(kind, message)
         .with_path(path_at(buf.as_bytes(), at))
         .at_byte(at)

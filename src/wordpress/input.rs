@@ -10,6 +10,18 @@ use crate::{Error, ErrorKind};
 pub(crate) fn locate_json(input: &str) -> Result<(Range<usize>, Option<&str>), Error> {
     let start = if input.starts_with('\u{feff}') { 3 } else { 0 };
     let text = &input[start..];
+    if skip_ws(text, 0) == text.len() {
+        let what = if text.is_empty() {
+            ""
+        } else {
+            " (only whitespace)"
+        };
+        return Err(Error::new(
+            ErrorKind::UnexpectedEof,
+            format!("empty input{what}: expected a JSON object or array"),
+        )
+        .at_byte(input.len()));
+    }
     match unwrap_jsonp(text) {
         Some(Ok((callback, inner))) => Ok((start + inner.start..start + inner.end, Some(callback))),
         Some(Err(at)) => Err(Error::new(
@@ -80,49 +92,6 @@ pub(crate) fn offset_in(buf: &str, part: &str) -> Option<usize> {
     (buf.get(start..start + part.len()) == Some(part)).then_some(start)
 }
 
-/// The offset of the start of element `index` of the JSON array at
-/// `start` in `buf`; used to place an error on one element of a collection.
-pub(crate) fn element_offset(buf: &str, start: usize, index: usize) -> usize {
-    let b = buf.as_bytes();
-    let (mut depth, mut seen, mut i) = (0usize, 0usize, start);
-    let mut expecting = false;
-    while i < b.len() {
-        match b[i] {
-            b'"' => {
-                if depth == 1 && expecting && seen == index {
-                    return i;
-                }
-                expecting = false;
-                i += 1;
-                while i < b.len() && b[i] != b'"' {
-                    i += if b[i] == b'\\' { 2 } else { 1 };
-                }
-            }
-            b'[' | b'{' => {
-                if depth == 1 && expecting && seen == index {
-                    return i;
-                }
-                expecting = depth == 0;
-                depth += 1;
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            b',' if depth == 1 => {
-                seen += 1;
-                expecting = true;
-            }
-            c if !c.is_ascii_whitespace() && depth == 1 && expecting => {
-                if seen == index {
-                    return i;
-                }
-                expecting = false;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    start
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,12 +112,5 @@ mod tests {
         assert_eq!(first_key(" {\n \"body\": {}}"), Some("body"));
         assert_eq!(first_key("{\"co\\u0064e\":1}"), None);
         assert_eq!(first_key("[]"), None);
-    }
-
-    #[test]
-    fn element_offsets() {
-        let json = r#"[ {"a":"]"} , 7, "x", [1,2] ]"#;
-        let at = |n| &json[element_offset(json, 0, n)..][..1];
-        assert_eq!((at(0), at(1), at(2), at(3)), ("{", "7", "\"", "["));
     }
 }

@@ -41,14 +41,17 @@ mod error_path;
 mod input;
 mod json;
 mod kind;
+pub(crate) mod lenient;
 mod links;
 pub(crate) mod object;
 mod parse;
+mod parsed;
 pub(crate) mod php;
 mod post;
 #[cfg(feature = "html")]
 mod post_related;
 mod raw;
+mod read_options;
 #[cfg(feature = "html")]
 mod rendered_text;
 mod repair;
@@ -62,14 +65,16 @@ pub use kind::{Kind, Object, Response};
 pub use links::{Link, Links};
 pub use object::Extra;
 pub use parse::{
-    Envelope, Items, OwnedResource, Parsed, ReadOptions, Resource, from_reader, from_slice,
-    from_slice_owned, from_str, from_str_with, items,
+    Items, OwnedResource, Resource, from_reader, from_slice, from_slice_owned, from_slice_with,
+    from_str, from_str_with, items,
 };
+pub use parsed::{Envelope, FailedItem, Parsed};
 pub use php::{PhpList, PhpMap};
 pub use post::{Post, Rendered};
 #[cfg(feature = "html")]
 pub use post_related::{FeaturedImage, ImageSize, PostAuthor, PostTerm};
 pub use raw::{JsonStr, RawJson};
+pub use read_options::ReadOptions;
 pub use repair::Repairs;
 pub use resources::{ApiError, ApiErrorData, Comment, Media, MediaDetails, MediaSize, Term, User};
 pub use yoast_json::{OgImage, YoastHeadJson};

@@ -175,7 +175,8 @@ pub(crate) fn duplicate_field<E: de::Error>(key: &str) -> E {
 /// Defines a WordPress object model. Each field is `Option<T>` (any field may
 /// be absent) under its JSON key; `[lenient]` accepts an integer sent as a
 /// string and writes it back as one; `[object]` marks a field that is itself
-/// a model, read in place.
+/// a model, read in place. In a lenient scope (`lenient.rs`) a field that
+/// does not type is kept in `extra` as sent.
 macro_rules! wp_object {
     (
         $what:literal $(or string into $sfield:ident)?
@@ -240,6 +241,9 @@ macro_rules! wp_object {
                 mut map: A,
             ) -> Result<(), A::Error> {
                 let out = self;
+                // Read again after a strict read failed: each field on its
+                // own (see `lenient.rs`).
+                let lenient = $crate::wordpress::lenient::active();
                 let mut next = match first {
                     Some(key) => Some(key),
                     None => map.next_key::<$crate::Text<'de>>()?,
@@ -253,7 +257,21 @@ macro_rules! wp_object {
                                     || (!out.extra.is_empty() && out.extra.get($key).is_some()) {
                                     return Err($crate::wordpress::object::duplicate_field($key));
                                 }
-                                $crate::wordpress::object::wp_object!(@read map, out, $field, $ty, $key $(, $how)?);
+                                if lenient {
+                                    let source = map.next_value::<$crate::wordpress::lenient::Source<'de>>()?;
+                                    let typed = $crate::wordpress::lenient::retype(source.0, |one| {
+                                        use serde::de::MapAccess as _;
+                                        $crate::wordpress::object::wp_object!(@read one, out, $field, $ty, $key $(, $how)?);
+                                        Ok(())
+                                    });
+                                    if !typed {
+                                        // Kept as sent; the warning says why.
+                                        out.$field = None;
+                                        out.extra.push($key, $crate::wordpress::RawJson::from_source(source.0));
+                                    }
+                                } else {
+                                    $crate::wordpress::object::wp_object!(@read map, out, $field, $ty, $key $(, $how)?);
+                                }
                             }
                         )*
                         _ => {
@@ -352,8 +370,15 @@ macro_rules! wp_object {
                 $out.$field = Some(value);
                 $out.shape.set_quoted($key);
             }
-            // Not a number: kept as sent, in `extra`.
+            // Not a number: kept as sent, in `extra`; a lenient read warns
+            // about it (it fails here, and the field is read again).
             Some($crate::wordpress::php::Lenient::Text(text)) => {
+                if $crate::wordpress::lenient::reading() {
+                    return Err(serde::de::Error::invalid_type(
+                        serde::de::Unexpected::Str(&text),
+                        &"an integer (or a string holding one)",
+                    ));
+                }
                 $out.extra.push($key, $crate::wordpress::RawJson::string(&text));
             }
             None => $out.shape.set_null($key),

@@ -1,152 +1,29 @@
-//! The entry points: options, the parsed result, and reading any resource
-//! from a response's bytes.
+//! Reading any resource from a response: the entry points, and how each
+//! model and collection is read — strictly at full speed, then, for what
+//! failed, item by item and (when asked) leniently.
 
-use std::ops::{Deref, Range};
+use std::ops::Range;
 
 use serde::Deserialize;
 
-use super::error_path::json_error;
-use super::input::{element_offset, first_byte, first_key, locate_json, offset_in};
+use super::error_path::{json_error, json_error_at};
+use super::input::{first_byte, first_key, locate_json, offset_in};
 use super::json::Controls;
-use super::object::{FromMap, InPlace, append_in_place, wp_object};
+use super::lenient;
+use super::object::{FromMap, InPlace, append_in_place};
+use super::parsed::{Envelope, FailedItem, Parsed};
 use super::raw::RawSpan;
+use super::read_options::ReadOptions;
 use super::repair::Repairs;
-use super::{ApiError, Comment, Kind, Media, Object, PhpMap, Post, RawJson, Response, Term, User};
+use super::{ApiError, Comment, Kind, Media, Object, Post, RawJson, Response, Term, User};
 use crate::error::LineCounter;
 use crate::{Error, ErrorKind, Text};
-
-/// How to read WordPress JSON.
-///
-/// # Examples
-///
-/// ```
-/// use pressmark::wordpress::{self, ReadOptions, Post};
-///
-/// let dump = "{\"id\":1,\"content\":{\"rendered\":\"<p>a\n</p>\"}}"; // a raw newline
-/// assert!(wordpress::from_str::<Post>(dump).is_ok());
-/// let err = wordpress::from_str_with::<Post>(dump, &ReadOptions::strict()).unwrap_err();
-/// assert_eq!(err.position().map(|p| (p.line(), p.column())), Some((1, 36))); // the newline
-/// ```
-#[derive(Clone, Debug)]
-#[non_exhaustive]
-pub struct ReadOptions {
-    /// Read raw control characters (a literal newline) inside strings,
-    /// which strict JSON forbids but dumps and scrapes contain, and report
-    /// them in [`Parsed::repairs`]: a string's value holds them as they are,
-    /// and a value kept as [`RawJson`] or [`JsonStr`](super::JsonStr) gets
-    /// them escaped, so that it stays JSON. When `false`, they are an error
-    /// at the first one. Default: `true`.
-    pub repair_control_characters: bool,
-}
-
-impl Default for ReadOptions {
-    fn default() -> Self {
-        ReadOptions {
-            repair_control_characters: true,
-        }
-    }
-}
-
-impl ReadOptions {
-    /// Strict JSON: no repairs.
-    #[must_use]
-    pub fn strict() -> ReadOptions {
-        ReadOptions {
-            repair_control_characters: false,
-        }
-    }
-}
-
-wp_object! {
-    "envelope"
-    /// The `_envelope` form of a response (`{body, status, headers}`), for
-    /// clients that cannot read HTTP headers.
-    pub struct Envelope<'a> {
-        /// The response body, as sent.
-        body: RawJson<'a> = "body",
-        /// The HTTP status.
-        status: u16 = "status" [lenient],
-        /// The HTTP headers (`X-WP-Total`, `Link`, ...).
-        headers: PhpMap<'a, RawJson<'a>> = "headers",
-    }
-}
-
-/// A value read from a response, with what was noticed while reading it.
-///
-/// It derefs to the value, so `parsed.title` reads the post's title;
-/// [`Parsed::into_value`] takes the value out. [`frontmatter::Document`]
-/// has the same shape.
-///
-/// [`frontmatter::Document`]: crate::frontmatter::Document
-#[derive(Clone, Debug)]
-#[non_exhaustive]
-pub struct Parsed<'a, T> {
-    value: T,
-    repairs: Option<Repairs>,
-    envelope: Option<Envelope<'a>>,
-    callback: Option<Text<'a>>,
-}
-
-impl<T> Deref for Parsed<'_, T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.value
-    }
-}
-
-impl<'a, T> Parsed<'a, T> {
-    /// The value read.
-    #[must_use]
-    pub fn value(&self) -> &T {
-        &self.value
-    }
-
-    /// The value, without the report.
-    #[must_use]
-    pub fn into_value(self) -> T {
-        self.value
-    }
-
-    /// The raw control characters that were read past (which strict JSON
-    /// forbids), if any.
-    #[must_use]
-    pub fn repairs(&self) -> Option<Repairs> {
-        self.repairs
-    }
-
-    /// The envelope, when the response came as `?_envelope`.
-    #[must_use]
-    pub fn envelope(&self) -> Option<&Envelope<'a>> {
-        self.envelope.as_ref()
-    }
-
-    /// The JSONP callback name, when the response was wrapped in one.
-    #[must_use]
-    pub fn callback(&self) -> Option<&Text<'a>> {
-        self.callback.as_ref()
-    }
-
-    /// Converts the value with `f`, keeping the report.
-    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Parsed<'a, U> {
-        Parsed {
-            value: f(self.value),
-            repairs: self.repairs,
-            envelope: self.envelope,
-            callback: self.callback,
-        }
-    }
-}
 
 impl<'a, T: Resource<'a>> Parsed<'a, T> {
     /// Detaches everything from the input.
     #[must_use]
     pub fn into_owned(self) -> Parsed<'static, T::Owned> {
-        Parsed {
-            value: self.value.into_static(),
-            repairs: self.repairs,
-            envelope: self.envelope.map(Envelope::into_owned),
-            callback: self.callback.map(Text::into_owned),
-        }
+        self.detach(T::into_static)
     }
 }
 
@@ -172,11 +49,15 @@ pub(crate) mod private {
     /// Sealed: how a resource is read from a buffer.
     pub trait Read<'a>: Sized {
         /// The same type, detached from the input.
-        type Owned: 'static;
-        /// Reads `buf[range]`, with raw control characters counted in
-        /// `controls` when they are repaired; error positions are offsets in
-        /// `buf`.
-        fn read(buf: &'a str, range: Range<usize>, controls: Ctl<'_>) -> Result<Self, Error>;
+        type Owned: Owned;
+        /// Reads `buf[range]` as `cx` says; what it meets besides the
+        /// value goes in `met`. Error positions are offsets in `buf`.
+        fn read(
+            buf: &'a str,
+            range: Range<usize>,
+            cx: Cx<'_>,
+            met: &mut Met<'a>,
+        ) -> Result<Self, Error>;
         /// The value [`Read::read_into`] starts from: a default model, which
         /// it fills in place, or an empty collection, which it replaces.
         fn empty() -> Self;
@@ -186,40 +67,190 @@ pub(crate) mod private {
         fn read_into(
             buf: &'a str,
             range: Range<usize>,
-            controls: Ctl<'_>,
+            cx: Cx<'_>,
+            met: &mut Met<'a>,
             out: &mut Self,
         ) -> Result<(), Error> {
-            *out = Self::read(buf, range, controls)?;
+            *out = Self::read(buf, range, cx, met)?;
             Ok(())
         }
         /// See [`Parsed::into_owned`].
         fn into_static(self) -> Self::Owned;
+        /// The owned value, as the borrowing type (which it is, for any
+        /// input's lifetime).
+        fn from_static(owned: Self::Owned) -> Self;
+    }
+
+    /// How one read goes.
+    #[derive(Clone, Copy)]
+    pub struct Cx<'c> {
+        /// Where repairs are counted, when there are any to make; `None`
+        /// when raw control characters and lone surrogates are errors.
+        pub(crate) ctl: Option<&'c Controls>,
+        /// Where the buffer read starts in the document, for counting
+        /// repairs once.
+        pub(crate) base: usize,
+        pub(crate) lenient: bool,
+        pub(crate) all_or_nothing: bool,
+    }
+
+    /// What a read met besides its value, with byte offsets in the buffer
+    /// read.
+    #[derive(Default)]
+    pub struct Met<'a> {
+        pub(crate) failures: Vec<FailedItem<'a>>,
+        pub(crate) warnings: Vec<Error>,
     }
 }
-use private::Read;
+use private::{Cx, Met, Read};
 
-/// Where raw control characters are counted when they are repaired; `None`
-/// when they are an error.
-type Ctl<'c> = Option<&'c Controls>;
+impl<'a> Met<'a> {
+    /// The failures and warnings, placed in `input`, where the buffer
+    /// read starts at byte `start`; each list in the order read, so lines
+    /// are counted forward through the input once for each.
+    fn placed(self, input: &str, start: usize) -> (Vec<FailedItem<'a>>, Vec<Error>) {
+        let bytes = input.as_bytes();
+        let mut lines = LineCounter::default();
+        let failures = self
+            .failures
+            .into_iter()
+            .map(|f| FailedItem {
+                error: f.error.placed(&mut lines, bytes, start),
+                ..f
+            })
+            .collect();
+        let mut lines = LineCounter::default();
+        let warnings = self
+            .warnings
+            .into_iter()
+            .map(|w| w.placed(&mut lines, bytes, start))
+            .collect();
+        (failures, warnings)
+    }
+}
 
 /// Parses `buf[range]` as JSON into `T`.
-fn json<'b, T: Deserialize<'b>>(
-    buf: &'b str,
-    range: Range<usize>,
-    ctl: Ctl<'_>,
-) -> Result<T, Error> {
-    json_seed(buf, range, ctl, std::marker::PhantomData)
+fn json<'b, T: Deserialize<'b>>(buf: &'b str, range: Range<usize>, cx: Cx<'_>) -> Result<T, Error> {
+    json_seed(buf, range, cx, std::marker::PhantomData)
 }
 
 /// [`json`] through a seed.
 fn json_seed<'b, S: serde::de::DeserializeSeed<'b>>(
     buf: &'b str,
     range: Range<usize>,
-    ctl: Ctl<'_>,
+    cx: Cx<'_>,
     seed: S,
 ) -> Result<S::Value, Error> {
     let start = range.start;
-    super::json::from_str_seed(&buf[range], start, ctl, seed).map_err(|e| json_error(buf, start, e))
+    super::json::from_str_seed(&buf[range], cx.base + start, cx.ctl, seed)
+        .map_err(|e| json_error(buf, start, e))
+}
+
+/// Whether an error is about a value, which a lenient read can keep as
+/// sent, rather than about the JSON itself.
+fn about_a_value(err: &Error) -> bool {
+    !matches!(err.kind(), ErrorKind::Syntax | ErrorKind::UnexpectedEof)
+}
+
+/// Reads the object `buf[range]` into `place`, a default `T`; when a field
+/// fails it and the read is lenient, reads it again with each field that
+/// does not type kept as sent, its warning added to `met`.
+fn read_fields<'b, T: FromMap<'b>>(
+    buf: &'b str,
+    range: Range<usize>,
+    cx: Cx<'_>,
+    met: &mut Met<'b>,
+    place: &mut T,
+) -> Result<(), Error> {
+    let first = match cx.lenient {
+        true => lenient::first_pass(|| json_seed(buf, range.clone(), cx, InPlace(&mut *place))),
+        false => json_seed(buf, range.clone(), cx, InPlace(&mut *place)),
+    };
+    match first {
+        Ok(()) => Ok(()),
+        Err(err) if cx.lenient && about_a_value(&err) => {
+            *place = T::default();
+            let (result, warnings) =
+                lenient::scope(buf, || json_seed(buf, range, cx, InPlace(&mut *place)));
+            result?;
+            met.warnings.extend(
+                warnings
+                    .into_iter()
+                    .map(|(at, warning)| json_error_at(buf, at, warning)),
+            );
+            Ok(())
+        }
+        Err(err) => Err(err),
+    }
+}
+
+/// Reads one item of a collection, `buf[element]`, as a buffer of its own
+/// with `read`: placing an error (its path, its offset) then scans the
+/// item, not everything before it, and an error's path gets the item's
+/// index in front. What the item met goes into `met`, placed in `buf`.
+fn read_item<'b, T>(
+    buf: &'b str,
+    element: Range<usize>,
+    index: usize,
+    cx: Cx<'_>,
+    met: &mut Met<'b>,
+    read: impl FnOnce(&'b str, Cx<'_>, &mut Met<'b>) -> Result<T, Error>,
+) -> Result<T, FailedItem<'b>> {
+    let item = &buf[element.clone()];
+    let cx = Cx {
+        base: cx.base + element.start,
+        ..cx
+    };
+    let in_collection = |err: Error| -> Error {
+        let at = err.position().map(|p| p.byte());
+        let err = err.in_field(&format!("[{index}]"));
+        match at {
+            Some(at) => err.at_byte(element.start + at),
+            None => err,
+        }
+    };
+    let mut own = Met::default();
+    match read(item, cx, &mut own) {
+        Ok(value) => {
+            met.warnings
+                .extend(own.warnings.into_iter().map(&in_collection));
+            Ok(value)
+        }
+        Err(err) => Err(FailedItem {
+            index,
+            error: in_collection(err),
+            raw: RawJson::from_source(item),
+        }),
+    }
+}
+
+/// Reads each element of the array `buf[range]` with `read` (see
+/// [`read_item`]): the ones that read, and the others set aside in `met`
+/// (or, all or nothing, the first one's error). When none reads, there is
+/// nothing to give: the first one's error.
+fn read_each<'b, T>(
+    buf: &'b str,
+    range: Range<usize>,
+    cx: Cx<'_>,
+    met: &mut Met<'b>,
+    read: impl Fn(&'b str, Cx<'_>, &mut Met<'b>) -> Result<T, Error>,
+) -> Result<Vec<T>, Error> {
+    let spans: Vec<RawSpan> = json(buf, range, cx)?;
+    let mut items = Vec::with_capacity(spans.len());
+    let mut failures = Vec::new();
+    for (index, span) in spans.iter().enumerate() {
+        let element = span.range_in(buf)?;
+        match read_item(buf, element, index, cx, met, &read) {
+            Ok(item) => items.push(item),
+            Err(failed) if cx.all_or_nothing => return Err(failed.error),
+            Err(failed) => failures.push(failed),
+        }
+    }
+    if items.is_empty() && !failures.is_empty() {
+        return Err(failures.swap_remove(0).error);
+    }
+    met.failures.append(&mut failures);
+    Ok(items)
 }
 
 /// The error for a response that is a REST API error where `what` was
@@ -246,14 +277,24 @@ fn compatible<'b, T: Model<'b>>(value: &T, kind: Kind) -> bool {
         || (kind == Kind::Other && (value.is_empty() || value.has_known_key()))
 }
 
+/// The error for an object of another kind than `T`.
+fn unexpected_kind<'b, T: Model<'b>>(because: &str, at: usize) -> Error {
+    Error::new(
+        ErrorKind::UnexpectedKind,
+        format!("expected a {} object, found {because}", T::KIND),
+    )
+    .at_byte(at)
+}
+
 /// Reads one object of model `T` from `buf[range]`, and checks that it is one.
 fn read_model<'b, T: Model<'b>>(
     buf: &'b str,
     range: Range<usize>,
-    ctl: Ctl<'_>,
+    cx: Cx<'_>,
+    met: &mut Met<'b>,
 ) -> Result<T, Error> {
     let mut value = T::default();
-    read_model_into(buf, range, ctl, &mut value)?;
+    read_model_into(buf, range, cx, met, &mut value)?;
     Ok(value)
 }
 
@@ -261,35 +302,36 @@ fn read_model<'b, T: Model<'b>>(
 fn read_model_into<'b, T: Model<'b>>(
     buf: &'b str,
     range: Range<usize>,
-    ctl: Ctl<'_>,
+    cx: Cx<'_>,
+    met: &mut Met<'b>,
     value: &mut T,
 ) -> Result<(), Error> {
     let at = range.start + buf[range.clone()].len() - buf[range.clone()].trim_start().len();
     if T::KIND != Kind::Error && first_key(&buf[range.clone()]) == Some("code") {
-        let err: ApiError<'_> = json(buf, range, ctl)?;
+        let err: ApiError<'_> = json(buf, range, cx)?;
         return Err(api_error(&err, &format!("a {} object", T::KIND), at));
     }
-    json_seed(buf, range, ctl, InPlace(&mut *value))?;
+    let warned = met.warnings.len();
+    read_fields(buf, range, cx, met, value)?;
     let (kind, because) = value.kind();
     if compatible::<T>(value, kind) {
         Ok(())
     } else {
-        Err(Error::new(
-            ErrorKind::UnexpectedKind,
-            format!("expected a {} object, found {because}", T::KIND),
-        )
-        .at_byte(at))
+        met.warnings.truncate(warned);
+        Err(unexpected_kind::<T>(because, at))
     }
 }
 
-/// Reads a collection of `T`, placing an error on the element that has it.
+/// Reads a collection of `T`: every item at once, in place; when one fails,
+/// item by item, setting aside the ones that fail.
 fn read_models<'b, T: Model<'b>>(
     buf: &'b str,
     range: Range<usize>,
-    ctl: Ctl<'_>,
+    cx: Cx<'_>,
+    met: &mut Met<'b>,
 ) -> Result<Vec<T>, Error> {
     if first_key(&buf[range.clone()]) == Some("code") {
-        let err: ApiError<'_> = json(buf, range.clone(), ctl)?;
+        let err: ApiError<'_> = json(buf, range.clone(), cx)?;
         let at = range.start + buf[range].find('{').unwrap_or(0);
         return Err(api_error(
             &err,
@@ -297,20 +339,29 @@ fn read_models<'b, T: Model<'b>>(
             at,
         ));
     }
-    let start = range.start;
-    let InPlaceVec::<T>(items) = json(buf, range, ctl)?;
-    for (i, item) in items.iter().enumerate() {
-        let (kind, because) = item.kind();
-        if !compatible::<T>(item, kind) {
-            return Err(Error::new(
-                ErrorKind::UnexpectedKind,
-                format!("expected a {} object, found {because}", T::KIND),
-            )
-            .with_path(format!("[{i}]"))
-            .at_byte(element_offset(buf, start, i)));
+    let read_all = || json::<InPlaceVec<T>>(buf, range.clone(), cx);
+    let all = match cx.lenient {
+        true => lenient::first_pass(read_all),
+        false => read_all(),
+    };
+    let all = all.and_then(|InPlaceVec(items)| {
+        match items
+            .iter()
+            .all(|item| compatible::<T>(item, item.kind().0))
+        {
+            true => Ok(items),
+            // Said again below, on the item.
+            false => Err(Error::new(ErrorKind::UnexpectedKind, "")),
         }
+    });
+    match all {
+        Ok(items) => Ok(items),
+        // Broken JSON fails the whole read: its items cannot be told apart.
+        Err(err) if !about_a_value(&err) => Err(err),
+        Err(_) => read_each(buf, range, cx, met, |item, cx, met| {
+            read_model::<T>(item, 0..item.len(), cx, met)
+        }),
     }
-    Ok(items)
 }
 
 /// A JSON array of models, each read in place at the end of the vector.
@@ -359,8 +410,8 @@ macro_rules! resource {
         }
         impl<'a> Read<'a> for $ty<'a> {
             type Owned = $ty<'static>;
-            fn read(buf: &'a str, range: Range<usize>, ctl: Ctl<'_>) -> Result<Self, Error> {
-                read_model(buf, range, ctl)
+            fn read(buf: &'a str, range: Range<usize>, cx: Cx<'_>, met: &mut Met<'a>) -> Result<Self, Error> {
+                read_model(buf, range, cx, met)
             }
             fn empty() -> Self {
                 Self::default()
@@ -368,27 +419,34 @@ macro_rules! resource {
             fn read_into(
                 buf: &'a str,
                 range: Range<usize>,
-                ctl: Ctl<'_>,
+                cx: Cx<'_>,
+                met: &mut Met<'a>,
                 out: &mut Self,
             ) -> Result<(), Error> {
-                read_model_into(buf, range, ctl, out)
+                read_model_into(buf, range, cx, met, out)
             }
             fn into_static(self) -> $ty<'static> {
                 self.into_owned()
+            }
+            fn from_static(owned: $ty<'static>) -> Self {
+                owned
             }
         }
 
         impl<'a> Resource<'a> for Vec<$ty<'a>> {}
         impl<'a> Read<'a> for Vec<$ty<'a>> {
             type Owned = Vec<$ty<'static>>;
-            fn read(buf: &'a str, range: Range<usize>, ctl: Ctl<'_>) -> Result<Self, Error> {
-                read_models(buf, range, ctl)
+            fn read(buf: &'a str, range: Range<usize>, cx: Cx<'_>, met: &mut Met<'a>) -> Result<Self, Error> {
+                read_models(buf, range, cx, met)
             }
             fn empty() -> Self {
                 Vec::new()
             }
             fn into_static(self) -> Vec<$ty<'static>> {
                 self.into_iter().map($ty::into_owned).collect()
+            }
+            fn from_static(owned: Vec<$ty<'static>>) -> Self {
+                owned
             }
         }
     )*};
@@ -403,8 +461,13 @@ impl private::Owned for Response<'static> {
 }
 impl<'a> Read<'a> for Response<'a> {
     type Owned = Response<'static>;
-    fn read(buf: &'a str, range: Range<usize>, ctl: Ctl<'_>) -> Result<Self, Error> {
-        read_response(buf, range, ctl)
+    fn read(
+        buf: &'a str,
+        range: Range<usize>,
+        cx: Cx<'_>,
+        met: &mut Met<'a>,
+    ) -> Result<Self, Error> {
+        read_response(buf, range, cx, met)
     }
     fn empty() -> Self {
         Response::Collection(Vec::new())
@@ -412,44 +475,41 @@ impl<'a> Read<'a> for Response<'a> {
     fn into_static(self) -> Response<'static> {
         self.into_owned()
     }
+    fn from_static(owned: Response<'static>) -> Self {
+        owned
+    }
 }
 
 /// Reads whatever `buf[range]` holds: one object or a collection, each
-/// object read as the model its keys say it is.
+/// object read as the model its keys say it is; a collection's items that
+/// do not read are set aside in `met`.
 fn read_response<'b>(
     buf: &'b str,
     range: Range<usize>,
-    ctl: Ctl<'_>,
+    cx: Cx<'_>,
+    met: &mut Met<'b>,
 ) -> Result<Response<'b>, Error> {
     match first_byte(&buf[range.clone()]) {
-        Some(b'[') => {
-            let items: Vec<RawSpan> = json(buf, range.clone(), ctl)?;
-            let mut objects = Vec::with_capacity(items.len());
-            for (i, span) in items.iter().enumerate() {
-                let element = span.range_in(buf)?;
-                let (at, raw) = (element.start, &buf[element.clone()]);
-                let object = if raw.starts_with('{') {
-                    read_object(buf, element, ctl)?
-                } else {
-                    return Err(Error::new(
-                        ErrorKind::UnexpectedKind,
-                        format!(
-                            "expected an object in the collection, found `{}`",
-                            short(raw)
-                        ),
-                    )
-                    .with_path(format!("[{i}]"))
-                    .at_byte(at));
-                };
-                objects.push(object);
+        Some(b'[') => read_each(buf, range, cx, met, |item, cx, met| {
+            if item.starts_with('{') {
+                read_object(item, 0..item.len(), cx, met)
+            } else {
+                Err(Error::new(
+                    ErrorKind::UnexpectedKind,
+                    format!(
+                        "expected an object in the collection, found `{}`",
+                        short(item)
+                    ),
+                )
+                .at_byte(0))
             }
-            Ok(Response::Collection(objects))
-        }
-        Some(b'{') => read_object(buf, range, ctl).map(Response::Single),
+        })
+        .map(Response::Collection),
+        Some(b'{') => read_object(buf, range, cx, met).map(Response::Single),
         _ => {
             // Not an object or array: let the reader say what it is (or
             // where the syntax breaks).
-            let value: RawSpan = json(buf, range.clone(), ctl)?;
+            let value: RawSpan = json(buf, range.clone(), cx)?;
             let value = value.range_in(buf)?;
             let at = value.start;
             Err(Error::new(
@@ -471,20 +531,44 @@ fn short(json: &str) -> &str {
     }
 }
 
+/// Reads `buf[range]` as the model `T`, leniently when `cx` says so.
+fn read_as<'b, T: FromMap<'b>>(
+    buf: &'b str,
+    range: Range<usize>,
+    cx: Cx<'_>,
+    met: &mut Met<'b>,
+) -> Result<T, Error> {
+    let mut value = T::default();
+    read_fields(buf, range, cx, met, &mut value)?;
+    Ok(value)
+}
+
 /// Reads one object as the model its keys say it is.
-fn read_object<'b>(buf: &'b str, range: Range<usize>, ctl: Ctl<'_>) -> Result<Object<'b>, Error> {
+fn read_object<'b>(
+    buf: &'b str,
+    range: Range<usize>,
+    cx: Cx<'_>,
+    met: &mut Met<'b>,
+) -> Result<Object<'b>, Error> {
     if first_key(&buf[range.clone()]) == Some("code") {
-        return json(buf, range, ctl).map(|e| Object::Error(Box::new(e)));
+        return read_as(buf, range, cx, met).map(|e| Object::Error(Box::new(e)));
     }
-    let post: Post<'b> = json(buf, range.clone(), ctl)?;
-    Ok(match post.kind().0 {
+    // Most objects are posts: read as one, and again as another model
+    // only when its keys say so.
+    let warned = met.warnings.len();
+    let post: Post<'b> = read_as(buf, range.clone(), cx, met)?;
+    let kind = post.kind().0;
+    if kind != Kind::Post {
+        met.warnings.truncate(warned);
+    }
+    Ok(match kind {
         Kind::Post => Object::Post(Box::new(post)),
-        Kind::Media => Object::Media(Box::new(json(buf, range, ctl)?)),
-        Kind::Term => Object::Term(Box::new(json(buf, range, ctl)?)),
-        Kind::User => Object::User(Box::new(json(buf, range, ctl)?)),
-        Kind::Comment => Object::Comment(Box::new(json(buf, range, ctl)?)),
-        Kind::Error => Object::Error(Box::new(json(buf, range, ctl)?)),
-        Kind::Other => Object::Other(json(buf, range, ctl)?),
+        Kind::Media => Object::Media(Box::new(read_as(buf, range, cx, met)?)),
+        Kind::Term => Object::Term(Box::new(read_as(buf, range, cx, met)?)),
+        Kind::User => Object::User(Box::new(read_as(buf, range, cx, met)?)),
+        Kind::Comment => Object::Comment(Box::new(read_as(buf, range, cx, met)?)),
+        Kind::Error => Object::Error(Box::new(read_as(buf, range, cx, met)?)),
+        Kind::Other => Object::Other(json(buf, range, cx)?),
     })
 }
 
@@ -542,27 +626,37 @@ pub fn from_str_with<'a, T: Resource<'a>>(
     let bytes = input.as_bytes();
     let (range, callback) = locate_json(input).map_err(|e| e.relocate(bytes, |b| b))?;
     let (start, doc) = (range.start, &input[range]);
-    let callback = callback.map(Text::borrowed);
-    let controls = Controls::default();
-    let ctl = options.repair_control_characters.then_some(&controls);
-    // Built first and read into: the value is not copied out of the reader.
-    let mut parsed = Parsed {
-        value: T::empty(),
-        repairs: None,
-        envelope: None,
-        callback,
+    let controls = Controls::new(
+        options.repair_control_characters,
+        options.repair_lone_surrogates,
+    );
+    let cx = Cx {
+        ctl: (options.repair_control_characters || options.repair_lone_surrogates)
+            .then_some(&controls),
+        base: 0,
+        lenient: options.lenient,
+        all_or_nothing: options.all_or_nothing,
     };
-    parsed.envelope = read_document_into(doc, ctl, &mut parsed.value)
+    // Built first and read into: the value is not copied out of the reader.
+    let mut parsed = Parsed::new(T::empty());
+    parsed.callback = callback.map(Text::borrowed);
+    let mut met = Met::default();
+    parsed.envelope = read_document_into(doc, cx, &mut met, &mut parsed.value)
         .map_err(|e| e.relocate(bytes, |b| start + b))?;
     parsed.repairs = Repairs::counted(&controls, input, start);
+    (parsed.failures, parsed.warnings) = met.placed(input, start);
     Ok(parsed)
 }
 
-/// [`from_str`] for bytes, which must be UTF-8.
+/// [`from_str`] for bytes: UTF-8, or UTF-16 with its byte order mark
+/// (decoded, and said by [`Parsed::transcoded_from`]).
 ///
 /// # Errors
 ///
-/// As [`from_str`], and when the bytes are not UTF-8 (at the first bad byte).
+/// As [`from_str`], and when the bytes are not UTF-8: the error gives the
+/// first bad byte's position and, when the bytes look like another
+/// encoding (Windows-1252, UTF-16 without its mark), names it; read them
+/// with [`from_slice_with`] and [`ReadOptions::encoding`].
 ///
 /// # Examples
 ///
@@ -570,11 +664,55 @@ pub fn from_str_with<'a, T: Resource<'a>>(
 /// use pressmark::wordpress::{self, Post};
 /// let bytes = b"\xEF\xBB\xBF{\"id\":5}"; // with a BOM
 /// assert_eq!(wordpress::from_slice::<Post>(bytes)?.id, Some(5));
-/// assert!(wordpress::from_slice::<Post>(b"{\"slug\":\"\xFF\"}").is_err());
+///
+/// let latin = b"{\"slug\":\"espa\xF1a\"}"; // Windows-1252
+/// let err = wordpress::from_slice::<Post>(latin).unwrap_err();
+/// assert!(err.message().contains("windows-1252"), "{err}");
+/// assert_eq!(err.position().unwrap().column(), 14);
 /// # Ok::<(), pressmark::Error>(())
 /// ```
 pub fn from_slice<'a, T: Resource<'a>>(input: &'a [u8]) -> Result<Parsed<'a, T>, Error> {
-    from_str(crate::error::utf8(input)?)
+    from_slice_with(input, &ReadOptions::default())
+}
+
+/// [`from_slice`] with options, among them the encoding to transcode
+/// from.
+///
+/// # Errors
+///
+/// As [`from_slice`] and [`from_str_with`]; with [`ReadOptions::encoding`],
+/// when the label names no encoding or the bytes are not in it.
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::wordpress::{self, Post, ReadOptions};
+///
+/// let latin = b"{\"slug\":\"espa\xF1a\"}"; // Windows-1252
+/// let mut options = ReadOptions::default();
+/// options.encoding = Some("windows-1252".into());
+/// let post = wordpress::from_slice_with::<Post>(latin, &options)?;
+/// assert_eq!(post.slug.as_deref(), Some("españa"));
+/// assert_eq!(post.transcoded_from(), Some("windows-1252"));
+/// # Ok::<(), pressmark::Error>(())
+/// ```
+pub fn from_slice_with<'a, T: Resource<'a>>(
+    input: &'a [u8],
+    options: &ReadOptions,
+) -> Result<Parsed<'a, T>, Error> {
+    match crate::encoding::decode(input, options.encoding.as_deref())? {
+        crate::encoding::Decoded::Utf8(text) => from_str_with(text, options),
+        crate::encoding::Decoded::Transcoded { text, from } => {
+            // The value borrows from the transcoded text, which goes out of
+            // scope here: detached from it.
+            type Again<'t, 'a, T> = <<T as Read<'a>>::Owned as private::Owned>::Borrowed<'t>;
+            let mut parsed = from_str_with::<Again<'_, 'a, T>>(&text, options)?
+                .detach(Read::into_static)
+                .map(T::from_static);
+            parsed.transcoded_from = Some(from);
+            Ok(parsed)
+        }
+    }
 }
 
 /// [`from_slice`], detached from `input`: owned values (`Post<'static>`,
@@ -638,18 +776,18 @@ pub fn from_reader<T: OwnedResource>(
 /// The body range and the envelope, when `doc` is an `_envelope` response.
 fn envelope_of<'a>(
     doc: &'a str,
-    ctl: Ctl<'_>,
+    cx: Cx<'_>,
 ) -> Result<(Range<usize>, Option<Envelope<'a>>), Error> {
     if first_key(doc) != Some("body") {
         return Ok((0..doc.len(), None));
     }
-    let envelope: Envelope<'_> = json(doc, 0..doc.len(), ctl)?;
+    let envelope: Envelope<'_> = json(doc, 0..doc.len(), cx)?;
     let body = envelope.body.as_ref().map(RawJson::get).unwrap_or("null");
     let range = match offset_in(doc, body) {
         Some(start) => start..start + body.len(),
         // A body with raw control characters is kept as an escaped copy:
         // find it in the document again.
-        None => match json::<BodySpan>(doc, 0..doc.len(), ctl)?.body {
+        None => match json::<BodySpan>(doc, 0..doc.len(), cx)?.body {
             Some(span) => span.range_in(doc)?,
             None => {
                 return Err(Error::new(
@@ -672,11 +810,12 @@ struct BodySpan {
 /// Reads `doc` into `out`; returns the envelope, if the response has one.
 fn read_document_into<'a, T: Resource<'a>>(
     doc: &'a str,
-    ctl: Ctl<'_>,
+    cx: Cx<'_>,
+    met: &mut Met<'a>,
     out: &mut T,
 ) -> Result<Option<Envelope<'a>>, Error> {
-    let (range, envelope) = envelope_of(doc, ctl)?;
-    T::read_into(doc, range, ctl, out)?;
+    let (range, envelope) = envelope_of(doc, cx)?;
+    T::read_into(doc, range, cx, met, out)?;
     Ok(envelope)
 }
 
@@ -719,9 +858,15 @@ pub fn items<'a, T: Resource<'a>>(input: &'a str) -> Result<Items<'a, T>, Error>
     let start = range.start;
     let doc = &input[range];
     let controls = Controls::default();
+    let cx = Cx {
+        ctl: Some(&controls),
+        base: 0,
+        lenient: false,
+        all_or_nothing: false,
+    };
     let elements = (|| -> Result<Vec<Range<usize>>, Error> {
-        let (body, _) = envelope_of(doc, Some(&controls))?;
-        let spans: Vec<RawSpan> = json(doc, body, Some(&controls))?;
+        let (body, _) = envelope_of(doc, cx)?;
+        let spans: Vec<RawSpan> = json(doc, body, cx)?;
         spans.iter().map(|span| span.range_in(doc)).collect()
     })();
     let elements = elements.map_err(|e| e.relocate(bytes, |b| start + b))?;
@@ -770,10 +915,18 @@ impl<'a, T: Resource<'a>> Iterator for Items<'a, T> {
         // error (its path, its offset) scans the element, not everything
         // before it; the path then gets the element's index in front.
         // Raw control characters are repaired; `items` counted them all.
+        let controls = Controls::default();
+        let cx = Cx {
+            ctl: Some(&controls),
+            base: 0,
+            lenient: false,
+            all_or_nothing: false,
+        };
         let result = T::read(
             &self.doc[range.clone()],
             0..range.len(),
-            Some(&Controls::default()),
+            cx,
+            &mut Met::default(),
         );
         Some(result.map_err(|err| {
             // From an offset in the element to one in the input.

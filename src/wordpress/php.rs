@@ -317,7 +317,8 @@ impl<T: Serialize> Serialize for PhpList<'_, T> {
 
 /// An integer that WordPress or a plugin may send as a string (`"123"`).
 /// A string that is not an integer (a plugin's pseudo-term id `"movie"`, an
-/// empty width) is handed back as text, for the model to keep in `extra`.
+/// empty width) is handed back as text, for the model to keep in `extra`
+/// (and, in a lenient read, to warn about).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Lenient<'a, T> {
     Number(T),

@@ -69,6 +69,16 @@ impl<'a> RawJson<'a> {
         RawJson(self.0.into_owned())
     }
 
+    /// A value's source text as it is in the document: borrowed, unless it
+    /// holds raw control characters (a repaired dump), which are escaped
+    /// in a copy so that it is JSON.
+    pub(crate) fn from_source(source: &'a str) -> RawJson<'a> {
+        match escape_controls(source) {
+            Some(escaped) => RawJson(Text::from(escaped)),
+            None => RawJson(Text::borrowed(source)),
+        }
+    }
+
     /// A JSON string holding `s`.
     #[must_use]
     pub fn string(s: &str) -> RawJson<'static> {
@@ -331,6 +341,8 @@ pub(crate) fn unexpected_json(raw: &str) -> de::Unexpected<'_> {
         _ => match (raw.parse::<u64>(), raw.parse::<i64>(), raw.parse::<f64>()) {
             (Ok(n), _, _) => de::Unexpected::Unsigned(n),
             (_, Ok(n), _) => de::Unexpected::Signed(n),
+            // An integer beyond 64 bits, as written, not rounded.
+            (_, _, Ok(_)) if !raw.contains(['.', 'e', 'E']) => de::Unexpected::Other(raw),
             (_, _, Ok(n)) => de::Unexpected::Float(n),
             _ => de::Unexpected::Other(raw),
         },

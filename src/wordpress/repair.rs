@@ -6,48 +6,86 @@
 use super::json::{Controls, to_special};
 use crate::Position;
 
-/// The raw control characters read inside strings (which strict JSON
-/// forbids), reported on the result.
+/// What was repaired while reading (which strict JSON forbids), reported
+/// on the result: raw control characters inside strings (read as they
+/// are) and lone surrogate escapes (`\ud800` without its pair, read as
+/// U+FFFD).
 ///
 /// # Examples
 ///
 /// ```
 /// use pressmark::wordpress::{self, Post};
 ///
-/// let parsed = wordpress::from_str::<Post>("{\"title\":{\"rendered\":\"a\nb\"}}")?;
+/// let parsed = wordpress::from_str::<Post>("{\"title\":{\"rendered\":\"a\nb\"},\"slug\":\"caf\\ud800e\"}")?;
 /// let repairs = parsed.repairs().unwrap();
-/// assert_eq!(repairs.count(), 1);
+/// assert_eq!(repairs.count(), 2);
 /// assert_eq!((repairs.first().line(), repairs.first().column()), (1, 24));
+/// assert_eq!(repairs.control_characters(), 1);
+/// assert_eq!(repairs.lone_surrogates(), 1);
+/// let at = repairs.first_lone_surrogate().unwrap(); // after the raw newline
+/// assert_eq!((at.line(), at.column()), (2, 16));
 /// assert_eq!(parsed.title_html().unwrap(), "a\nb");
+/// assert_eq!(parsed.slug.as_deref(), Some("caf\u{FFFD}e"));
 /// # Ok::<(), pressmark::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Repairs {
-    count: usize,
-    first: Position,
+    controls: Option<(usize, Position)>,
+    surrogates: Option<(usize, Position)>,
 }
 
 impl Repairs {
     /// What `controls` counted reading the document that starts at `start`
     /// in `input`; `None` when there were none.
     pub(crate) fn counted(controls: &Controls, input: &str, start: usize) -> Option<Repairs> {
-        let (count, first) = controls.found()?;
-        Some(Repairs {
-            count,
-            first: Position::locate(input, start + first),
-        })
+        let place =
+            |(count, first): (usize, usize)| (count, Position::locate(input, start + first));
+        let repairs = Repairs {
+            controls: controls.found().map(place),
+            surrogates: controls.surrogates_found().map(place),
+        };
+        (repairs.controls.is_some() || repairs.surrogates.is_some()).then_some(repairs)
+    }
+
+    /// How many repairs there were, of every kind.
+    #[must_use]
+    pub fn count(&self) -> usize {
+        self.control_characters() + self.lone_surrogates()
+    }
+
+    /// Where the first repair is in the input, whatever its kind.
+    #[must_use]
+    pub fn first(&self) -> Position {
+        match (self.controls, self.surrogates) {
+            (Some((_, a)), Some((_, b))) => a.min(b),
+            (Some((_, at)), None) | (None, Some((_, at))) => at,
+            // `counted` gives no `Repairs` without a repair.
+            (None, None) => Position::new(0, 1, 1),
+        }
     }
 
     /// How many raw control characters there were inside strings.
     #[must_use]
-    pub fn count(&self) -> usize {
-        self.count
+    pub fn control_characters(&self) -> usize {
+        self.controls.map_or(0, |(n, _)| n)
     }
 
-    /// Where the first one is in the input.
+    /// Where the first raw control character is.
     #[must_use]
-    pub fn first(&self) -> Position {
-        self.first
+    pub fn first_control_character(&self) -> Option<Position> {
+        self.controls.map(|(_, at)| at)
+    }
+
+    /// How many lone surrogate escapes were read as U+FFFD.
+    #[must_use]
+    pub fn lone_surrogates(&self) -> usize {
+        self.surrogates.map_or(0, |(n, _)| n)
+    }
+
+    /// Where the first lone surrogate escape is (its backslash).
+    #[must_use]
+    pub fn first_lone_surrogate(&self) -> Option<Position> {
+        self.surrogates.map(|(_, at)| at)
     }
 }
 

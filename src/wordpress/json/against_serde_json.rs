@@ -131,7 +131,18 @@ fn same_result(a: &Option<Value>, b: &Option<Value>) -> bool {
 fn agree(text: &str) -> Result<(), TestCaseError> {
     let ours = from_str::<IgnoredAny>(text, 0, None).is_ok();
     let theirs = serde_json::from_str::<IgnoredAny>(text).is_ok();
-    prop_assert_eq!(ours, theirs, "accepted by one reader only: {:?}", text);
+    if ours != theirs {
+        // The one difference we chose: a lone surrogate escape, which
+        // serde_json lets through where it does not decode, is an error
+        // when reading strictly; repairing reads it, and counts it.
+        let controls = Controls::default();
+        let repaired = from_str::<IgnoredAny>(text, 0, Some(&controls)).is_ok();
+        prop_assert!(
+            !ours && theirs && repaired && controls.surrogates_found().is_some(),
+            "accepted by one reader only: {:?}",
+            text
+        );
+    }
     let ours = from_str::<Value>(text, 0, None).ok();
     let theirs = serde_json::from_str::<Value>(text).ok();
     prop_assert!(
@@ -145,7 +156,7 @@ fn agree(text: &str) -> Result<(), TestCaseError> {
     // nothing to repair.
     let controls = Controls::default();
     let repaired = from_str::<Value>(text, 0, Some(&controls)).ok();
-    if controls.found().is_none() {
+    if controls.found().is_none() && controls.surrogates_found().is_none() {
         prop_assert!(
             same_result(&repaired, &theirs),
             "repairing read differently: {:?}",

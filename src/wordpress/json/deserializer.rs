@@ -5,7 +5,7 @@ use serde::forward_to_deserialize_any;
 
 use super::lex::{self, Bad, Number};
 use super::reader_error::{Failure, JsonError};
-use super::{Controls, RAW_TOKEN};
+use super::{Controls, RAW_TOKEN, SOURCE_TOKEN};
 
 /// How many arrays and objects a typed value may nest (serde_json's limit).
 /// Values kept raw are skipped without recursion and have no limit.
@@ -140,12 +140,12 @@ impl<'de> Deserializer<'de, '_> {
     #[inline(never)]
     fn control_at(&mut self, at: usize) -> Result<()> {
         match self.controls {
-            Some(controls) => {
-                controls.note(self.base + at);
+            Some(controls) if controls.allow_controls => {
+                controls.note(&controls.controls, self.base + at);
                 self.controls_read += 1;
                 Ok(())
             }
-            None => Err(self.control(at)),
+            _ => Err(self.control(at)),
         }
     }
 
@@ -278,9 +278,9 @@ impl<'de> Deserializer<'de, '_> {
     /// character and the index after the escape.
     fn unicode_escape(&self, i: usize) -> Result<(char, usize)> {
         let n = self.hex4(i)?;
-        let lone = |message| match self.lossy {
-            true => Ok(('\u{FFFD}', i + 6)),
-            false => Err(self.syntax(message, i)),
+        let lone = |message| {
+            self.lone_surrogate(i, message)?;
+            Ok(('\u{FFFD}', i + 6))
         };
         let code = match n {
             0xD800..=0xDBFF => {
@@ -304,9 +304,46 @@ impl<'de> Deserializer<'de, '_> {
             .ok_or_else(|| self.syntax("invalid unicode code point", i))
     }
 
+    /// A lone surrogate escape at `i`: read as U+FFFD and counted when
+    /// they are repaired (or decoding a raw value, which was counted when
+    /// it was read), else the error.
+    #[cold]
+    fn lone_surrogate(&self, i: usize, message: &str) -> Result<()> {
+        match self.controls {
+            _ if self.lossy => Ok(()),
+            Some(controls) if controls.allow_surrogates => {
+                controls.note(&controls.surrogates, self.base + i);
+                Ok(())
+            }
+            _ => Err(self.syntax(message, i)),
+        }
+    }
+
+    /// Checks the `\u` escape whose backslash is at `i`, without decoding
+    /// it: the index after it (after both, for a surrogate pair). A lone
+    /// surrogate is counted or rejected, as [`Self::unicode_escape`] does.
+    fn check_unicode_escape(&self, i: usize) -> Result<usize> {
+        match self.hex4(i)? {
+            0xD800..=0xDBFF => {
+                if self.bytes().get(i + 6..i + 8) == Some(b"\\u")
+                    && (0xDC00..=0xDFFF).contains(&self.hex4(i + 6)?)
+                {
+                    return Ok(i + 12);
+                }
+                self.lone_surrogate(i, "lone leading surrogate in hex escape")?;
+            }
+            0xDC00..=0xDFFF => {
+                self.lone_surrogate(i, "lone trailing surrogate in hex escape")?;
+            }
+            _ => {}
+        }
+        Ok(i + 6)
+    }
+
     /// Checks the string whose opening quote is at `pos` without decoding
-    /// it, leaving `pos` after it. `\u` escapes need four hex digits, as
-    /// serde_json's raw values do; surrogates are checked on decoding.
+    /// it, leaving `pos` after it. `\u` escapes need four hex digits, and
+    /// a lone surrogate is counted as a repair or rejected, as in a string
+    /// that is decoded.
     #[inline]
     fn skip_str(&mut self) -> Result<()> {
         let bytes = self.bytes();
@@ -369,10 +406,7 @@ impl<'de> Deserializer<'de, '_> {
                         }
                         found &= !(0x80 << (next * 8));
                     }
-                    Some(b'u') => {
-                        self.hex4(at)?;
-                        return Ok(Some(at + 6));
-                    }
+                    Some(b'u') => return self.check_unicode_escape(at).map(Some),
                     Some(_) => return Err(self.invalid_escape(at + 1)),
                     None => return Err(self.eof("a string")),
                 },
@@ -395,10 +429,7 @@ impl<'de> Deserializer<'de, '_> {
                     return Ok(());
                 }
                 Some(b'\\') => match bytes.get(i + 1) {
-                    Some(b'u') => {
-                        self.hex4(i)?;
-                        i += 6;
-                    }
+                    Some(b'u') => i = self.check_unicode_escape(i)?,
                     Some(&b) if lex::is_simple_escape(b) => i += 2,
                     Some(_) => return Err(self.invalid_escape(i + 1)),
                     None => return Err(self.eof("a string")),
@@ -603,7 +634,25 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de, '_> {
             b'-' | b'0'..=b'9' => match self.number()? {
                 Number::U64(n) => visitor.visit_u64(n),
                 Number::I64(n) => visitor.visit_i64(n),
-                Number::F64(n) => visitor.visit_f64(n),
+                Number::F64(n) if !lex::is_integer(&self.input[start..self.pos]) => {
+                    visitor.visit_f64(n)
+                }
+                // An integer beyond 64 bits goes to the visitor as a float,
+                // as serde_json gives it; one it rejects is quoted as written,
+                // not as the float it was rounded to.
+                Number::F64(n) => {
+                    let expected = (&visitor as &dyn de::Expected).to_string();
+                    visitor.visit_f64(n).map_err(|_: JsonError| {
+                        JsonError::new(
+                            Failure::Data,
+                            format!(
+                                "invalid value: integer `{}` is out of range (beyond 64 bits), expected {expected}",
+                                &self.input[start..self.pos]
+                            ),
+                            start,
+                        )
+                    })
+                }
             },
             _ => return Err(self.syntax("expected a JSON value", start)),
         };
@@ -662,7 +711,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de, '_> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value> {
-        if name != RAW_TOKEN {
+        if name != RAW_TOKEN && name != SOURCE_TOKEN {
             return visitor.visit_newtype_struct(self);
         }
         let Some(b) = self.peek() else {
@@ -679,7 +728,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de, '_> {
         let raw = &self.input[start..self.pos];
         // A raw value that holds raw control characters is not JSON as it
         // is: `visit_str` tells the visitor to escape them in a copy.
-        let value = if self.controls_read != controls_before {
+        let value = if self.controls_read != controls_before && name == RAW_TOKEN {
             visitor.visit_str(raw)
         } else {
             visitor.visit_borrowed_str(raw)

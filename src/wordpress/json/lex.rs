@@ -256,6 +256,12 @@ fn number_scan(text: &str, start: usize, value_wanted: bool) -> Result<(Number, 
     Ok((number, i))
 }
 
+/// Whether the number `text` is written as an integer (no fraction, no
+/// exponent).
+pub(super) fn is_integer(text: &str) -> bool {
+    !text.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'))
+}
+
 /// One or more digits from `i`: the index after them.
 fn digits(bytes: &[u8], mut i: usize) -> Result<usize, Bad> {
     match bytes.get(i) {

@@ -26,33 +26,80 @@ pub(crate) use reader_error::{Failure, JsonError};
 /// text (serde_json has its own for `RawValue`).
 pub(crate) const RAW_TOKEN: &str = "$pressmark::private::RawJson";
 
-/// Raw control characters inside strings (a literal newline in a dump),
-/// read as they are instead of rejected: how many, and the first, each
-/// counted once however often its part of a document is read (an object is
-/// read again as the model its keys say it is).
-#[derive(Debug, Default)]
+/// The newtype name with which a value asks for its source text exactly as
+/// it is in the document (raw control characters left in), borrowed: for
+/// reading it again on its own (see `lenient.rs`).
+pub(crate) const SOURCE_TOKEN: &str = "$pressmark::private::Source";
+
+/// What the reader repairs instead of rejecting, and what it repaired: raw
+/// control characters inside strings (a literal newline in a dump), read
+/// as they are, and lone surrogate escapes (`\ud800` without its pair),
+/// read as U+FFFD. How many of each, and the first, each counted once
+/// however often its part of a document is read (an object is read again
+/// as the model its keys say it is).
+#[derive(Debug)]
 pub struct Controls {
-    count: Cell<usize>,
-    first: Cell<Option<usize>>,
+    controls: Tally,
+    surrogates: Tally,
     /// Offsets below this were counted by an earlier read.
     counted_to: Cell<usize>,
+    allow_controls: bool,
+    allow_surrogates: bool,
+}
+
+#[derive(Debug, Default)]
+struct Tally {
+    count: Cell<usize>,
+    first: Cell<Option<usize>>,
+}
+
+impl Tally {
+    fn found(&self) -> Option<(usize, usize)> {
+        Some((self.count.get(), self.first.get()?))
+    }
+}
+
+impl Default for Controls {
+    /// Both repaired.
+    fn default() -> Self {
+        Controls::new(true, true)
+    }
 }
 
 impl Controls {
-    /// A control character at offset `at` of the document.
+    /// Repairing raw control characters when `controls`, lone surrogate
+    /// escapes when `surrogates` (the other is an error).
+    pub(crate) fn new(controls: bool, surrogates: bool) -> Self {
+        Controls {
+            controls: Tally::default(),
+            surrogates: Tally::default(),
+            counted_to: Cell::new(0),
+            allow_controls: controls,
+            allow_surrogates: surrogates,
+        }
+    }
+
+    /// A repair at offset `at` of the document.
     #[cold]
-    fn note(&self, at: usize) {
+    fn note(&self, tally: &Tally, at: usize) {
         if at >= self.counted_to.get() {
-            self.count.set(self.count.get() + 1);
-            if self.first.get().is_none() {
-                self.first.set(Some(at));
+            tally.count.set(tally.count.get() + 1);
+            if tally.first.get().is_none() {
+                tally.first.set(Some(at));
             }
             self.counted_to.set(at + 1);
         }
     }
 
-    /// How many there were, and the offset of the first; `None` if none.
+    /// How many raw control characters there were, and the offset of the
+    /// first; `None` if none.
     pub(crate) fn found(&self) -> Option<(usize, usize)> {
-        Some((self.count.get(), self.first.get()?))
+        self.controls.found()
+    }
+
+    /// How many lone surrogate escapes there were, and the offset of the
+    /// first; `None` if none.
+    pub(crate) fn surrogates_found(&self) -> Option<(usize, usize)> {
+        self.surrogates.found()
     }
 }
