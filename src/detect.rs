@@ -330,11 +330,7 @@ fn read_wordpress(text: &str) -> Result<Content<'_>, Error> {
         // `{` on its own line opens JSON front matter too: a JSON value
         // followed by a body.
         #[cfg(feature = "frontmatter")]
-        Err(err)
-            if err
-                .message()
-                .starts_with("unexpected characters after the JSON value") =>
-        {
+        Err(err) if err.cause() == crate::error::Cause::TrailingCharacters => {
             match frontmatter::split(text) {
                 Ok(Some(split)) if split.format() == frontmatter::Format::Json => {
                     read_front_matter(text)

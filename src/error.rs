@@ -57,6 +57,19 @@ struct Inner {
     position: Option<Position>,
     path: Option<String>,
     source: Option<Arc<dyn std::error::Error + Send + Sync + 'static>>,
+    cause: Cause,
+}
+
+/// What an error is beyond its kind, for the crate's own decisions, which
+/// match on it rather than on the message.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Cause {
+    #[default]
+    Unspecified,
+    /// A JSON value was read, and something other than whitespace follows
+    /// (JSON front matter: the body).
+    #[cfg_attr(not(feature = "wordpress"), allow(dead_code))]
+    TrailingCharacters,
 }
 
 /// The category of an [`Error`], for matching; the message gives the details.
@@ -270,6 +283,7 @@ impl Error {
             position: None,
             path: None,
             source: None,
+            cause: Cause::Unspecified,
         }))
     }
 
@@ -295,6 +309,23 @@ impl Error {
         let path = elide_path(path.into());
         self.0.path = (!path.is_empty()).then_some(path);
         self
+    }
+
+    /// Sets what the error is beyond its kind.
+    #[must_use]
+    #[cfg_attr(not(feature = "wordpress"), allow(dead_code))]
+    pub(crate) fn with_cause(mut self, cause: Cause) -> Error {
+        self.0.cause = cause;
+        self
+    }
+
+    /// What the error is beyond its kind.
+    #[cfg_attr(
+        not(all(feature = "wordpress", feature = "frontmatter")),
+        allow(dead_code)
+    )]
+    pub(crate) fn cause(&self) -> Cause {
+        self.0.cause
     }
 
     /// Sets the underlying error returned by [`source`](std::error::Error::source).

@@ -3,8 +3,9 @@
 
 use std::fmt::Write as _;
 
-use super::json::{Failure, JsonError};
-use crate::{Error, ErrorKind};
+use super::json::{Code, JsonError};
+use crate::Error;
+use crate::error::Cause;
 
 /// Converts `err`, raised while reading `buf[start..]`, into an [`Error`]
 /// whose position is a byte offset in `buf` (see [`Error::relocate`]).
@@ -15,21 +16,17 @@ pub(crate) fn json_error(buf: &str, start: usize, err: JsonError) -> Error {
 
 /// [`json_error`] for an error at byte `at` of `buf`.
 pub(crate) fn json_error_at(buf: &str, at: usize, err: JsonError) -> Error {
-    let message = err.message();
-    let kind = match err.failure() {
-        Failure::Syntax => ErrorKind::Syntax,
-        Failure::Eof => ErrorKind::UnexpectedEof,
-        Failure::Data if message.starts_with("invalid type") => ErrorKind::InvalidType,
-        Failure::Data if message.starts_with("missing field") => ErrorKind::MissingField,
-        Failure::Data if message.starts_with("duplicate field") => ErrorKind::DuplicateKey,
-        Failure::Data => ErrorKind::InvalidValue,
-    };
+    let code = err.code();
     // Every place the reader gives is on a character boundary; this keeps
     // a position that is not one from splitting a character.
     let at = crate::error::char_start(buf, at);
-    Error::new(kind, message)
+    let err = Error::new(code.kind(), code.to_string())
         .with_path(path_at(buf.as_bytes(), at))
-        .at_byte(at)
+        .at_byte(at);
+    match code {
+        Code::TrailingCharacters => err.with_cause(Cause::TrailingCharacters),
+        _ => err,
+    }
 }
 
 /// The path (`yoast_head_json.og_image[0].width`) of the value that holds

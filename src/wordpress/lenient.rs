@@ -151,8 +151,7 @@ pub(crate) fn retype<'de>(
     });
     let result = if depth > NESTING {
         Err(JsonError::new(
-            super::json::Failure::Syntax,
-            format!("nesting too deep: more than {NESTING} levels of typed objects"),
+            super::json::Code::TooDeep(NESTING, "typed objects"),
             0,
         ))
     } else {

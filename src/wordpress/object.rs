@@ -168,8 +168,8 @@ impl<'de: 'a, 'a, T: FromMap<'a>> de::DeserializeSeed<'de> for PushInPlace<'_, T
     }
 }
 
-pub(crate) fn duplicate_field<E: de::Error>(key: &str) -> E {
-    E::custom(format_args!("duplicate field `{key}`"))
+pub(crate) fn duplicate_field<E: de::Error>(key: &'static str) -> E {
+    E::duplicate_field(key)
 }
 
 /// Defines a WordPress object model. Each field is `Option<T>` (any field may

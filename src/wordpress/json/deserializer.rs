@@ -4,7 +4,7 @@ use serde::de::{self, DeserializeSeed, Visitor};
 use serde::forward_to_deserialize_any;
 
 use super::lex::{self, Bad, Number};
-use super::reader_error::{Failure, JsonError};
+use super::reader_error::{Code, JsonError};
 use super::{Controls, RAW_TOKEN, SOURCE_TOKEN};
 
 /// How many arrays and objects a typed value may nest (serde_json's limit).
@@ -88,7 +88,7 @@ impl<'de, 'c> Deserializer<'de, 'c> {
     /// Only whitespace may follow the value read.
     fn end(&mut self) -> Result<()> {
         match self.peek() {
-            Some(_) => Err(self.syntax("unexpected characters after the JSON value", self.pos)),
+            Some(_) => Err(self.syntax(Code::TrailingCharacters, self.pos)),
             None => Ok(()),
         }
     }
@@ -108,25 +108,21 @@ impl<'de> Deserializer<'de, '_> {
     }
 
     #[cold]
-    fn syntax(&self, message: &str, at: usize) -> JsonError {
-        JsonError::new(Failure::Syntax, message, at)
+    fn syntax(&self, code: Code, at: usize) -> JsonError {
+        JsonError::new(code, at)
     }
 
     #[cold]
-    fn eof(&self, what: &str) -> JsonError {
-        JsonError::new(
-            Failure::Eof,
-            format!("unexpected end of input while parsing {what}"),
-            self.input.len(),
-        )
+    fn eof(&self, what: &'static str) -> JsonError {
+        JsonError::new(Code::Eof(what), self.input.len())
     }
 
     #[cold]
-    fn bad(&self, bad: Bad, what: &str, message: &str) -> JsonError {
+    fn bad(&self, bad: Bad, what: &'static str, code: Code) -> JsonError {
         match bad {
-            Bad::At(at) => self.syntax(message, at),
+            Bad::At(at) => self.syntax(code, at),
             Bad::End => self.eof(what),
-            Bad::OutOfRange(at) => self.syntax("number out of range", at),
+            Bad::OutOfRange(at) => self.syntax(Code::NumberOutOfRange, at),
         }
     }
 
@@ -151,10 +147,7 @@ impl<'de> Deserializer<'de, '_> {
 
     #[cold]
     fn control(&self, at: usize) -> JsonError {
-        self.syntax(
-            "control character (\\u0000-\\u001F) found while parsing a string",
-            at,
-        )
+        self.syntax(Code::ControlCharacter, at)
     }
 
     /// Opens an array or object at `pos`.
@@ -162,7 +155,7 @@ impl<'de> Deserializer<'de, '_> {
     fn enter(&mut self) -> Result<()> {
         if self.depth == 0 {
             return Err(self.syntax(
-                "nesting too deep: more than 128 levels of arrays and objects",
+                Code::TooDeep(usize::from(DEPTH), "arrays and objects"),
                 self.pos,
             ));
         }
@@ -256,7 +249,10 @@ impl<'de> Deserializer<'de, '_> {
     /// multi-byte one is pointed at from its first byte).
     #[cold]
     fn invalid_escape(&self, at: usize) -> JsonError {
-        self.syntax("invalid escape", crate::error::char_start(self.input, at))
+        self.syntax(
+            Code::InvalidEscape,
+            crate::error::char_start(self.input, at),
+        )
     }
 
     /// The four hex digits of the `\u` escape whose backslash is at `i`.
@@ -278,44 +274,44 @@ impl<'de> Deserializer<'de, '_> {
     /// character and the index after the escape.
     fn unicode_escape(&self, i: usize) -> Result<(char, usize)> {
         let n = self.hex4(i)?;
-        let lone = |message| {
-            self.lone_surrogate(i, message)?;
+        let lone = |code| {
+            self.lone_surrogate(i, code)?;
             Ok(('\u{FFFD}', i + 6))
         };
         let code = match n {
             0xD800..=0xDBFF => {
                 if self.bytes().get(i + 6..i + 8) != Some(b"\\u") {
-                    return lone("lone leading surrogate in hex escape");
+                    return lone(Code::LoneLeadingSurrogate);
                 }
                 let low = self.hex4(i + 6)?;
                 if !(0xDC00..=0xDFFF).contains(&low) {
-                    return lone("lone leading surrogate in hex escape");
+                    return lone(Code::LoneLeadingSurrogate);
                 }
                 let code = 0x10000 + ((u32::from(n) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
                 return char::from_u32(code)
                     .map(|c| (c, i + 12))
-                    .ok_or_else(|| self.syntax("invalid unicode code point", i));
+                    .ok_or_else(|| self.syntax(Code::InvalidCodePoint, i));
             }
-            0xDC00..=0xDFFF => return lone("lone trailing surrogate in hex escape"),
+            0xDC00..=0xDFFF => return lone(Code::LoneTrailingSurrogate),
             n => u32::from(n),
         };
         char::from_u32(code)
             .map(|c| (c, i + 6))
-            .ok_or_else(|| self.syntax("invalid unicode code point", i))
+            .ok_or_else(|| self.syntax(Code::InvalidCodePoint, i))
     }
 
     /// A lone surrogate escape at `i`: read as U+FFFD and counted when
     /// they are repaired (or decoding a raw value, which was counted when
     /// it was read), else the error.
     #[cold]
-    fn lone_surrogate(&self, i: usize, message: &str) -> Result<()> {
+    fn lone_surrogate(&self, i: usize, code: Code) -> Result<()> {
         match self.controls {
             _ if self.lossy => Ok(()),
             Some(controls) if controls.allow_surrogates => {
                 controls.note(&controls.surrogates, self.base + i);
                 Ok(())
             }
-            _ => Err(self.syntax(message, i)),
+            _ => Err(self.syntax(code, i)),
         }
     }
 
@@ -330,10 +326,10 @@ impl<'de> Deserializer<'de, '_> {
                 {
                     return Ok(i + 12);
                 }
-                self.lone_surrogate(i, "lone leading surrogate in hex escape")?;
+                self.lone_surrogate(i, Code::LoneLeadingSurrogate)?;
             }
             0xDC00..=0xDFFF => {
-                self.lone_surrogate(i, "lone trailing surrogate in hex escape")?;
+                self.lone_surrogate(i, Code::LoneTrailingSurrogate)?;
             }
             _ => {}
         }
@@ -450,7 +446,7 @@ impl<'de> Deserializer<'de, '_> {
                 self.pos = next;
                 Ok(())
             }
-            Err(bad) => Err(self.bad(bad, "a value", "expected ident")),
+            Err(bad) => Err(self.bad(bad, "a value", Code::ExpectedIdent)),
         }
     }
 
@@ -461,7 +457,7 @@ impl<'de> Deserializer<'de, '_> {
                 self.pos = next;
                 Ok(n)
             }
-            Err(bad) => Err(self.bad(bad, "a value", "invalid number")),
+            Err(bad) => Err(self.bad(bad, "a value", Code::InvalidNumber)),
         }
     }
 
@@ -497,9 +493,9 @@ impl<'de> Deserializer<'de, '_> {
                 Some(b'n') => self.literal(b"null")?,
                 Some(b'-' | b'0'..=b'9') => match lex::number_end(self.input, self.pos) {
                     Ok(next) => self.pos = next,
-                    Err(bad) => return Err(self.bad(bad, "a value", "invalid number")),
+                    Err(bad) => return Err(self.bad(bad, "a value", Code::InvalidNumber)),
                 },
-                Some(_) => return Err(self.syntax("expected a JSON value", self.pos)),
+                Some(_) => return Err(self.syntax(Code::ExpectedValue, self.pos)),
                 None => return Err(self.eof("a value")),
             }
             // A value ended: close what it ends, or go on to the next one.
@@ -512,11 +508,11 @@ impl<'de> Deserializer<'de, '_> {
                         self.pos += 1;
                         if object {
                             if self.peek() == Some(b'}') {
-                                return Err(self.syntax("trailing comma", self.pos));
+                                return Err(self.syntax(Code::TrailingComma, self.pos));
                             }
                             self.skip_key()?;
                         } else if self.peek() == Some(b']') {
-                            return Err(self.syntax("trailing comma", self.pos));
+                            return Err(self.syntax(Code::TrailingComma, self.pos));
                         }
                         break;
                     }
@@ -528,8 +524,10 @@ impl<'de> Deserializer<'de, '_> {
                         self.pos += 1;
                         open.pop();
                     }
-                    Some(_) if object => return Err(self.syntax("expected `,` or `}`", self.pos)),
-                    Some(_) => return Err(self.syntax("expected `,` or `]`", self.pos)),
+                    Some(_) if object => {
+                        return Err(self.syntax(Code::ExpectedCommaOrBrace, self.pos));
+                    }
+                    Some(_) => return Err(self.syntax(Code::ExpectedCommaOrBracket, self.pos)),
                     None if object => return Err(self.eof("an object")),
                     None => return Err(self.eof("a list")),
                 }
@@ -541,7 +539,7 @@ impl<'de> Deserializer<'de, '_> {
     fn skip_key(&mut self) -> Result<()> {
         match self.peek() {
             Some(b'"') => self.skip_str()?,
-            Some(_) => return Err(self.syntax("key must be a string", self.pos)),
+            Some(_) => return Err(self.syntax(Code::KeyMustBeAString, self.pos)),
             None => return Err(self.eof("an object")),
         }
         self.colon()
@@ -554,7 +552,7 @@ impl<'de> Deserializer<'de, '_> {
                 self.pos += 1;
                 Ok(())
             }
-            Some(_) => Err(self.syntax("expected `:`", self.pos)),
+            Some(_) => Err(self.syntax(Code::ExpectedColon, self.pos)),
             None => Err(self.eof("an object")),
         }
     }
@@ -602,7 +600,7 @@ impl<'de> Deserializer<'de, '_> {
     #[cold]
     fn unread(&mut self, message: &str) -> JsonError {
         let at = lex::skip_ws(self.bytes(), self.pos);
-        JsonError::new(Failure::Data, format!("invalid length: {message}"), at)
+        JsonError::new(Code::InvalidLength(message.to_owned()), at)
     }
 }
 
@@ -644,17 +642,16 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de, '_> {
                     let expected = (&visitor as &dyn de::Expected).to_string();
                     visitor.visit_f64(n).map_err(|_: JsonError| {
                         JsonError::new(
-                            Failure::Data,
-                            format!(
-                                "invalid value: integer `{}` is out of range (beyond 64 bits), expected {expected}",
+                            Code::InvalidValue(format!(
+                                "integer `{}` is out of range (beyond 64 bits), expected {expected}",
                                 &self.input[start..self.pos]
-                            ),
+                            )),
                             start,
                         )
                     })
                 }
             },
-            _ => return Err(self.syntax("expected a JSON value", start)),
+            _ => return Err(self.syntax(Code::ExpectedValue, start)),
         };
         value.map_err(|e: JsonError| e.or_at(start))
     }
@@ -830,11 +827,11 @@ impl<'de> de::MapAccess<'de> for Entries<'_, 'de, '_> {
                     de.pos += 1;
                     next = de.peek();
                     if next == Some(b'}') {
-                        return Err(de.syntax("trailing comma", de.pos));
+                        return Err(de.syntax(Code::TrailingComma, de.pos));
                     }
                 }
                 Some(b'}') => {}
-                Some(_) => return Err(de.syntax("expected `,` or `}`", de.pos)),
+                Some(_) => return Err(de.syntax(Code::ExpectedCommaOrBrace, de.pos)),
                 None => return Err(de.eof("an object")),
             }
         }
@@ -845,7 +842,7 @@ impl<'de> de::MapAccess<'de> for Entries<'_, 'de, '_> {
                 self.done = true;
                 return Ok(None);
             }
-            Some(_) => return Err(de.syntax("key must be a string", de.pos)),
+            Some(_) => return Err(de.syntax(Code::KeyMustBeAString, de.pos)),
             None => return Err(de.eof("an object")),
         }
         let at = de.pos;
@@ -891,7 +888,7 @@ impl<'de> de::SeqAccess<'de> for Elements<'_, 'de, '_> {
                 Some(b',') => {
                     de.pos += 1;
                     if de.peek() == Some(b']') {
-                        return Err(de.syntax("trailing comma", de.pos));
+                        return Err(de.syntax(Code::TrailingComma, de.pos));
                     }
                 }
                 Some(b']') => {
@@ -899,7 +896,7 @@ impl<'de> de::SeqAccess<'de> for Elements<'_, 'de, '_> {
                     self.done = true;
                     return Ok(None);
                 }
-                Some(_) => return Err(de.syntax("expected `,` or `]`", de.pos)),
+                Some(_) => return Err(de.syntax(Code::ExpectedCommaOrBracket, de.pos)),
                 None => return Err(de.eof("a list")),
             }
         }

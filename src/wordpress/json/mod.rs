@@ -20,7 +20,7 @@ mod reader_error;
 
 pub(crate) use deserializer::{decode_literal, from_str_seed};
 pub(crate) use lex::to_special;
-pub(crate) use reader_error::{Failure, JsonError};
+pub(crate) use reader_error::{Code, JsonError};
 
 /// The newtype name with which a raw value asks this reader for its source
 /// text (serde_json has its own for `RawValue`).
