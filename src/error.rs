@@ -98,8 +98,8 @@ pub enum ErrorKind {
     /// The input has no front matter where front matter was required (it
     /// does not open with `---`, `+++`, `;;;` or a JSON object).
     NoFrontMatter,
-    /// The input is in a format the crate recognises but does not read
-    /// (TOML front matter).
+    /// The input is in a form the crate recognises but does not read (a
+    /// front-matter language such as `---coffee`, lone `\r` line endings).
     Unsupported,
     /// A limit that protects against hostile input was reached (nesting
     /// depth, input size, alias expansion).

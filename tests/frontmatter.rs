@@ -462,10 +462,10 @@ fn json_front_matter() {
 }
 
 #[test]
-fn toml_is_unsupported() {
-    let err = frontmatter::parse("+++\ntitle = \"x\"\n+++\n").unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::Unsupported);
-    assert_eq!(err.position().unwrap().line(), 1);
+fn toml_is_read() {
+    let doc = frontmatter::parse("+++\ntitle = \"x\"\n+++\n").unwrap();
+    assert_eq!(doc.format(), Format::Toml);
+    assert_eq!(doc.value().get("title").unwrap().as_str(), Some("x"));
 }
 
 #[test]

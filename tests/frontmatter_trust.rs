@@ -177,3 +177,44 @@ fn required_news_fields_still_fail_the_news_item() {
         assert!(pressmark::from_slice(input.as_bytes()).is_ok(), "{to}");
     }
 }
+
+/// What the libyaml oracle (`frontmatter_oracle.rs`) found where this
+/// crate read YAML differently from the YAML 1.2 spec: integers beyond
+/// `i64` and floats beyond `f64` were rounded (to `1e20`, to infinity)
+/// instead of kept as written; an empty block scalar with the default
+/// chomping gave `"\n"`; `[>a]` was read as a sequence holding `">a"`.
+#[test]
+fn numbers_rounded_empty_block_scalars_and_plain_indicators_found_by_the_oracle() {
+    let value = |yaml: &str| {
+        frontmatter::parse(&format!("---\n{yaml}\n---\n")).map(|d| d.into_value().into_owned())
+    };
+    let rows: &[(&str, &str)] = &[
+        ("a: 99999999999999999999", "99999999999999999999"),
+        ("a: -9223372036854775809", "-9223372036854775809"),
+        ("a: 1e400", "1e400"),
+        ("a: |\n  \n", ""),
+        ("a: >\n\n\n", ""),
+        ("a: |2\n  \n  \n", ""),
+        ("a: |+\n\n", "\n\n"),
+    ];
+    for (yaml, expected) in rows {
+        let v = value(yaml).unwrap();
+        assert_eq!(
+            v.get("a").and_then(|a| a.as_str()),
+            Some(*expected),
+            "{yaml:?}"
+        );
+    }
+    assert_eq!(
+        value("a: 9223372036854775807")
+            .unwrap()
+            .get("a")
+            .unwrap()
+            .as_i64(),
+        Some(i64::MAX)
+    );
+    for yaml in ["a: [>a]", "a: {b: |}", "a: [|1, x]"] {
+        let err = value(yaml).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Syntax, "{yaml}: {err}");
+    }
+}

@@ -36,10 +36,16 @@
 //! # JSON and TOML
 //!
 //! JSON front matter (a first line holding only `{`, or members between
-//! `;;;` lines) is read with serde_json; its syntax errors, and its values
-//! and keys, have their positions in the whole file, as YAML's do. TOML
-//! front matter (`+++`) is recognised and reported as
-//! [`ErrorKind::Unsupported`].
+//! `;;;` lines) is read with serde_json; TOML front matter (between `+++`
+//! lines, Hugo's default) with the `toml` crate. Their syntax errors, and
+//! their values and keys, have their positions in the whole file, as
+//! YAML's do. TOML dates and times are strings, as written (the models
+//! read them as dates).
+//!
+//! An opener may name its language, as other front-matter readers allow:
+//! `---yaml` (or `---yml`), `---json` and `---toml`, each closed by `---`.
+//! Any other language or opener (`---coffee`, `+++yaml`) is an
+//! [`ErrorKind::Unsupported`] error that names it.
 //!
 //! # Examples
 //!
@@ -75,6 +81,7 @@ pub(crate) mod model;
 mod news;
 mod schema;
 mod split;
+mod toml;
 mod value;
 mod value_de;
 mod yaml;
@@ -341,8 +348,9 @@ impl<'a, T> Document<'a, T> {
 ///
 /// [`ErrorKind::NoFrontMatter`] when the input has none ([`split()`] tells that
 /// apart without an error); [`ErrorKind::Unclosed`] when the opening line is
-/// not closed; [`ErrorKind::Syntax`] for invalid YAML or JSON;
-/// [`ErrorKind::DuplicateKey`]; [`ErrorKind::Unsupported`] for TOML;
+/// not closed; [`ErrorKind::Syntax`] for invalid YAML, TOML or JSON;
+/// [`ErrorKind::DuplicateKey`]; [`ErrorKind::Unsupported`] for an opener or
+/// language this crate does not read;
 /// [`ErrorKind::LimitExceeded`] past the default [`Limits`]. Positions are in
 /// the whole input.
 ///
@@ -386,13 +394,12 @@ pub fn parse_with<'a>(input: &'a str, limits: &Limits) -> Result<Document<'a, Va
             limits,
         )?,
         Format::Json => json(input, &split, limits)?,
-        Format::Toml => {
-            return Err(Error::new(
-                ErrorKind::Unsupported,
-                "unsupported front matter: expected yaml (`---`) or json, found toml (`+++`)",
-            )
-            .with_position(Position::locate(input, if split.has_bom() { 3 } else { 0 })));
-        }
+        Format::Toml => toml::parse(
+            input,
+            split.front_matter(),
+            split.front_matter_offset(),
+            limits,
+        )?,
     };
     Ok(Document {
         front_matter: value,

@@ -28,7 +28,7 @@ impl Resolved {
 
 /// Resolves a plain scalar: `null`, `~` and the empty scalar are null;
 /// `true`/`false` (and their capitalised forms) booleans; decimal, `0o` and
-/// `0x` integers; decimal floats, `.inf` and `.nan`; anything else a string.
+/// `0x` integers in the `i64` range; finite decimal floats, `.inf` and `.nan`; anything else a string.
 pub(crate) fn resolve_plain(s: &str) -> Resolved {
     let Some(&first) = s.as_bytes().first() else {
         return Resolved::Null;
@@ -62,11 +62,8 @@ fn number(s: &str) -> Resolved {
     }
     let unsigned = s.strip_prefix(['-', '+']).unwrap_or(s);
     if all(unsigned, |b| b.is_ascii_digit()) {
-        return match s.parse::<i64>() {
-            Ok(i) => Resolved::Int(i),
-            // Beyond i64: kept as the nearest float.
-            Err(_) => s.parse::<f64>().map_or(Resolved::String, Resolved::Float),
-        };
+        // Beyond i64: kept as written (a float would round the digits).
+        return s.parse::<i64>().map_or(Resolved::String, Resolved::Int);
     }
     match unsigned {
         ".inf" | ".Inf" | ".INF" => {
@@ -81,7 +78,12 @@ fn number(s: &str) -> Resolved {
         _ => {}
     }
     if is_float(unsigned) {
-        return s.parse::<f64>().map_or(Resolved::String, Resolved::Float);
+        // Past f64's range (`1e400`): kept as written, not as infinity.
+        return s
+            .parse::<f64>()
+            .ok()
+            .filter(|f| f.is_finite())
+            .map_or(Resolved::String, Resolved::Float);
     }
     Resolved::String
 }
@@ -140,7 +142,9 @@ mod tests {
             ("-", String),
             (".", String),
             ("1_000", String),
-            ("99999999999999999999", Float(1e20)),
+            ("99999999999999999999", String),
+            ("9223372036854775807", Int(i64::MAX)),
+            ("1e400", String),
         ];
         for (input, expected) in rows {
             assert_eq!(&resolve_plain(input), expected, "{input:?}");

@@ -6,13 +6,14 @@ use crate::{Error, ErrorKind, Position, Result};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Format {
-    /// YAML between `---` lines (closed by `---` or `...`).
+    /// YAML between `---` (or `---yaml`) and `---` or `...`.
     Yaml,
-    /// TOML between `+++` lines. Recognised so that it can be reported
-    /// clearly; reading it gives an [`ErrorKind::Unsupported`] error.
+    /// TOML between `+++` lines (Hugo's default), or between `---toml` and
+    /// `---`.
     Toml,
     /// JSON: an object opened by a line holding only `{` and closed by the
-    /// matching `}`, or the members of an object between `;;;` lines.
+    /// matching `}`, the members of an object between `;;;` lines, or an
+    /// object between `---json` and `---`.
     Json,
 }
 
@@ -89,9 +90,11 @@ const BOM: &str = "\u{feff}";
 /// Cuts `input` into front matter and body, without allocating.
 ///
 /// The front matter opens on the first line (after an optional UTF-8 byte
-/// order mark) with `---` (YAML), `+++` (TOML), `;;;` (JSON members) or a
-/// lone `{` (a JSON object), and closes with a line holding only `---` or
-/// `...` (YAML), `+++`, `;;;`, or the `}` matching the opening brace.
+/// order mark) with `---` (YAML), `+++` (TOML), `;;;` (JSON members), a
+/// lone `{` (a JSON object), or `---` followed by its language (`---yaml`,
+/// `---yml`, `---json`, `---toml`), and closes with a line holding only
+/// `---` or `...` (YAML), `+++`, `;;;`, `---` (after a tagged opener), or
+/// the `}` matching the opening brace.
 /// Delimiter lines may end with spaces or tabs, and with `\n` or `\r\n`.
 /// Empty front matter is valid.
 ///
@@ -101,7 +104,9 @@ const BOM: &str = "\u{feff}";
 /// # Errors
 ///
 /// An [`ErrorKind::Unclosed`] error, at the opening line, when the opening
-/// delimiter has no closing one.
+/// delimiter has no closing one; [`ErrorKind::Unsupported`] for an opener
+/// with a language this crate does not read (`---coffee`), or lines that
+/// end with a lone `\r` (classic Mac OS).
 ///
 /// # Examples
 ///
@@ -123,13 +128,20 @@ pub fn split(input: &str) -> Result<Option<Split<'_>>> {
     let start = if bom { BOM.len() } else { 0 };
     let (first, after_first) = line_at(input, start);
     lone_cr_after_opener(input, first, start)?;
-    let delimiter = trim_line(first);
-    let format = match delimiter {
-        "---" => Format::Yaml,
-        "+++" => Format::Toml,
-        ";;;" => Format::Json,
+    let opener = trim_line(first);
+    let (format, delimiter) = match opener {
+        "---" => (Format::Yaml, "---"),
+        "+++" => (Format::Toml, "+++"),
+        ";;;" => (Format::Json, ";;;"),
         "{" => return split_json_object(input, bom, start).map(Some),
-        _ => return Ok(None),
+        _ => match tagged(opener) {
+            Some(Ok(format)) => (format, "---"),
+            Some(Err(message)) => {
+                return Err(Error::new(ErrorKind::Unsupported, message)
+                    .with_position(Position::locate(input, start)));
+            }
+            None => return Ok(None),
+        },
     };
     let front_matter_offset = after_first;
     // Only lines starting with the delimiter can close: look at the line
@@ -176,6 +188,31 @@ pub fn split(input: &str) -> Result<Option<Split<'_>>> {
     .with_position(Position::locate(input, start)))
 }
 
+/// A delimiter followed by a language tag (`---yaml`, `---json`,
+/// `---toml`, as other front-matter readers take them): the format, an
+/// error naming an opener or language this crate does not read, or `None`
+/// when the line is no opener at all (`----`, `--- text`).
+fn tagged(opener: &str) -> Option<std::result::Result<Format, String>> {
+    let (delimiter, tag) = ["---", "+++", ";;;"]
+        .iter()
+        .find_map(|d| opener.strip_prefix(d).map(|tag| (*d, tag)))?;
+    if tag.is_empty() || !tag.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let expected = "expected `---`, `+++`, `;;;`, `{`, or `---` with yaml, json or toml";
+    Some(match (delimiter, tag.to_ascii_lowercase().as_str()) {
+        ("---", "yaml" | "yml") => Ok(Format::Yaml),
+        ("---", "json") => Ok(Format::Json),
+        ("---", "toml") => Ok(Format::Toml),
+        ("---", _) => Err(format!(
+            "unsupported front matter language `{tag}` after `---`: {expected}"
+        )),
+        _ => Err(format!(
+            "unsupported front matter opener `{opener}`: {expected}"
+        )),
+    })
+}
+
 /// Classic Mac OS files end their lines with a lone `\r`: their first
 /// "line" then runs to the first `\n`, if any, and the opener would not be
 /// recognised. Say so rather than report no front matter.
@@ -184,6 +221,7 @@ fn lone_cr_after_opener(input: &str, first: &str, start: usize) -> Result<()> {
         let Some(rest) = first.strip_prefix(opener) else {
             continue;
         };
+        let rest = rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric());
         let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
         if rest[blanks..].starts_with('\r') {
             return Err(Error::new(
@@ -192,7 +230,7 @@ fn lone_cr_after_opener(input: &str, first: &str, start: usize) -> Result<()> {
                     "unsupported line endings: expected `\\n` or `\\r\\n` after the opening `{opener}`, found a lone `\\r` (classic Mac OS line endings); convert the file to LF or CRLF line endings"
                 ),
             )
-            .with_position(Position::locate(input, start + opener.len() + blanks)));
+            .with_position(Position::locate(input, start + first.len() - rest.len() + blanks)));
         }
     }
     Ok(())

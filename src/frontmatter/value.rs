@@ -69,9 +69,11 @@ pub enum ValueKind<'a> {
     /// `true` or `false` (also `True`, `TRUE`...).
     Bool(bool),
     /// An integer: decimal, `0o` octal or `0x` hexadecimal, in the `i64` range
-    /// (larger integers are read as floats).
+    /// (a larger one is a [`ValueKind::String`], as written, rather than a
+    /// float that would round its digits).
     Int(i64),
-    /// A floating-point number, `.inf`, `-.inf` or `.nan`.
+    /// A floating-point number, `.inf`, `-.inf` or `.nan` (a number past
+    /// `f64`'s range, `1e400`, is a [`ValueKind::String`], as written).
     Float(f64),
     /// Any other scalar.
     String(Text<'a>),

@@ -183,6 +183,8 @@ pub(crate) fn parse<'a>(
             Event::Scalar(s, style, anchor, tag) => {
                 let (byte, position) = loc.locate(mark);
                 b.count(1, position)?;
+                let s = scalar_fixes(fragment, byte, s, style)
+                    .map_err(|e| e.with_position(position))?;
                 let first_node = b.nodes - 1;
                 if b.wants_key() {
                     let key = text(fragment, byte, s, style);
@@ -310,6 +312,43 @@ pub(crate) fn parse<'a>(
             Position::locate(input, base),
         )
     }))
+}
+
+/// Where yaml-rust2 and YAML 1.2 part, found by the YAML oracle
+/// (`tests/frontmatter_oracle.rs`, against libyaml):
+/// - a plain scalar cannot start with `|` or `>` (they start block
+///   scalars); yaml-rust2 takes `[>a]` for a sequence holding `">a"`;
+/// - a block scalar with the default ("clip") chomping and no content is
+///   empty; yaml-rust2 gives `"\n"` for `|2` over blank lines.
+fn scalar_fixes(fragment: &str, byte: usize, s: String, style: TScalarStyle) -> Result<String> {
+    match style {
+        TScalarStyle::Plain if s.starts_with(['|', '>']) => Err(Error::new(
+            ErrorKind::Syntax,
+            format!(
+                "invalid yaml: expected a value, found `{}`, which starts a block scalar only after a key or `-` (quote the text)",
+                &s[..1]
+            ),
+        )),
+        TScalarStyle::Literal | TScalarStyle::Folded
+            if !s.is_empty() && s.bytes().all(|b| b == b'\n') =>
+        {
+            // An empty block scalar's marker is at its header.
+            let header_start = fragment.as_bytes()[..(byte + 1).min(fragment.len())]
+                .iter()
+                .rposition(|&b| b == b'|' || b == b'>')
+                .unwrap_or(0);
+            let header = fragment[header_start..]
+                .split(['\n', '\r', ' ', '\t', '#'])
+                .next()
+                .unwrap_or("");
+            Ok(if header.contains('+') {
+                s
+            } else {
+                String::new()
+            })
+        }
+        _ => Ok(s),
+    }
 }
 
 /// YAML allows only printable characters in a stream (YAML 1.2, 5.1:
