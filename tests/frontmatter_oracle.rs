@@ -30,7 +30,9 @@ impl Tally {
             Verdict::Same => self.same += 1,
             Verdict::BothRefuse => self.both_refuse += 1,
             Verdict::Excepted(e) => *self.excepted.entry(format!("{e:?}")).or_default() += 1,
-            Verdict::Differ(d) => self.differ.push(format!("{d}\n    in {file:?}")),
+            Verdict::Differ(d) | Verdict::OneRefuses(d) => {
+                self.differ.push(format!("{d}\n    in {file:?}"));
+            }
         }
     }
 

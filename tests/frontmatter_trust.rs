@@ -196,6 +196,8 @@ fn numbers_rounded_empty_block_scalars_and_plain_indicators_found_by_the_oracle(
         ("a: >\n\n\n", ""),
         ("a: |2\n  \n  \n", ""),
         ("a: |+\n\n", "\n\n"),
+        ("a: |+ # kept\nb: 1", ""),
+        ("a: |+\n\nb: 1", "\n"),
     ];
     for (yaml, expected) in rows {
         let v = value(yaml).unwrap();

@@ -156,6 +156,12 @@ pub(crate) fn parse<'a>(
     base: usize,
     limits: &Limits,
 ) -> Result<Value<'a>> {
+    // A byte order mark may open a YAML stream and is not content;
+    // yaml-rust2 would make it part of the first key.
+    let (fragment, base) = match fragment.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, base + '\u{feff}'.len_utf8()),
+        None => (fragment, base),
+    };
     let mut loc = Locator::new(input, fragment, base);
     // Positions are kept in 32 bits.
     super::check_size(
@@ -187,14 +193,20 @@ pub(crate) fn parse<'a>(
                     .map_err(|e| e.with_position(position))?;
                 let first_node = b.nodes - 1;
                 if b.wants_key() {
+                    // A key is kept as written; an alias to it is the value
+                    // it would be anywhere else (`&a 1.` then `*a` is 1.0).
+                    let anchored = if anchor == 0 {
+                        None
+                    } else {
+                        Some(
+                            scalar(fragment, byte, s.clone(), style, tag.as_ref())
+                                .map_err(|e| e.with_position(position))?,
+                        )
+                    };
                     let key = text(fragment, byte, s, style);
                     b.key(key, position)?;
-                    if anchor != 0 {
-                        b.store_anchor(
-                            anchor,
-                            Value::at(ValueKind::String(b.current_key()), position),
-                            first_node,
-                        );
+                    if let Some(kind) = anchored {
+                        b.store_anchor(anchor, Value::at(kind, position), first_node);
                     }
                 } else {
                     let kind = scalar(fragment, byte, s, style, tag.as_ref())
@@ -292,6 +304,11 @@ pub(crate) fn parse<'a>(
                 if b.wants_key() {
                     match value.kind {
                         ValueKind::String(s) => b.key(s, position)?,
+                        // An anchored scalar key, typed: its text again.
+                        ValueKind::Int(i) => b.key(Text::from(i.to_string()), position)?,
+                        ValueKind::Float(f) => b.key(Text::from(f.to_string()), position)?,
+                        ValueKind::Bool(v) => b.key(Text::from(v.to_string()), position)?,
+                        ValueKind::Null => b.key(Text::default(), position)?,
                         _ => {
                             return Err(Error::new(
                                 ErrorKind::Unsupported,
@@ -319,7 +336,8 @@ pub(crate) fn parse<'a>(
 /// - a plain scalar cannot start with `|` or `>` (they start block
 ///   scalars); yaml-rust2 takes `[>a]` for a sequence holding `">a"`;
 /// - a block scalar with the default ("clip") chomping and no content is
-///   empty; yaml-rust2 gives `"\n"` for `|2` over blank lines.
+///   empty; yaml-rust2 gives `"\n"` for `|2` over blank lines; kept
+///   (`|+`), it has one line break per blank line, none when there is none.
 fn scalar_fixes(fragment: &str, byte: usize, s: String, style: TScalarStyle) -> Result<String> {
     match style {
         TScalarStyle::Plain if s.starts_with(['|', '>']) => Err(Error::new(
@@ -341,11 +359,21 @@ fn scalar_fixes(fragment: &str, byte: usize, s: String, style: TScalarStyle) -> 
                 .split(['\n', '\r', ' ', '\t', '#'])
                 .next()
                 .unwrap_or("");
-            Ok(if header.contains('+') {
-                s
-            } else {
-                String::new()
-            })
+            if !header.contains('+') {
+                return Ok(String::new());
+            }
+            // Keep: one line break per blank line after the header's line
+            // (yaml-rust2 gives one even when there is none).
+            let after_header = fragment[header_start..]
+                .find('\n')
+                .map_or(fragment.len(), |i| header_start + i + 1);
+            let blank = fragment[after_header..]
+                .split_inclusive('\n')
+                .take_while(|line| {
+                    line.ends_with('\n') && line.trim_end_matches(['\n', '\r', ' ']).is_empty()
+                })
+                .count();
+            Ok("\n".repeat(blank))
         }
         _ => Ok(s),
     }
@@ -458,19 +486,6 @@ impl<'a> Builder<'a> {
             *slot = Some((key, position));
         }
         Ok(())
-    }
-
-    fn current_key(&self) -> Text<'a> {
-        match self.stack.last() {
-            Some(Frame {
-                kind:
-                    FrameKind::Mapping {
-                        key: Some((k, _)), ..
-                    },
-                ..
-            }) => k.clone(),
-            _ => Text::default(),
-        }
     }
 
     fn store_anchor(&mut self, anchor: usize, value: Value<'a>, first_node: usize) {
