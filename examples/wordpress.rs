@@ -71,7 +71,7 @@ fn main() -> ExitCode {
                         Object::Post(post) => print_post(post),
                         // "wordpress api error `rest_no_route` (status 404): No route..."
                         Object::Error(err) => println!("  - an error object: {err}"),
-                        Object::Other(_) => println!("  - an object of another kind"),
+                        Object::Other(kind, _) => println!("  - a {kind} object (kept as JSON)"),
                         other => println!("  - a {} object", other.kind()),
                     }
                 }

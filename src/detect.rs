@@ -63,9 +63,9 @@ impl<'a> Content<'a> {
         match self {
             #[cfg(feature = "wordpress")]
             Content::WordPress(parsed) => match parsed.value() {
-                Response::Collection(_) => ContentKind::WordPressCollection,
+                Response::Collection(_) | Response::Keyed(_) => ContentKind::WordPressCollection,
                 Response::Single(Object::Error(_)) => ContentKind::WordPressError,
-                Response::Single(_) => ContentKind::WordPressObject,
+                _ => ContentKind::WordPressObject,
             },
             #[cfg(feature = "frontmatter")]
             Content::NewsItem(_) => ContentKind::NewsItem,
@@ -75,15 +75,37 @@ impl<'a> Content<'a> {
     }
 
     /// Every article in the content: one per WordPress post, page or custom
-    /// post type object (not media, terms, users, comments or errors), one
+    /// post type object and per WooCommerce product (not revisions, media,
+    /// terms, users, comments, settings, errors and the other kinds), one
     /// per front-matter file.
     #[cfg(feature = "html")]
     #[must_use]
     pub fn articles(&self) -> Vec<crate::article::Article<'a>> {
+        self.articles_with(&crate::article::ArticleOptions::default())
+    }
+
+    /// [`Content::articles`], with revisions and autosaves too when
+    /// `options` asks for them.
+    #[cfg(feature = "html")]
+    #[must_use]
+    pub fn articles_with(
+        &self,
+        options: &crate::article::ArticleOptions,
+    ) -> Vec<crate::article::Article<'a>> {
         use crate::article::Article;
+        #[cfg(not(feature = "wordpress"))]
+        let _ = options;
         match self {
             #[cfg(feature = "wordpress")]
-            Content::WordPress(parsed) => parsed.posts().map(Article::from).collect(),
+            Content::WordPress(parsed) => parsed
+                .objects()
+                .filter_map(|object| match object {
+                    Object::Post(post) => Some(Article::from(&**post)),
+                    Object::Revision(_, post) if options.revisions => Some(Article::from(&**post)),
+                    Object::Product(product) => Some(Article::from(&**product)),
+                    _ => None,
+                })
+                .collect(),
             #[cfg(feature = "frontmatter")]
             Content::NewsItem(doc) => vec![Article::from(doc)],
             #[cfg(feature = "frontmatter")]

@@ -70,6 +70,9 @@ pub(crate) enum Cause {
     /// (JSON front matter: the body).
     #[cfg_attr(not(feature = "wordpress"), allow(dead_code))]
     TrailingCharacters,
+    /// Well-formed JSON that is not a WordPress response.
+    #[cfg_attr(not(feature = "wordpress"), allow(dead_code))]
+    NotWordPress,
 }
 
 /// The category of an [`Error`], for matching; the message gives the details.
@@ -320,10 +323,7 @@ impl Error {
     }
 
     /// What the error is beyond its kind.
-    #[cfg_attr(
-        not(all(feature = "wordpress", feature = "frontmatter")),
-        allow(dead_code)
-    )]
+    #[cfg_attr(not(feature = "wordpress"), allow(dead_code))]
     pub(crate) fn cause(&self) -> Cause {
         self.0.cause
     }

@@ -69,6 +69,13 @@ macro_rules! open_enum {
             }
         }
 
+        #[cfg(feature = "wordpress")]
+        impl $crate::wordpress::object::FieldShape for $name<'_> {
+            fn field_text(&self) -> Option<&str> {
+                Some(self.as_str())
+            }
+        }
+
         impl<$lt> $crate::map_text::MapText<$lt> for $name<$lt> {
             type Out<'b> = $name<'b>;
             fn map_text<'b, F: FnMut($crate::Text<$lt>) -> $crate::Text<'b>>(self, f: &mut F) -> $name<'b> {

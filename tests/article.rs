@@ -378,7 +378,7 @@ fn aggregator_seed_article() {
 fn detection_recognises_each_input() {
     let rows: &[(&[u8], ContentKind, usize)] = &[
         (br#"[{"id":1,"title":{"rendered":"a"}},{"id":2,"type":"page"}]"#, ContentKind::WordPressCollection, 2),
-        (br#"/**/cb({"id":1,"slug":"a"})"#, ContentKind::WordPressObject, 1),
+        (br#"/**/cb({"id":1,"slug":"a","type":"post"})"#, ContentKind::WordPressObject, 1),
         (br#"{"code":"rest_post_invalid_id","message":"Invalid post ID.","data":{"status":404}}"#, ContentKind::WordPressError, 0),
         (br#"{"id":3,"name":"News","taxonomy":"category"}"#, ContentKind::WordPressObject, 0),
         (b"\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n<p>Body</p>\r\n", ContentKind::FrontMatter, 1),

@@ -20,11 +20,24 @@ fn every_wordpress_object_reads_and_writes_back() {
     };
     let files = common::files(&dir, &["json"]);
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
     let mut failures = Vec::new();
     for path in &files {
         let text = std::fs::read_to_string(path).unwrap();
         let parsed = match wordpress::from_str::<Response>(&text) {
             Ok(parsed) => parsed,
+            // Frontity's own site settings (`name`, `mode`, `state`,
+            // `packages`) sit among its WordPress mocks: not WordPress, and
+            // said so.
+            Err(err)
+                if err.message().starts_with("not a WordPress response")
+                    && path.to_string_lossy().contains("file-settings") =>
+            {
+                *counts
+                    .entry("not wordpress (frontity settings)")
+                    .or_default() += 1;
+                continue;
+            }
             Err(err) => {
                 failures.push(format!("{}: {err}", path.display()));
                 continue;
@@ -35,16 +48,11 @@ fn every_wordpress_object_reads_and_writes_back() {
         }
         for object in parsed.objects() {
             let kind = match object {
-                Object::Post(p) if p.post_type == Some(PostType::Page) => "pages",
-                Object::Post(_) => "posts (and custom types)",
-                Object::Media(_) => "media",
-                Object::Term(_) => "terms",
-                Object::User(_) => "users",
-                Object::Comment(_) => "comments",
-                Object::Error(_) => "api errors",
-                _ => "other objects",
+                Object::Post(p) if p.post_type == Some(PostType::Page) => "pages".to_owned(),
+                Object::Post(_) => "posts (and custom types)".to_owned(),
+                other => format!("{}", other.kind()),
             };
-            *counts.entry(kind).or_default() += 1;
+            *kinds.entry(kind).or_default() += 1;
         }
         let written = serde_json::to_value(parsed.value()).unwrap();
         if written != expected_value(&text) {
@@ -58,6 +66,12 @@ fn every_wordpress_object_reads_and_writes_back() {
     for (kind, n) in &counts {
         common::say(format_args!("  {kind}: {n}"));
     }
+    for (kind, n) in &kinds {
+        common::say(format_args!("  {kind}: {n}"));
+    }
+    // Every object of the corpus is one WordPress core sends: none is left
+    // unrecognised.
+    assert!(!kinds.contains_key("other"), "{kinds:?}");
     common::say(format_args!("  failures: {}", failures.len()));
     assert!(
         files.len() > 100,

@@ -267,7 +267,7 @@ fn typed_nesting_past_128_is_an_error_at_the_bracket() {
         "[".repeat(200),
         "]".repeat(200)
     );
-    let err = wordpress::from_str::<Response>(&deep).err();
+    let err = wordpress::from_str::<Post>(&deep).err();
     // `meta` keeps its values raw: no limit.
     assert!(err.is_none(), "{err:?}");
     let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));

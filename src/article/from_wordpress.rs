@@ -77,11 +77,13 @@ impl<'a> From<&Post<'a>> for Article<'a> {
 impl<'a> TryFrom<&Object<'a>> for Article<'a> {
     type Error = crate::Error;
 
-    /// A post, page or custom post type gives an article; media, terms,
-    /// users, comments and error responses do not.
+    /// A post, page or custom post type, a revision or autosave of one,
+    /// and a WooCommerce product give an article; media, terms, users,
+    /// comments, error responses and the other kinds do not.
     fn try_from(object: &Object<'a>) -> Result<Article<'a>, crate::Error> {
         match object {
-            Object::Post(post) => Ok(Article::from(&**post)),
+            Object::Post(post) | Object::Revision(_, post) => Ok(Article::from(&**post)),
+            Object::Product(product) => Ok(Article::from(&**product)),
             other => Err(crate::Error::new(
                 crate::ErrorKind::UnexpectedKind,
                 format!(

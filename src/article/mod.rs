@@ -11,7 +11,7 @@
 //!
 //! | field | WordPress post | aggregator item |
 //! | --- | --- | --- |
-//! | `source` | `"wordpress"` | `"aggregator"` |
+//! | `source` | `"wordpress"` (`"woocommerce"` for a product) | `"aggregator"` |
 //! | `id` | `id` | — |
 //! | `url` | Yoast `canonical`, else `link` | `webUrl`, else `originalUrl` |
 //! | `title` | `title.rendered` as text | `title` (or `name`) as text |
@@ -29,10 +29,15 @@
 //!
 //! Dates serialize as RFC 3339; absent values as `null` or `[]`.
 
+mod article_options;
 #[cfg(feature = "frontmatter")]
 mod from_aggregator;
 #[cfg(feature = "wordpress")]
+mod from_woocommerce;
+#[cfg(feature = "wordpress")]
 mod from_wordpress;
+
+pub use article_options::ArticleOptions;
 
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -47,6 +52,9 @@ use crate::map_text::{map_text_identity, map_text_struct};
 pub enum Source {
     /// A WordPress REST API post, page or custom post type.
     WordPress,
+    /// A WooCommerce product.
+    #[serde(rename = "woocommerce")]
+    WooCommerce,
     /// A news aggregator's front-matter file.
     Aggregator,
 }

@@ -35,14 +35,16 @@
 //! ```
 
 mod date;
+mod descriptions;
 mod embedded;
 mod enums;
 mod error_path;
 mod input;
 mod json;
-mod kind;
+pub(crate) mod kind;
 pub(crate) mod lenient;
 mod links;
+mod menu_item;
 pub(crate) mod object;
 mod parse;
 mod parsed;
@@ -56,13 +58,18 @@ mod read_options;
 mod rendered_text;
 mod repair;
 mod resources;
+mod site;
+mod template;
+mod woocommerce;
 mod yoast_json;
 
 pub use date::{DateTime, DateValue, LocalDateTime, ZonedDateTime};
+pub use descriptions::{PostStatusObject, PostTypeObject, TaxonomyObject};
 pub use embedded::{Embed, Embedded};
 pub use enums::{Discussion, PostFormat, PostType, Status};
 pub use kind::{Kind, Object, Response};
 pub use links::{Link, Links};
+pub use menu_item::MenuItem;
 pub use object::Extra;
 pub use parse::{
     Items, OwnedResource, Resource, from_reader, from_slice, from_slice_owned, from_slice_with,
@@ -77,4 +84,7 @@ pub use raw::{JsonStr, RawJson};
 pub use read_options::ReadOptions;
 pub use repair::Repairs;
 pub use resources::{ApiError, ApiErrorData, Comment, Media, MediaDetails, MediaSize, Term, User};
+pub use site::{SearchResult, Settings};
+pub use template::Template;
+pub use woocommerce::{Product, ProductAttribute, ProductImage, ProductPrices, ProductTerm};
 pub use yoast_json::{OgImage, YoastHeadJson};

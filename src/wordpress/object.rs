@@ -2,6 +2,8 @@
 //! struct, a single-pass `Deserialize` that keeps unknown keys in order,
 //! a `Serialize` that writes the input back, and `into_owned()`.
 
+use std::borrow::Cow;
+
 use serde::de::{self, MapAccess};
 
 use super::{PhpMap, RawJson};
@@ -167,6 +169,102 @@ impl<'de: 'a, 'a, T: FromMap<'a>> de::DeserializeSeed<'de> for PushInPlace<'_, T
         T::deserialize_into(deserializer, &mut self.0[last])
     }
 }
+
+/// What classifying an object asks of a field's value (see `kind.rs`):
+/// its text when it is a string, whether it is a JSON object, whether it
+/// is `_links` that name WordPress.
+pub(crate) trait FieldShape {
+    fn field_text(&self) -> Option<&str> {
+        None
+    }
+    fn is_json_object(&self) -> bool {
+        false
+    }
+    fn says_wordpress(&self) -> bool {
+        false
+    }
+}
+
+macro_rules! plain_shape {
+    ($($ty:ty),*) => {$( impl FieldShape for $ty {} )*};
+}
+plain_shape!(bool, u16, u32, u64, i64);
+
+impl FieldShape for Text<'_> {
+    fn field_text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl FieldShape for super::JsonStr<'_> {}
+
+impl FieldShape for RawJson<'_> {
+    fn is_json_object(&self) -> bool {
+        self.get().starts_with('{')
+    }
+}
+
+impl<T> FieldShape for Vec<T> {}
+impl<T> FieldShape for Option<T> {}
+impl<T> FieldShape for super::PhpList<'_, T> {}
+impl<T> FieldShape for super::DateTime<'_, T> {}
+
+impl<V> FieldShape for PhpMap<'_, V> {
+    fn is_json_object(&self) -> bool {
+        !self.sent_as_array()
+    }
+}
+
+impl FieldShape for super::Links<'_> {
+    fn is_json_object(&self) -> bool {
+        true
+    }
+    fn says_wordpress(&self) -> bool {
+        self.iter().any(|(rel, links)| {
+            rel.starts_with("wp:")
+                || rel.starts_with("https://api.w.org/")
+                || links.iter().any(|link| {
+                    link.href
+                        .as_ref()
+                        .is_some_and(|href| super::kind::links_say_wordpress(href.literal()))
+                })
+        })
+    }
+}
+
+/// The value of `key` in `extra`, when it is a string.
+pub(crate) fn extra_string<'s>(extra: &'s super::Extra<'_>, key: &str) -> Option<Cow<'s, str>> {
+    let raw = extra.get(key)?.get();
+    if !raw.starts_with('"') {
+        return None;
+    }
+    Some(Cow::Owned(
+        super::JsonStr::from_literal(raw)
+            .decode()
+            .as_str()
+            .to_owned(),
+    ))
+}
+
+/// Whether the value of `key` in `extra` is a JSON object.
+pub(crate) fn extra_is_object(extra: &super::Extra<'_>, key: &str) -> bool {
+    extra.get(key).is_some_and(|raw| raw.get().starts_with('{'))
+}
+
+/// The typed field under `key` (among the `field = "key"` pairs) as a
+/// `&dyn FieldShape`, if the model has one and it is set.
+macro_rules! key_field {
+    ($self:ident, $want:literal $(, $field:ident = $key:literal)*) => {{
+        let mut found: Option<&dyn $crate::wordpress::object::FieldShape> = None;
+        $( if $key == $want {
+            if let Some(value) = &$self.$field {
+                found = Some(value);
+            }
+        } )*
+        found
+    }};
+}
+pub(crate) use key_field;
 
 pub(crate) fn duplicate_field<E: de::Error>(key: &'static str) -> E {
     E::duplicate_field(key)
@@ -349,6 +447,70 @@ macro_rules! wp_object {
         }
 
         $crate::map_text::map_text_struct!($name { $($field,)* extra, shape });
+
+        impl $crate::wordpress::object::FieldShape for $name<'_> {
+            fn is_json_object(&self) -> bool {
+                !self.shape.as_string()
+            }
+
+            /// For `_embedded`: a relation it types (`author`,
+            /// `wp:featuredmedia`, `wp:term`, ...) or another `wp:` one.
+            fn says_wordpress(&self) -> bool {
+                self.has_known_key() || self.extra.keys().any(|k| k.starts_with("wp:"))
+            }
+        }
+
+        impl $crate::wordpress::kind::KeyView for $name<'_> {
+            fn has(&self, key: &str) -> bool {
+                self.has_key(key)
+            }
+
+            fn string(&self, key: &str) -> Option<std::borrow::Cow<'_, str>> {
+                use $crate::wordpress::object::FieldShape as _;
+                match key {
+                    $( $key => match &self.$field {
+                        Some(value) => value.field_text().map(std::borrow::Cow::Borrowed),
+                        None => $crate::wordpress::object::extra_string(&self.extra, key),
+                    }, )*
+                    _ => $crate::wordpress::object::extra_string(&self.extra, key),
+                }
+            }
+
+            fn is_object(&self, key: &str) -> bool {
+                use $crate::wordpress::object::FieldShape as _;
+                match key {
+                    $( $key => match &self.$field {
+                        Some(value) => value.is_json_object(),
+                        None => $crate::wordpress::object::extra_is_object(&self.extra, key),
+                    }, )*
+                    _ => $crate::wordpress::object::extra_is_object(&self.extra, key),
+                }
+            }
+
+            fn wordpress_links(&self) -> bool {
+                ["_links", "_embedded"].iter().any(|&key| {
+                    let typed = match key {
+                        "_links" => $crate::wordpress::object::key_field!(self, "_links" $(, $field = $key)*),
+                        _ => $crate::wordpress::object::key_field!(self, "_embedded" $(, $field = $key)*),
+                    };
+                    match typed {
+                        Some(shape) => shape.says_wordpress(),
+                        None => self.extra.get(key).is_some_and(|raw| {
+                            $crate::wordpress::kind::links_say_wordpress(raw.get())
+                        }),
+                    }
+                })
+            }
+
+            fn key_names(&self) -> Vec<&str> {
+                let mut keys: Vec<&str> = Vec::new();
+                $( if self.$field.is_some() || self.shape.is_null($key) {
+                    keys.push($key);
+                } )*
+                keys.extend(self.extra.keys().map(|k| k.as_str()));
+                keys
+            }
+        }
     };
 
     (@read $map:ident, $out:ident, $field:ident, $ty:ty, $key:literal) => {

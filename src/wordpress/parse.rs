@@ -9,13 +9,18 @@ use serde::Deserialize;
 use super::error_path::{json_error, json_error_at};
 use super::input::{first_byte, first_key, locate_json, offset_in};
 use super::json::Controls;
+use super::kind::{KeyView, classify, links_say_wordpress, not_wordpress};
 use super::lenient;
 use super::object::{FromMap, InPlace, append_in_place};
 use super::parsed::{Envelope, FailedItem, Parsed};
 use super::raw::RawSpan;
 use super::read_options::ReadOptions;
 use super::repair::Repairs;
-use super::{ApiError, Comment, Kind, Media, Object, Post, RawJson, Response, Term, User};
+use super::{
+    ApiError, Comment, Kind, Media, MenuItem, Object, PhpMap, Post, PostStatusObject,
+    PostTypeObject, Product, RawJson, Response, SearchResult, Settings, TaxonomyObject, Template,
+    Term, User,
+};
 use crate::error::LineCounter;
 use crate::{Error, ErrorKind, Text};
 
@@ -268,12 +273,17 @@ pub(crate) trait Model<'a>: FromMap<'a> {
     fn has_known_key(&self) -> bool;
 }
 
-/// Whether an object of `kind` can be read as `T`: it is one, or an
-/// attachment read as a post, or an object of no clear kind that has some of
-/// `T`'s keys (a response to `?_fields=meta`) or none at all.
+/// Whether an object of `kind` can be read as `T`: it is one, or a
+/// post-like object (an attachment, a revision, a reusable block) read as
+/// a post, or an object of no clear kind that has some of `T`'s keys (a
+/// response to `?_fields=meta`) or none at all.
 fn compatible<'b, T: Model<'b>>(value: &T, kind: Kind) -> bool {
+    let post_like = matches!(
+        kind,
+        Kind::Media | Kind::Revision | Kind::Autosave | Kind::ReusableBlock | Kind::Navigation
+    );
     kind == T::KIND
-        || (T::KIND == Kind::Post && kind == Kind::Media)
+        || (T::KIND == Kind::Post && post_like)
         || (kind == Kind::Other && (value.is_empty() || value.has_known_key()))
 }
 
@@ -452,7 +462,22 @@ macro_rules! resource {
     )*};
 }
 
-resource!(Post, Media, Term, User, Comment, ApiError);
+resource!(
+    Post,
+    Media,
+    Term,
+    User,
+    Comment,
+    ApiError,
+    PostTypeObject,
+    TaxonomyObject,
+    PostStatusObject,
+    Settings,
+    SearchResult,
+    Template,
+    MenuItem,
+    Product
+);
 
 impl<'a> Resource<'a> for Response<'a> {}
 impl OwnedResource for Response<'static> {}
@@ -490,22 +515,15 @@ fn read_response<'b>(
     met: &mut Met<'b>,
 ) -> Result<Response<'b>, Error> {
     match first_byte(&buf[range.clone()]) {
-        Some(b'[') => read_each(buf, range, cx, met, |item, cx, met| {
-            if item.starts_with('{') {
-                read_object(item, 0..item.len(), cx, met)
-            } else {
-                Err(Error::new(
-                    ErrorKind::UnexpectedKind,
-                    format!(
-                        "expected an object in the collection, found `{}`",
-                        short(item)
-                    ),
-                )
-                .at_byte(0))
+        Some(b'[') => read_collection(buf, range, cx, met).map(Response::Collection),
+        Some(b'{') => match read_object(buf, range.clone(), cx, met) {
+            Err(err) if err.cause() == crate::error::Cause::NotWordPress => {
+                read_keyed(buf, range, cx, met)
+                    .map(Response::Keyed)
+                    .ok_or(err)
             }
-        })
-        .map(Response::Collection),
-        Some(b'{') => read_object(buf, range, cx, met).map(Response::Single),
+            object => object.map(Response::Single),
+        },
         _ => {
             // Not an object or array: let the reader say what it is (or
             // where the syntax breaks).
@@ -521,6 +539,75 @@ fn read_response<'b>(
             )
             .at_byte(at))
         }
+    }
+}
+
+/// Reads a collection of any objects, each as the model its keys say it
+/// is. An object that is no WordPress object by its keys alone is read as
+/// a post when others are WordPress objects (a `?_fields=` subset); when
+/// none is, the collection is not a WordPress response.
+fn read_collection<'b>(
+    buf: &'b str,
+    range: Range<usize>,
+    cx: Cx<'_>,
+    met: &mut Met<'b>,
+) -> Result<Vec<Object<'b>>, Error> {
+    let spans: Vec<RawSpan> = json(buf, range, cx)?;
+    let mut objects: Vec<Option<Object<'b>>> = Vec::with_capacity(spans.len());
+    let mut failures = Vec::new();
+    // Objects told from nothing: their ranges, read once the others say
+    // what the collection is.
+    let mut unknown = Vec::new();
+    for (index, span) in spans.iter().enumerate() {
+        let element = span.range_in(buf)?;
+        match read_item(buf, element.clone(), index, cx, met, read_element) {
+            Ok(object) => objects.push(Some(object)),
+            Err(failed) if failed.error.cause() == crate::error::Cause::NotWordPress => {
+                objects.push(None);
+                unknown.push((index, element, failed));
+            }
+            Err(failed) if cx.all_or_nothing => return Err(failed.error),
+            Err(failed) => {
+                objects.push(None);
+                failures.push(failed);
+            }
+        }
+    }
+    if objects.iter().any(Option::is_some) {
+        for (index, element, _) in unknown {
+            let as_post = |item: &'b str, cx: Cx<'_>, met: &mut Met<'b>| {
+                read_as::<Post>(item, 0..item.len(), cx, met).map(|p| Object::Post(Box::new(p)))
+            };
+            match read_item(buf, element, index, cx, met, as_post) {
+                Ok(object) => objects[index] = Some(object),
+                Err(failed) if cx.all_or_nothing => return Err(failed.error),
+                Err(failed) => failures.push(failed),
+            }
+        }
+    } else if let Some((_, _, failed)) = unknown.into_iter().next() {
+        return Err(failed.error);
+    }
+    if objects.iter().all(Option::is_none) && !failures.is_empty() {
+        return Err(failures.swap_remove(0).error);
+    }
+    failures.sort_by_key(|f| f.index);
+    met.failures.append(&mut failures);
+    Ok(objects.into_iter().flatten().collect())
+}
+
+/// Reads an element of a collection, which must be an object.
+fn read_element<'b>(item: &'b str, cx: Cx<'_>, met: &mut Met<'b>) -> Result<Object<'b>, Error> {
+    if item.starts_with('{') {
+        read_object(item, 0..item.len(), cx, met)
+    } else {
+        Err(Error::new(
+            ErrorKind::UnexpectedKind,
+            format!(
+                "expected an object in the collection, found `{}`",
+                short(item)
+            ),
+        )
+        .at_byte(0))
     }
 }
 
@@ -543,7 +630,8 @@ fn read_as<'b, T: FromMap<'b>>(
     Ok(value)
 }
 
-/// Reads one object as the model its keys say it is.
+/// Reads one object as the model its keys say it is (see `kind.rs` for
+/// the rule); one that is no WordPress object is an error that says so.
 fn read_object<'b>(
     buf: &'b str,
     range: Range<usize>,
@@ -554,22 +642,173 @@ fn read_object<'b>(
         return read_as(buf, range, cx, met).map(|e| Object::Error(Box::new(e)));
     }
     // Most objects are posts: read as one, and again as another model
-    // only when its keys say so.
+    // only when its keys say so (or it does not read as a post).
     let warned = met.warnings.len();
-    let post: Post<'b> = read_as(buf, range.clone(), cx, met)?;
-    let kind = post.kind().0;
-    if kind != Kind::Post {
-        met.warnings.truncate(warned);
+    let mut post = Post::default();
+    let read = read_fields(buf, range.clone(), cx, met, &mut post);
+    let kind = match &read {
+        Ok(()) => classify(&post).map(|(kind, _)| kind),
+        // Broken JSON is broken whatever the object is.
+        Err(err) if !about_a_value(err) => return Err(read.unwrap_err()),
+        Err(_) => None,
+    };
+    match kind {
+        Some(Kind::Post) => return Ok(Object::Post(Box::new(post))),
+        Some(kind @ (Kind::Revision | Kind::Autosave)) => {
+            return Ok(Object::Revision(kind, Box::new(post)));
+        }
+        Some(kind @ (Kind::ReusableBlock | Kind::Navigation)) => {
+            return Ok(Object::Block(kind, Box::new(post)));
+        }
+        _ => met.warnings.truncate(warned),
+    }
+    let keys: ObjectKeys<'_> = json(buf, range.clone(), cx)?;
+    let Some((kind, _)) = classify(&keys) else {
+        return Err(match read {
+            // A post's field would not read, and nothing else fits: that
+            // field is the problem.
+            Err(err) if keys.has_post_marker() => err,
+            _ => not_wordpress_error(&keys, buf, range.start),
+        });
+    };
+    read_kind(kind, buf, range, cx, met, read)
+}
+
+/// Reads `buf[range]` as the model of `kind`; `post_read` is how reading
+/// it as a post went, whose error is the object's when it is one.
+fn read_kind<'b>(
+    kind: Kind,
+    buf: &'b str,
+    range: Range<usize>,
+    cx: Cx<'_>,
+    met: &mut Met<'b>,
+    post_read: Result<(), Error>,
+) -> Result<Object<'b>, Error> {
+    macro_rules! boxed {
+        ($variant:ident) => {
+            Object::$variant(Box::new(read_as(buf, range, cx, met)?))
+        };
     }
     Ok(match kind {
-        Kind::Post => Object::Post(Box::new(post)),
-        Kind::Media => Object::Media(Box::new(read_as(buf, range, cx, met)?)),
-        Kind::Term => Object::Term(Box::new(read_as(buf, range, cx, met)?)),
-        Kind::User => Object::User(Box::new(read_as(buf, range, cx, met)?)),
-        Kind::Comment => Object::Comment(Box::new(read_as(buf, range, cx, met)?)),
-        Kind::Error => Object::Error(Box::new(read_as(buf, range, cx, met)?)),
-        Kind::Other => Object::Other(json(buf, range, cx)?),
+        // Its keys say post, but it did not read as one.
+        Kind::Post | Kind::Revision | Kind::Autosave | Kind::ReusableBlock | Kind::Navigation => {
+            post_read?;
+            unreachable_post(kind)?
+        }
+        Kind::Media => boxed!(Media),
+        Kind::Term => boxed!(Term),
+        Kind::User => boxed!(User),
+        Kind::Comment => boxed!(Comment),
+        Kind::Error => boxed!(Error),
+        Kind::PostType => boxed!(PostType),
+        Kind::Taxonomy => boxed!(Taxonomy),
+        Kind::Status => boxed!(Status),
+        Kind::Settings => boxed!(Settings),
+        Kind::SearchResult => boxed!(SearchResult),
+        Kind::Template => boxed!(Template),
+        Kind::MenuItem => boxed!(MenuItem),
+        Kind::Product => boxed!(Product),
+        other => Object::Other(other, json(buf, range, cx)?),
     })
+}
+
+/// A post whose read succeeded is returned before its kind is read again;
+/// reaching here is a bug, said as an error rather than a panic.
+fn unreachable_post(kind: Kind) -> Result<Object<'static>, Error> {
+    Err(Error::new(
+        ErrorKind::InvalidValue,
+        format!("a {kind} object was read twice (a bug in pressmark)"),
+    ))
+}
+
+/// "not a WordPress response", at the object.
+fn not_wordpress_error(keys: &ObjectKeys<'_>, buf: &str, start: usize) -> Error {
+    let at = start + buf[start..].len() - buf[start..].trim_start().len();
+    Error::new(ErrorKind::UnknownFormat, not_wordpress(keys))
+        .with_cause(crate::error::Cause::NotWordPress)
+        .at_byte(at)
+}
+
+/// An object's keys, each with its value as raw JSON: what it is told
+/// from when it did not read as a post.
+#[derive(Deserialize)]
+struct ObjectKeys<'a>(#[serde(borrow)] PhpMap<'a, RawJson<'a>>);
+
+impl ObjectKeys<'_> {
+    /// Whether it has a key or a rendered field only posts have, so that a
+    /// field of a post that would not read is its problem.
+    fn has_post_marker(&self) -> bool {
+        ["title", "content", "excerpt", "guid"]
+            .iter()
+            .any(|k| self.is_object(k))
+            || [
+                "date_gmt",
+                "modified_gmt",
+                "featured_media",
+                "comment_status",
+            ]
+            .iter()
+            .any(|k| self.has(k))
+    }
+}
+
+impl KeyView for ObjectKeys<'_> {
+    fn has(&self, key: &str) -> bool {
+        self.0.get(key).is_some()
+    }
+
+    fn string(&self, key: &str) -> Option<std::borrow::Cow<'_, str>> {
+        let raw = self.0.get(key)?.get();
+        raw.starts_with('"').then(|| {
+            std::borrow::Cow::Owned(
+                super::JsonStr::from_literal(raw)
+                    .decode()
+                    .as_str()
+                    .to_owned(),
+            )
+        })
+    }
+
+    fn is_object(&self, key: &str) -> bool {
+        self.0
+            .get(key)
+            .is_some_and(|raw| raw.get().starts_with('{'))
+    }
+
+    fn wordpress_links(&self) -> bool {
+        self.0
+            .get("_links")
+            .is_some_and(|raw| links_say_wordpress(raw.get()))
+    }
+
+    fn key_names(&self) -> Vec<&str> {
+        self.0.keys().map(|k| k.as_str()).collect()
+    }
+}
+
+/// Objects by name (`/wp/v2/types`, `/wp/v2/taxonomies`,
+/// `/wp/v2/statuses`): the object `buf[range]`, when every value of it is
+/// a WordPress object.
+fn read_keyed<'b>(
+    buf: &'b str,
+    range: Range<usize>,
+    cx: Cx<'_>,
+    met: &mut Met<'b>,
+) -> Option<PhpMap<'b, Object<'b>>> {
+    let ObjectKeys(entries) = json(buf, range, cx).ok()?;
+    if entries.is_empty() {
+        return None;
+    }
+    let mut objects = PhpMap::default();
+    for (name, value) in entries.into_entries() {
+        let start = super::input::offset_in(buf, value.get())?;
+        if !value.get().starts_with('{') {
+            return None;
+        }
+        let object = read_object(buf, start..start + value.get().len(), cx, met).ok()?;
+        objects.push(name, object);
+    }
+    Some(objects)
 }
 
 /// Reads `T` from a response body: a post, a collection, whatever it is.

@@ -306,6 +306,11 @@ impl<'a> JsonStr<'a> {
         JsonStr(self.0.into_owned())
     }
 
+    /// A JSON string literal, checked by whoever read it.
+    pub(crate) fn from_literal(literal: &'a str) -> JsonStr<'a> {
+        JsonStr(Text::borrowed(literal))
+    }
+
     /// A string value, encoded as a JSON literal.
     #[must_use]
     pub fn encode(s: &str) -> JsonStr<'static> {

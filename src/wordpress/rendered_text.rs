@@ -1,6 +1,6 @@
 //! Plain text of the fields WordPress sends as HTML (feature `html`).
 
-use super::{Post, YoastHeadJson};
+use super::{Post, Product, YoastHeadJson};
 use crate::Text;
 use crate::html::{TextOptions, text_of};
 
@@ -75,5 +75,38 @@ impl<'a> YoastHeadJson<'a> {
             self.og_description.clone()?,
             &TextOptions::inline(),
         ))
+    }
+}
+
+impl<'a> Product<'a> {
+    /// The name as one line of plain text (WooCommerce sends `&amp;`).
+    #[must_use]
+    pub fn name_text(&self) -> Option<Text<'a>> {
+        Some(html_text(self.name.clone()?, &TextOptions::inline()))
+    }
+
+    /// The short description as plain text.
+    #[must_use]
+    pub fn short_description_text(&self) -> Option<Text<'a>> {
+        let html = self.short_description.as_ref()?.decode();
+        Some(html_text(html, &TextOptions::default()))
+    }
+
+    /// The description as plain text: paragraphs separated by blank lines.
+    ///
+    /// ```
+    /// use pressmark::wordpress::{self, Product};
+    ///
+    /// let product = wordpress::from_str::<Product>(
+    ///     r#"{"id":9,"sku":"TC-1","regular_price":"24","stock_status":"instock",
+    ///         "description":"<p>Tells the tide.<\/p><p>Battery &amp; all.<\/p>"}"#,
+    /// )?;
+    /// assert_eq!(product.description_text().unwrap(), "Tells the tide.\n\nBattery & all.");
+    /// # Ok::<(), pressmark::Error>(())
+    /// ```
+    #[must_use]
+    pub fn description_text(&self) -> Option<Text<'a>> {
+        let html = self.description.as_ref()?.decode();
+        Some(html_text(html, &TextOptions::default()))
     }
 }

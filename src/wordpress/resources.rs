@@ -4,6 +4,7 @@
 use super::object::wp_object;
 use super::{
     Discussion, Links, LocalDateTime, PhpList, PhpMap, PostType, RawJson, Rendered, Status,
+    ZonedDateTime,
 };
 use crate::Text;
 
@@ -36,12 +37,21 @@ wp_object! {
 
 wp_object! {
     "user"
-    /// A user (`/wp/v2/users`, or a post's embedded author).
+    /// A user (`/wp/v2/users`, or a post's embedded author), every field
+    /// of core's schema in the view, edit and embed contexts.
     pub struct User<'a> {
         /// The user's id.
         id: u64 = "id" [lenient],
+        /// The login name (edit context).
+        username: Text<'a> = "username",
         /// The display name.
         name: Text<'a> = "name",
+        /// The first name (edit context).
+        first_name: Text<'a> = "first_name",
+        /// The last name (edit context).
+        last_name: Text<'a> = "last_name",
+        /// The email address (edit context).
+        email: Text<'a> = "email",
         /// The user's website.
         url: Text<'a> = "url",
         /// The biography.
@@ -50,6 +60,19 @@ wp_object! {
         link: Text<'a> = "link",
         /// The URL slug.
         slug: Text<'a> = "slug",
+        /// The locale (`en_US`; edit context).
+        locale: Text<'a> = "locale",
+        /// The nickname (edit context).
+        nickname: Text<'a> = "nickname",
+        /// When the user registered, with its offset (edit context).
+        registered_date: ZonedDateTime<'a> = "registered_date",
+        /// The roles (`administrator`, `editor`; edit context).
+        roles: Vec<Text<'a>> = "roles",
+        /// Every capability the user has, by name (edit context).
+        capabilities: PhpMap<'a, bool> = "capabilities",
+        /// The capabilities granted to the user alone, by name (edit
+        /// context).
+        extra_capabilities: PhpMap<'a, bool> = "extra_capabilities",
         /// Avatar URLs by pixel size (`"24"`, `"48"`, `"96"`).
         avatar_urls: PhpMap<'a, Text<'a>> = "avatar_urls",
         /// Registered meta fields.
@@ -116,6 +139,8 @@ wp_object! {
         post: u64 = "post" [lenient],
         /// The original file's URL.
         source_url: Text<'a> = "source_url",
+        /// The image sizes WordPress has not generated yet (edit context).
+        missing_image_sizes: Vec<Text<'a>> = "missing_image_sizes",
         /// Hypermedia links.
         links: Links<'a> = "_links",
     }
@@ -161,7 +186,8 @@ wp_object! {
 
 wp_object! {
     "comment"
-    /// A comment (`/wp/v2/comments`, or a post's embedded `replies`).
+    /// A comment (`/wp/v2/comments`, or a post's embedded `replies`),
+    /// every field of core's schema in the view, edit and embed contexts.
     pub struct Comment<'a> {
         /// The comment's id.
         id: u64 = "id" [lenient],
@@ -175,6 +201,12 @@ wp_object! {
         author_name: Text<'a> = "author_name",
         /// The commenter's website.
         author_url: Text<'a> = "author_url",
+        /// The commenter's email address (edit context).
+        author_email: Text<'a> = "author_email",
+        /// The commenter's IP address (edit context).
+        author_ip: Text<'a> = "author_ip",
+        /// The commenter's browser (edit context).
+        author_user_agent: Text<'a> = "author_user_agent",
         /// Date-time, site-local.
         date: LocalDateTime<'a> = "date",
         /// Date-time, UTC.
