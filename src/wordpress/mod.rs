@@ -4,7 +4,8 @@
 //! post types), a [`Media`] item, a [`Term`], a [`User`], a [`Comment`], a
 //! collection of them (`Vec<Post>`), or a [`Response`] when you do not know
 //! what the response holds. [`items`] reads a collection one object at a
-//! time.
+//! time; [`items_from_reader`] and [`items_from_path`] do so from a file or
+//! any reader without holding the input whole.
 //!
 //! Strings borrow from the input where the JSON has no escapes; the large
 //! rendered HTML fields are [`JsonStr`]s, decoded only when asked for. Keys
@@ -35,6 +36,7 @@
 //! ```
 
 mod date;
+mod element_scan;
 mod embedded;
 mod enums;
 mod error_path;
@@ -56,6 +58,7 @@ mod read_options;
 mod rendered_text;
 mod repair;
 mod resources;
+mod stream;
 mod yoast_json;
 
 pub use date::{DateTime, DateValue, LocalDateTime, ZonedDateTime};
@@ -77,4 +80,6 @@ pub use raw::{JsonStr, RawJson};
 pub use read_options::ReadOptions;
 pub use repair::Repairs;
 pub use resources::{ApiError, ApiErrorData, Comment, Media, MediaDetails, MediaSize, Term, User};
+pub use stream::{ItemReader, RawItem, RawItems, items_from_path, items_from_reader, raw_items};
+pub(crate) use stream::{open_collection, open_file};
 pub use yoast_json::{OgImage, YoastHeadJson};
