@@ -536,26 +536,41 @@ fn what_is_not_a_collection_is_an_error_at_its_start() {
     }
 }
 
+/// A read that fails: the items before it come, then the error; an item
+/// the failure may have cut short does not come.
 #[test]
 fn a_failing_read_ends_the_stream_with_an_io_error() {
-    struct Failing(usize);
+    struct Failing(&'static [u8]);
     impl Read for Failing {
         fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-            if self.0 == 0 {
+            if self.0.is_empty() {
                 return Err(std::io::Error::other("disk gone"));
             }
-            self.0 -= 1;
-            let part = b"[{\"id\":1},";
-            buf[..part.len()].copy_from_slice(part);
-            Ok(part.len())
+            let n = self.0.len().min(buf.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
         }
     }
-    let got: Vec<_> = wordpress::raw_items(Failing(1)).unwrap().collect();
-    assert_eq!(got.len(), 2);
-    assert_eq!(got[0].as_ref().unwrap().text(), "{\"id\":1}");
-    let err = got[1].as_ref().unwrap_err();
+    let rows: &[(&[u8], &[&str])] = &[
+        (b"[{\"id\":1},", &["{\"id\":1}"]),
+        (b"[{\"id\":1},{\"id\":2", &["{\"id\":1}"]),
+        (b"[1,22", &["1"]),
+        (b"[1,2]", &["1", "2"]),
+    ];
+    for (input, want) in rows {
+        let mut got: Vec<_> = wordpress::raw_items(Failing(input)).unwrap().collect();
+        let err = got.pop().unwrap().unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Io, "{err}");
+        assert!(err.message().contains("disk gone"), "{err}");
+        let texts: Vec<_> = got
+            .iter()
+            .map(|item| item.as_ref().unwrap().text())
+            .collect();
+        assert_eq!(texts, *want);
+    }
+    let err = wordpress::raw_items(Failing(b"")).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Io);
-    assert!(err.message().contains("disk gone"), "{err}");
 }
 
 // ---- The corpus ----

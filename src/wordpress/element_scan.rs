@@ -11,6 +11,7 @@
 
 use std::io::Read;
 
+use super::scan_blocks::{BLOCK, Masks, chars, escaped, newlines, prefix_xor};
 use crate::{Error, ErrorKind, Position};
 
 /// Bytes asked of the reader at a time, and the buffer's first size.
@@ -75,19 +76,15 @@ struct Lines {
 
 impl Lines {
     fn advance(&mut self, bytes: &[u8]) {
-        match bytes.iter().rposition(|&b| b == b'\n') {
-            Some(last) => {
-                self.newlines += bytes.iter().filter(|&&b| b == b'\n').count();
-                self.chars = chars_in(&bytes[last + 1..]);
-            }
-            None => self.chars += chars_in(bytes),
+        let lines = newlines(bytes);
+        if lines == 0 {
+            self.chars += chars(bytes);
+            return;
         }
+        self.newlines += lines;
+        let last = bytes.iter().rposition(|&b| b == b'\n').unwrap_or(0);
+        self.chars = chars(&bytes[last + 1..]);
     }
-}
-
-/// Characters in `bytes`: the bytes that start one (not `0b10xx_xxxx`).
-fn chars_in(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 /// The position of byte `at` of `part`, a piece of the input that starts
@@ -118,8 +115,11 @@ pub(crate) struct ElementScanner<R> {
     end: usize,
     /// The offset in the input of `buf[0]`.
     base: usize,
-    /// The reader has nothing more.
+    /// The reader has nothing more...
     eof: bool,
+    /// ...because reading failed: the error to give where the scan meets
+    /// the end, instead of what it would say of an input that ends there.
+    failed: Option<Error>,
     /// Lines and columns counted up to `counted` (an offset in the input).
     lines: Lines,
     counted: usize,
@@ -166,6 +166,7 @@ impl<R: Read> ElementScanner<R> {
             end: 0,
             base: 0,
             eof: false,
+            failed: None,
             lines: Lines::default(),
             counted: 0,
             pos: 0,
@@ -176,7 +177,9 @@ impl<R: Read> ElementScanner<R> {
             first_control: None,
             wrapper: Wrapper::default(),
         };
-        match scanner.prefix()? {
+        let opened = scanner.prefix();
+        scanner.read_failure()?;
+        match opened {
             Some(open) => {
                 scanner.pos = open + 1;
                 Ok(Ok(scanner))
@@ -197,29 +200,34 @@ impl<R: Read> ElementScanner<R> {
     /// The byte at `at` in `buf`, reading more when it is not there yet
     /// (which may move the buffer's contents: `keep` and `at` are updated).
     /// `None` at the end of the input.
-    fn byte(&mut self, at: &mut usize, keep: &mut usize) -> Result<Option<u8>, Error> {
+    fn byte(&mut self, at: &mut usize, keep: &mut usize) -> Option<u8> {
         while *at >= self.end {
             if self.eof {
-                return Ok(None);
+                return None;
             }
-            let moved = self.fill(*keep)?;
+            let moved = self.fill(*keep);
             *at -= moved;
             *keep -= moved;
         }
-        Ok(Some(self.buf[*at]))
+        Some(self.buf[*at])
     }
 
-    /// Drops the buffer's bytes before `keep` (counting their lines) and
-    /// reads more after the rest; returns how far the bytes moved.
-    fn fill(&mut self, keep: usize) -> Result<usize, Error> {
-        self.count_to(keep);
-        self.buf.copy_within(keep..self.end, 0);
-        self.end -= keep;
-        self.base += keep;
+    /// Reads more after what the buffer holds; when it is nearly full,
+    /// first drops its bytes before `keep` (counting their lines), and
+    /// grows it if that is not room enough (an element longer than the
+    /// buffer: it grows for as long as the largest element needs). Returns
+    /// how far the bytes moved.
+    fn fill(&mut self, keep: usize) -> usize {
+        let mut moved = 0;
         if self.buf.len() - self.end < CHUNK / 2 {
-            // An element longer than the buffer: it grows, for as long as
-            // the largest element needs.
-            self.buf.resize(self.buf.len() * 2, 0);
+            self.count_to(keep);
+            self.buf.copy_within(keep..self.end, 0);
+            self.end -= keep;
+            self.base += keep;
+            moved = keep;
+            if self.buf.len() - self.end < CHUNK / 2 {
+                self.buf.resize(self.buf.len() * 2, 0);
+            }
         }
         loop {
             match self.reader.read(&mut self.buf[self.end..]) {
@@ -227,17 +235,22 @@ impl<R: Read> ElementScanner<R> {
                 Ok(n) => self.end += n,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => {
-                    return Err(Error::new(
-                        ErrorKind::Io,
-                        format!(
-                            "cannot read the input at byte {}: {e}",
-                            self.base + self.end
-                        ),
-                    )
-                    .with_source(e));
+                    // The bytes before the failure are still scanned: the
+                    // items they complete are given, then this error.
+                    self.eof = true;
+                    self.failed = Some(
+                        Error::new(
+                            ErrorKind::Io,
+                            format!(
+                                "cannot read the input at byte {}: {e}",
+                                self.base + self.end
+                            ),
+                        )
+                        .with_source(e),
+                    );
                 }
             }
-            return Ok(keep);
+            return moved;
         }
     }
 
@@ -250,6 +263,15 @@ impl<R: Read> ElementScanner<R> {
         }
     }
 
+    /// The read failure, if the input ended because reading failed: the
+    /// scan reports it wherever it meets the end.
+    fn read_failure(&mut self) -> Result<(), Error> {
+        match self.failed.take() {
+            Some(err) => Err(err),
+            None => Ok(()),
+        }
+    }
+
     /// The position of `buf[at]`, which is at or after what is counted.
     fn position_of(&mut self, at: usize) -> Position {
         self.count_to(at);
@@ -258,48 +280,48 @@ impl<R: Read> ElementScanner<R> {
 
     /// The first byte at or after `at` that is not JSON whitespace, whose
     /// index is put in `at`; the whitespace is passed for good.
-    fn skip_ws(&mut self, at: &mut usize) -> Result<Option<u8>, Error> {
+    fn skip_ws(&mut self, at: &mut usize) -> Option<u8> {
         loop {
             let mut keep = *at;
-            let b = self.byte(at, &mut keep)?;
+            let b = self.byte(at, &mut keep);
             match b {
                 Some(b' ' | b'\n' | b'\r' | b'\t') => *at += 1,
-                other => return Ok(other),
+                other => return other,
             }
         }
     }
 
     /// Whether the bytes at `at` are `word`; `at` moves past them if so.
-    fn eat(&mut self, at: &mut usize, keep: &mut usize, word: &[u8]) -> Result<bool, Error> {
+    fn eat(&mut self, at: &mut usize, keep: &mut usize, word: &[u8]) -> bool {
         for (k, &w) in word.iter().enumerate() {
             let mut i = *at + k;
-            let b = self.byte(&mut i, keep)?;
+            let b = self.byte(&mut i, keep);
             // Reading more may have moved the bytes.
             *at = i - k;
             if b != Some(w) {
-                return Ok(false);
+                return false;
             }
         }
         *at += word.len();
-        Ok(true)
+        true
     }
 
     /// Reads the wrapper; the index in `buf` of the collection's `[`, or
     /// `None` when the input is not a collection. Keeps every byte.
-    fn prefix(&mut self) -> Result<Option<usize>, Error> {
+    fn prefix(&mut self) -> Option<usize> {
         let mut keep = 0;
         let mut at = 0;
         // A BOM counts as one character of the first line, as everywhere
         // in the crate.
-        self.eat(&mut at, &mut keep, "\u{feff}".as_bytes())?;
-        at = self.skip_ws_kept(at, &mut keep)?;
+        self.eat(&mut at, &mut keep, "\u{feff}".as_bytes());
+        at = self.skip_ws_kept(at, &mut keep);
         // JSONP: `/**/ name ( ... )`, as `wordpress::from_str` reads it.
         let before_jsonp = at;
-        if self.eat(&mut at, &mut keep, b"/**/")? {
-            at = self.skip_ws_kept(at, &mut keep)?;
+        if self.eat(&mut at, &mut keep, b"/**/") {
+            at = self.skip_ws_kept(at, &mut keep);
         }
         let name_start = at;
-        while let Some(b) = self.byte(&mut at, &mut keep)? {
+        while let Some(b) = self.byte(&mut at, &mut keep) {
             if b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'.' | b'[' | b']') {
                 at += 1;
             } else {
@@ -307,45 +329,45 @@ impl<R: Read> ElementScanner<R> {
             }
         }
         let name_end = at;
-        at = self.skip_ws_kept(at, &mut keep)?;
-        if name_end > name_start && self.byte(&mut at, &mut keep)? == Some(b'(') {
+        at = self.skip_ws_kept(at, &mut keep);
+        if name_end > name_start && self.byte(&mut at, &mut keep) == Some(b'(') {
             let name = String::from_utf8_lossy(&self.buf[name_start..name_end]).into_owned();
             self.wrapper.callback = Some(name);
-            at = self.skip_ws_kept(at + 1, &mut keep)?;
+            at = self.skip_ws_kept(at + 1, &mut keep);
         } else {
             at = before_jsonp;
         }
-        match self.byte(&mut at, &mut keep)? {
-            Some(b'[') => Ok(Some(at)),
+        match self.byte(&mut at, &mut keep) {
+            Some(b'[') => Some(at),
             Some(b'{') => {
                 // An `_envelope` whose body is a collection: `{"body":[`.
-                let mut i = self.skip_ws_kept(at + 1, &mut keep)?;
-                if !self.eat(&mut i, &mut keep, b"\"body\"")? {
-                    return Ok(None);
+                let mut i = self.skip_ws_kept(at + 1, &mut keep);
+                if !self.eat(&mut i, &mut keep, b"\"body\"") {
+                    return None;
                 }
-                i = self.skip_ws_kept(i, &mut keep)?;
-                if !self.eat(&mut i, &mut keep, b":")? {
-                    return Ok(None);
+                i = self.skip_ws_kept(i, &mut keep);
+                if !self.eat(&mut i, &mut keep, b":") {
+                    return None;
                 }
-                i = self.skip_ws_kept(i, &mut keep)?;
-                if self.byte(&mut i, &mut keep)? == Some(b'[') {
+                i = self.skip_ws_kept(i, &mut keep);
+                if self.byte(&mut i, &mut keep) == Some(b'[') {
                     self.wrapper.envelope = true;
-                    Ok(Some(i))
+                    Some(i)
                 } else {
-                    Ok(None)
+                    None
                 }
             }
-            _ => Ok(None),
+            _ => None,
         }
     }
 
     /// [`ElementScanner::skip_ws`] that keeps the bytes passed (for the
     /// prefix, which may turn out not to be a collection's).
-    fn skip_ws_kept(&mut self, mut at: usize, keep: &mut usize) -> Result<usize, Error> {
-        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.byte(&mut at, keep)? {
+    fn skip_ws_kept(&mut self, mut at: usize, keep: &mut usize) -> usize {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.byte(&mut at, keep) {
             at += 1;
         }
-        Ok(at)
+        at
     }
 
     /// The next element, missing element, end or error.
@@ -353,14 +375,14 @@ impl<R: Read> ElementScanner<R> {
         let scanned = match self.state {
             State::Done => return None,
             State::AfterArray => self.after_array(),
-            State::CutShort => {
+            State::CutShort => self.read_failure().and_then(|()| {
                 let end = self.end;
                 Err(self.error_at(
                     ErrorKind::UnexpectedEof,
                     "the input ended inside the collection: expected `,` or `]`".into(),
                     end,
                 ))
-            }
+            }),
             State::First | State::AfterComma => self.element(),
         };
         match scanned {
@@ -397,7 +419,8 @@ impl<R: Read> ElementScanner<R> {
     /// The element at `pos`, or `]`.
     fn element(&mut self) -> Result<Scanned, Error> {
         let mut start = self.pos;
-        let Some(first) = self.skip_ws(&mut start)? else {
+        let Some(first) = self.skip_ws(&mut start) else {
+            self.read_failure()?;
             let at = start;
             return Err(self.error_at(
                 ErrorKind::UnexpectedEof,
@@ -443,15 +466,38 @@ impl<R: Read> ElementScanner<R> {
         let position = self.position_of(start);
         // The element runs to the `,` or `]` outside any string, array or
         // object of its own; what is between is checked when it is read.
+        // A block at a time: bits say where the strings are, and only the
+        // brackets and commas outside them are looked at one by one.
         let mut i = start;
         let mut depth = 0usize;
+        // All ones when the block starts inside a string.
+        let mut in_string = 0u64;
+        // 1 when the block's first byte is escaped.
+        let mut escape_carry = 0u64;
         let delimiter = loop {
-            let Some(b) = self.byte(&mut i, &mut start)? else {
+            if self.end - i < BLOCK && !self.eof {
+                let moved = self.fill(start);
+                i -= moved;
+                start -= moved;
+                continue;
+            }
+            let available = (self.end - i).min(BLOCK);
+            if available == 0 {
+                // An item cut by a failed read is not given.
+                self.read_failure()?;
+                if in_string != 0 {
+                    return Err(self.error_in(
+                        ErrorKind::UnexpectedEof,
+                        "the input ended inside a string: expected `\"`".into(),
+                        start,
+                        i,
+                    ));
+                }
                 if depth == 0 {
                     // The item may be whole: it is given, then the error.
                     break None;
                 }
-                let open_is_array = self.arrays[(depth - 1) / 64] & (1 << ((depth - 1) % 64)) != 0;
+                let open_is_array = self.is_array(depth - 1);
                 return Err(self.error_in(
                     ErrorKind::UnexpectedEof,
                     format!(
@@ -462,51 +508,81 @@ impl<R: Read> ElementScanner<R> {
                     start,
                     i,
                 ));
-            };
-            match b {
-                b'"' => i = self.string(i + 1, &mut start)?,
-                b'[' | b'{' => {
-                    let (word, bit) = (depth / 64, 1u64 << (depth % 64));
-                    if word == self.arrays.len() {
-                        self.arrays.push(0);
-                    }
-                    if b == b'[' {
-                        self.arrays[word] |= bit;
-                    } else {
-                        self.arrays[word] &= !bit;
-                    }
-                    depth += 1;
-                    i += 1;
-                }
-                b']' | b'}' if depth > 0 => {
-                    depth -= 1;
-                    let open_is_array = self.arrays[depth / 64] & (1 << (depth % 64)) != 0;
-                    if open_is_array != (b == b']') {
-                        let want = if open_is_array {
-                            "`,` or `]`"
+            }
+            // The last bytes of the input, padded with spaces, which mark
+            // nothing.
+            let mut block = [b' '; BLOCK];
+            block[..available].copy_from_slice(&self.buf[i..i + available]);
+            let masks = Masks::of(&block);
+            let escaped = escaped(masks.backslash, &mut escape_carry);
+            let strings = prefix_xor(masks.quote & !escaped) ^ in_string;
+            in_string = ((strings as i64) >> 63) as u64;
+            // The brackets and commas outside strings, up to the one that
+            // ends the element.
+            let mut structural = masks.structural & !strings;
+            let mut found = None;
+            while structural != 0 {
+                let k = structural.trailing_zeros() as usize;
+                structural &= structural - 1;
+                let (at, b) = (i + k, block[k]);
+                match b {
+                    b'[' | b'{' => {
+                        let (word, bit) = (depth / 64, 1u64 << (depth % 64));
+                        if word == self.arrays.len() {
+                            self.arrays.push(0);
+                        }
+                        if b == b'[' {
+                            self.arrays[word] |= bit;
                         } else {
-                            "`,` or `}`"
-                        };
+                            self.arrays[word] &= !bit;
+                        }
+                        depth += 1;
+                    }
+                    b']' | b'}' if depth > 0 => {
+                        depth -= 1;
+                        let open_is_array = self.is_array(depth);
+                        if open_is_array != (b == b']') {
+                            let want = if open_is_array {
+                                "`,` or `]`"
+                            } else {
+                                "`,` or `}`"
+                            };
+                            return Err(self.error_in(
+                                ErrorKind::Syntax,
+                                format!("expected {want}, found `{}`", b as char),
+                                start,
+                                at,
+                            ));
+                        }
+                    }
+                    b',' if depth > 0 => {}
+                    b',' | b']' => {
+                        found = Some((k, b));
+                        break;
+                    }
+                    _ => {
                         return Err(self.error_in(
                             ErrorKind::Syntax,
-                            format!("expected {want}, found `{}`", b as char),
+                            "expected `,` or `]` after an item, found `}`".into(),
                             start,
-                            i,
+                            at,
                         ));
                     }
-                    i += 1;
                 }
-                b',' | b']' if depth == 0 => break Some(b),
-                b'}' => {
-                    return Err(self.error_in(
-                        ErrorKind::Syntax,
-                        "expected `,` or `]` after an item, found `}`".into(),
-                        start,
-                        i,
-                    ));
-                }
-                _ => i += 1,
             }
+            // Raw control characters inside the element's strings: those
+            // past its end are the next element's, counted with it.
+            let before_end = found.map_or(u64::MAX, |(k, _)| (1u64 << k) - 1);
+            let mut controls = masks.control & strings & !escaped & before_end;
+            while controls != 0 {
+                self.control(start, i + controls.trailing_zeros() as usize);
+                controls &= controls - 1;
+            }
+            if let Some((k, b)) = found {
+                i += k;
+                break Some(b);
+            }
+            i += available;
         };
         let mut last = i;
         while last > start && matches!(self.buf[last - 1], b' ' | b'\n' | b'\r' | b'\t') {
@@ -528,39 +604,10 @@ impl<R: Read> ElementScanner<R> {
         })
     }
 
-    /// Passes the string whose opening quote is before `i`; the index after
-    /// its closing quote. Counts the raw control characters inside it.
-    fn string(&mut self, mut i: usize, start: &mut usize) -> Result<usize, Error> {
-        loop {
-            let j = to_quote_or_control(&self.buf[..self.end], i);
-            if j >= self.end {
-                let mut at = j;
-                if self.byte(&mut at, start)?.is_none() {
-                    return Err(self.error_in(
-                        ErrorKind::UnexpectedEof,
-                        "the input ended inside a string: expected `\"`".into(),
-                        *start,
-                        at,
-                    ));
-                }
-                // Scan again from before the move, past what was seen.
-                i = at;
-                continue;
-            }
-            // Escaped when an odd number of backslashes stand before it.
-            let backslashes = self.buf[*start..j]
-                .iter()
-                .rev()
-                .take_while(|&&b| b == b'\\')
-                .count();
-            if backslashes % 2 == 0 {
-                if self.buf[j] == b'"' {
-                    return Ok(j + 1);
-                }
-                self.control(*start, j);
-            }
-            i = j + 1;
-        }
+    /// Whether the array or object open at `depth` of the element is an
+    /// array.
+    fn is_array(&self, depth: usize) -> bool {
+        self.arrays[depth / 64] & (1 << (depth % 64)) != 0
     }
 
     /// Counts the raw control character at `buf[at]`, in the element that
@@ -582,7 +629,10 @@ impl<R: Read> ElementScanner<R> {
             return self.envelope_rest();
         }
         let mut at = self.pos;
-        let next = self.skip_ws(&mut at)?;
+        let next = self.skip_ws(&mut at);
+        if next.is_none() {
+            self.read_failure()?;
+        }
         if self.wrapper.callback.is_some() {
             self.jsonp_close(at, next)?;
         } else if next.is_some() {
@@ -617,17 +667,17 @@ impl<R: Read> ElementScanner<R> {
             }
         }
         at += 1;
-        let mut next = self.skip_ws(&mut at)?;
+        let mut next = self.skip_ws(&mut at);
         while next == Some(b';') {
             at += 1;
             let mut keep = at;
-            next = self.byte(&mut at, &mut keep)?;
+            next = self.byte(&mut at, &mut keep);
         }
         if next.is_some() {
-            next = self.skip_ws(&mut at)?;
+            next = self.skip_ws(&mut at);
         }
         match next {
-            None => Ok(()),
+            None => self.read_failure(),
             Some(_) => Err(self.error_at(
                 ErrorKind::Syntax,
                 "unexpected characters after the JSONP callback's `)`".into(),
@@ -642,9 +692,10 @@ impl<R: Read> ElementScanner<R> {
         let mut start = self.pos;
         let position = self.position_of(start);
         let mut at = start;
-        while self.byte(&mut at, &mut start)?.is_some() {
+        while self.byte(&mut at, &mut start).is_some() {
             at = self.end;
         }
+        self.read_failure()?;
         let mut rest = self.buf[start..self.end].to_vec();
         if self.wrapper.callback.is_some() {
             // As `wordpress::from_str` finds the close: `)`, then `;`s,
@@ -684,55 +735,9 @@ fn trailing_semicolons(bytes: &[u8]) -> usize {
     bytes.iter().rev().take_while(|&&b| b == b';').count()
 }
 
-/// The index of the first `"` or control byte (below 0x20) at or after
-/// `i`, or `bytes.len()`: eight bytes at a time, past backslashes (the
-/// caller counts those before a quote to tell an escaped one).
-#[inline]
-fn to_quote_or_control(bytes: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(word);
-        let quote = word ^ (ONES * u64::from(b'"'));
-        // The lowest marked byte is exact (see `lex::specials`).
-        let found =
-            ((quote.wrapping_sub(ONES) & !quote) | (word.wrapping_sub(ONES * 0x20) & !word)) & HIGH;
-        if found != 0 {
-            return i + (found.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while let Some(&b) = bytes.get(i) {
-        if b == b'"' || b < 0x20 {
-            return i;
-        }
-        i += 1;
-    }
-    i
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn quote_or_control_finds_the_first() {
-        for at in 0..20 {
-            for b in [b'"', b'\n', 0x1f, 0] {
-                let mut bytes = vec![b'x'; 20];
-                bytes[at] = b;
-                assert_eq!(to_quote_or_control(&bytes, 0), at);
-                // High bytes (UTF-8) and backslashes are passed.
-                let mut bytes = vec![0xC3; 20];
-                bytes[..at].fill(b'\\');
-                bytes[at] = b;
-                assert_eq!(to_quote_or_control(&bytes, 0), at);
-            }
-        }
-        assert_eq!(to_quote_or_control(b"abc", 0), 3);
-    }
 
     #[test]
     fn lines_count_across_pieces() {

@@ -58,6 +58,7 @@ mod read_options;
 mod rendered_text;
 mod repair;
 mod resources;
+mod scan_blocks;
 mod stream;
 mod yoast_json;
 
