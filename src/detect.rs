@@ -260,6 +260,9 @@ const EXPECTED: &str = match (cfg!(feature = "wordpress"), cfg!(feature = "front
 
 /// Reads the file at `path` with [`from_slice`], detached from the bytes.
 ///
+/// The file is read whole; [`stream_from_path`](crate::stream_from_path)
+/// reads a WordPress collection of any size one item at a time.
+///
 /// # Errors
 ///
 /// As [`from_slice`], and [`ErrorKind::Io`] when the file cannot be read.

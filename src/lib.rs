@@ -170,6 +170,8 @@
     doc(cfg(all(feature = "html", any(feature = "wordpress", feature = "frontmatter"))))
 )]
 pub mod article;
+#[cfg(feature = "wordpress")]
+mod content_stream;
 #[cfg(any(feature = "wordpress", feature = "frontmatter"))]
 mod detect;
 #[cfg(any(feature = "wordpress", feature = "frontmatter"))]
@@ -189,6 +191,13 @@ mod text;
 #[cfg_attr(docsrs, doc(cfg(feature = "wordpress")))]
 pub mod wordpress;
 
+#[cfg(any(feature = "wordpress", feature = "frontmatter"))]
+#[cfg(all(feature = "wordpress", feature = "html"))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "wordpress", feature = "html"))))]
+pub use content_stream::Articles;
+#[cfg(feature = "wordpress")]
+#[cfg_attr(docsrs, doc(cfg(feature = "wordpress")))]
+pub use content_stream::{ContentStream, stream_from_path, stream_from_reader};
 #[cfg(any(feature = "wordpress", feature = "frontmatter"))]
 pub use detect::{Content, ContentKind, from_path, from_reader, from_slice};
 pub use error::{Error, ErrorKind, Position, Result};

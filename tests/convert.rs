@@ -20,11 +20,10 @@ fn convert_writes_one_line_per_post_and_front_matter_file() {
     for path in &all {
         let text = std::fs::read_to_string(path).unwrap();
         match path.extension().and_then(|e| e.to_str()) {
+            // Not every JSON file is a WordPress response (the frontity
+            // folder holds its settings mocks): those hold no post.
             Some("json") => {
-                posts += wordpress::from_str::<Response>(&text)
-                    .unwrap()
-                    .posts()
-                    .count()
+                posts += wordpress::from_str::<Response>(&text).map_or(0, |r| r.posts().count())
             }
             Some("md" | "html") if pressmark::frontmatter::split(&text).unwrap().is_some() => {
                 front_matter += 1;

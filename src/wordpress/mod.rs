@@ -4,7 +4,8 @@
 //! post types), a [`Media`] item, a [`Term`], a [`User`], a [`Comment`], a
 //! collection of them (`Vec<Post>`), or a [`Response`] when you do not know
 //! what the response holds. [`items`] reads a collection one object at a
-//! time.
+//! time; [`items_from_reader`] and [`items_from_path`] do so from a file or
+//! any reader without holding the input whole.
 //!
 //! Strings borrow from the input where the JSON has no escapes; the large
 //! rendered HTML fields are [`JsonStr`]s, decoded only when asked for. Keys
@@ -36,6 +37,7 @@
 
 mod date;
 mod descriptions;
+mod element_scan;
 mod embedded;
 mod enums;
 mod error_path;
@@ -58,7 +60,9 @@ mod read_options;
 mod rendered_text;
 mod repair;
 mod resources;
+mod scan_blocks;
 mod site;
+mod stream;
 mod template;
 mod woocommerce;
 mod yoast_json;
@@ -85,6 +89,8 @@ pub use read_options::ReadOptions;
 pub use repair::Repairs;
 pub use resources::{ApiError, ApiErrorData, Comment, Media, MediaDetails, MediaSize, Term, User};
 pub use site::{SearchResult, Settings};
+pub use stream::{ItemReader, RawItem, RawItems, items_from_path, items_from_reader, raw_items};
+pub(crate) use stream::{open_collection, open_file};
 pub use template::Template;
 pub use woocommerce::{Product, ProductAttribute, ProductImage, ProductPrices, ProductTerm};
 pub use yoast_json::{OgImage, YoastHeadJson};

@@ -64,6 +64,19 @@ impl Repairs {
         }
     }
 
+    /// From the count and first position of each kind (counted by a
+    /// collection's stream, which places them in the whole input);
+    /// `None` when there were none.
+    pub(crate) fn from_tallies(
+        controls: Option<(usize, Position)>,
+        surrogates: Option<(usize, Position)>,
+    ) -> Option<Repairs> {
+        (controls.is_some() || surrogates.is_some()).then_some(Repairs {
+            controls,
+            surrogates,
+        })
+    }
+
     /// How many raw control characters there were inside strings.
     #[must_use]
     pub fn control_characters(&self) -> usize {

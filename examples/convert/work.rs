@@ -1,0 +1,217 @@
+//! Turning a file, or some items of a big collection, into article lines
+//! and a report of what was found.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+
+use pressmark::article::Article;
+use pressmark::wordpress::{self, RawItem, ReadOptions, Repairs};
+use pressmark::{Content, ContentKind, Error, ErrorKind, Position};
+
+use crate::walk::{Skip, has_extension};
+
+/// What became of one file, or of one piece of a big collection.
+pub struct FileReport {
+    pub path: Arc<Path>,
+    /// Input bytes read.
+    pub bytes: u64,
+    pub outcome: Outcome,
+    /// Whether this is the file's last piece (a big collection comes in
+    /// several).
+    pub last: bool,
+}
+
+pub enum Outcome {
+    /// Read: what it is and what was in it.
+    Read(Counts),
+    /// A Markdown or HTML file without front matter.
+    NoFrontMatter,
+    /// JSON that is not a WordPress response (a `package.json`, another
+    /// API's export), or a file in neither format: why, as the crate says.
+    Unrecognised(String),
+    Failed(String),
+    Skipped(Skip),
+}
+
+/// What was read from a file.
+pub struct Counts {
+    pub kind: ContentKind,
+    pub articles: usize,
+    /// The items that could not be read (the file's other items were),
+    /// each with its item, field, line and column.
+    pub problems: Vec<String>,
+    /// The fields kept as sent because they could not be typed, each with
+    /// its item, field, line and column.
+    pub warnings: Vec<String>,
+    /// The items kept with warnings.
+    pub items_warned: usize,
+    /// How many repairs (raw control characters, lone surrogate escapes)
+    /// were made, and where the first was.
+    pub repairs: usize,
+    pub first_repair: Option<Position>,
+}
+
+impl Counts {
+    pub fn new(kind: ContentKind) -> Counts {
+        Counts {
+            kind,
+            articles: 0,
+            problems: Vec::new(),
+            warnings: Vec::new(),
+            items_warned: 0,
+            repairs: 0,
+            first_repair: None,
+        }
+    }
+
+    fn repaired(&mut self, repairs: Option<Repairs>) {
+        if let Some(repairs) = repairs {
+            self.repairs += repairs.count();
+            let first = self.first_repair.get_or_insert(repairs.first());
+            *first = (*first).min(repairs.first());
+        }
+    }
+}
+
+/// Reads and converts the file at `path` whole, appending its lines.
+pub fn convert_file(path: Arc<Path>, max_size: u64, lines: &mut Vec<u8>) -> FileReport {
+    let mut report = FileReport {
+        path,
+        bytes: 0,
+        outcome: Outcome::Failed(String::new()),
+        last: true,
+    };
+    let bytes = match read_file(&report.path, max_size) {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(skip)) => {
+            report.outcome = Outcome::Skipped(skip);
+            return report;
+        }
+        Err(err) => {
+            report.outcome = Outcome::Failed(format!("cannot read: {err}"));
+            return report;
+        }
+    };
+    report.bytes = bytes.len() as u64;
+    report.outcome = match pressmark::from_slice(&bytes) {
+        Ok(content) => {
+            let mut counts = Counts::new(content.kind());
+            for article in content.articles() {
+                write_article(&article, lines, &mut counts);
+            }
+            counts.problems = content
+                .failures()
+                .iter()
+                .map(|f| f.error.to_string())
+                .collect();
+            counts.warnings = content.warnings().iter().map(Error::to_string).collect();
+            counts.items_warned = items_warned(content.warnings());
+            if let Content::WordPress(parsed) = &content {
+                counts.repaired(parsed.repairs());
+            }
+            Outcome::Read(counts)
+        }
+        Err(err)
+            if err.kind() == ErrorKind::UnknownFormat
+                && has_extension(&report.path, &["md", "markdown", "html", "htm"]) =>
+        {
+            Outcome::NoFrontMatter
+        }
+        // Not a WordPress response, as a whole (a collection of other
+        // objects says so of its first): skipped and listed, not failed.
+        Err(err) if err.kind() == ErrorKind::UnknownFormat => {
+            Outcome::Unrecognised(err.to_string())
+        }
+        // A collection none of whose items reads (reading it whole gives
+        // the first one's error): each of them, as a big collection's are
+        // read, so that each is listed.
+        Err(err) => match wordpress::raw_items(bytes.as_slice()) {
+            Ok(items) => {
+                let mut counts = Counts::new(ContentKind::WordPressCollection);
+                for item in items {
+                    convert_item(item, lines, &mut counts);
+                }
+                Outcome::Read(counts)
+            }
+            Err(_) => Outcome::Failed(err.to_string()),
+        },
+    };
+    report
+}
+
+/// The bytes of the file at `path`, or why it is skipped: it turned out
+/// not to be a regular file, or over `max_size` bytes, since the walk saw
+/// it (reading stops there).
+fn read_file(path: &Path, max_size: u64) -> std::io::Result<Result<Vec<u8>, Skip>> {
+    let file = File::open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Ok(Err(Skip::NotRegular));
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(max_size) as usize + 1);
+    file.take(max_size + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max_size {
+        return Ok(Err(Skip::TooLarge(bytes.len() as u64)));
+    }
+    Ok(Ok(bytes))
+}
+
+/// How many items `warnings` are about: one for a single object or file,
+/// else as many as the indexes their paths start with.
+fn items_warned(warnings: &[Error]) -> usize {
+    let mut items: Vec<&str> = warnings
+        .iter()
+        .map(|w| {
+            let path = w.path().unwrap_or("");
+            path.strip_prefix('[')
+                .and_then(|rest| rest.split_once(']'))
+                .map_or("", |(index, _)| index)
+        })
+        .collect();
+    items.sort_unstable();
+    items.dedup();
+    items.len()
+}
+
+/// Converts one item of a collection, read leniently as
+/// `pressmark::from_slice` reads: an article for a post, nothing for
+/// another object, a problem for an item that cannot be read.
+pub fn convert_item(item: Result<RawItem, Error>, lines: &mut Vec<u8>, counts: &mut Counts) {
+    let read = item.and_then(|item| {
+        let object = item.object_with(&ReadOptions::lenient())?;
+        if let Some(post) = object.as_post() {
+            write_article(&Article::from(post), lines, counts);
+        }
+        if !object.warnings().is_empty() {
+            counts.items_warned += 1;
+            counts
+                .warnings
+                .extend(object.warnings().iter().map(Error::to_string));
+        }
+        counts.repaired(object.repairs());
+        Ok(())
+    });
+    if let Err(err) = read {
+        counts.problems.push(err.to_string());
+    }
+}
+
+fn write_article(article: &Article<'_>, lines: &mut Vec<u8>, counts: &mut Counts) {
+    let start = lines.len();
+    match serde_json::to_writer(&mut *lines, article) {
+        Ok(()) => {
+            lines.push(b'\n');
+            counts.articles += 1;
+        }
+        // Writing to memory fails only if serializing does: the half
+        // line goes.
+        Err(err) => {
+            lines.truncate(start);
+            counts
+                .problems
+                .push(format!("cannot serialize an article: {err}"));
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! What the `convert` example writes and tells: lines in input order
+//! whatever the threads (many small files in batches, a big collection
+//! spread over the workers), a collection's bad items listed with their
+//! file, item, field, line and column while its good items are written,
+//! the summary's counts, `--help`.
+#![cfg(all(unix, feature = "wordpress", feature = "frontmatter", feature = "html"))]
+
+mod common;
+#[path = "common/convert_run.rs"]
+mod convert_run;
+
+use convert_run::{Tree, collection, convert, ids, news_item, post, run, stderr};
+
+#[test]
+fn help_lists_every_option_and_exits_zero() {
+    let output = run(&mut convert(&[&"--help"]));
+    assert!(output.status.success());
+    let help = String::from_utf8(output.stdout).unwrap();
+    for option in ["--out", "--threads", "--max-file-size", "--quiet", "--help"] {
+        assert!(help.contains(option), "{option} missing from --help");
+    }
+    let output = run(&mut convert(&[&"--frobnicate"]));
+    assert_eq!(output.status.code(), Some(2));
+    let output = run(&mut convert(&[&"--threads", &"0"]));
+    assert_eq!(output.status.code(), Some(2));
+}
+
+/// Many small files and a collection big enough to be cut into slices
+/// come out in input order, with one thread and with several.
+#[test]
+fn lines_come_in_input_order_whatever_the_threads() {
+    let tree = Tree::new("convert-order");
+    for i in 0..600 {
+        tree.write(&format!("a/{i:04}.json"), post(i));
+    }
+    // Over the size from which a collection is streamed (4 MiB).
+    let big = collection(1000..25_000);
+    assert!(big.len() > 4 << 20, "{} bytes", big.len());
+    tree.write("b/posts.json", big);
+    tree.write("c/last.json", post(99_999));
+    let want: Vec<usize> = (0..600).chain(1000..25_000).chain([99_999]).collect();
+    for threads in ["1", "2", "5"] {
+        let output = run(&mut convert(&[
+            &tree.root,
+            &"--threads",
+            &threads,
+            &"--quiet",
+        ]));
+        assert!(output.status.success(), "{threads} threads");
+        let got = ids(&String::from_utf8_lossy(&output.stdout));
+        assert!(got == want, "{threads} threads: out of order");
+        let err = stderr(&output);
+        assert!(
+            err.starts_with(&format!(
+                "convert: 602 files, {} articles, 0 warnings, 0 failures, ",
+                want.len()
+            )),
+            "{err}"
+        );
+    }
+}
+
+/// A collection with bad items: the good ones are written, each bad one is
+/// listed with its file, item, field, line and column, and so is each
+/// field kept as sent (with a warning) in an item that is written; the
+/// exit status says something failed. Small and big collections alike.
+#[test]
+fn bad_items_and_warnings_are_listed_and_the_good_items_kept() {
+    let tree = Tree::new("convert-bad-items");
+    let items = [
+        post(1),
+        // Marked as posts (`date_gmt`): an object with only `id` and
+        // `date` is any API's object, not WordPress's (see
+        // wordpress_lookalikes.rs), when it is read alone as here (the
+        // collection does not parse whole).
+        r#"{"id":2,"date_gmt":"2024-03-01T09:00:00","id":3}"#.to_owned(),
+        r#"{"id":4 "x":1}"#.to_owned(),
+        "7".to_owned(),
+        post(5),
+        r#"{"id":6,"date_gmt":"2024-03-01T09:00:00","date":"soon"}"#.to_owned(),
+    ];
+    let small = tree.write("small.json", format!("[{}]", items.join(",\n")));
+    // The same items after enough good ones to be streamed.
+    let padding: Vec<String> = (100..20_100).map(post).collect();
+    let big = tree.write(
+        "big.json",
+        format!("[{},\n{}]", padding.join(",\n"), items.join(",\n")),
+    );
+    for (path, line, index) in [(&small, 1, 0), (&big, 20_001, 20_000)] {
+        let output = run(&mut convert(&[path]));
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{err}");
+        let got = ids(&String::from_utf8_lossy(&output.stdout));
+        assert_eq!(&got[got.len() - 3..], [1, 5, 6]);
+        assert!(err.contains("failures: 3"), "{err}");
+        assert!(
+            err.contains("warnings: 1 (fields kept as sent), in 1 items kept with them"),
+            "{err}"
+        );
+        let listed = |what: &str, item: usize, field: &str, column: usize| {
+            let want = format!(
+                "{}: {what} in `[{}]{field}` at line {} column {column}",
+                path.display(),
+                index + item,
+                line + item
+            );
+            assert!(
+                err.lines().any(|l| l.trim() == want),
+                "{want:?} not in\n{err}"
+            );
+        };
+        listed("duplicate field `id`", 1, "", 42);
+        listed("expected `,` or `}`", 2, ".id", 9);
+        listed("expected an object in the collection, found `7`", 3, "", 1);
+        listed(
+            "invalid date: expected `YYYY-MM-DDTHH:MM:SS`, found `soon`",
+            5,
+            ".date",
+            49,
+        );
+    }
+}
+
+#[test]
+fn the_summary_counts_what_was_read_and_skipped() {
+    let tree = Tree::new("convert-summary");
+    tree.write("a.json", post(1));
+    tree.write("b.md", news_item("b"));
+    tree.write("notes.md", "# Just Markdown\n");
+    tree.write("page.html", "<p>No front matter.</p>");
+    tree.write(
+        "terms.json",
+        r#"[{"id":1,"name":"News","taxonomy":"category"}]"#,
+    );
+    tree.write("readme.txt", "other");
+    let broken = tree.write("broken.json", "{\"id\":");
+    let output = run(&mut convert(&[&tree.root]));
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.starts_with("convert: 6 files, 2 articles, 0 warnings, 1 failures, "),
+        "{err}"
+    );
+    for line in [
+        "  skipped, no front matter: 2",
+        "  skipped, other file types: 1",
+        "  read, but no article in them: 1",
+        "  failures: 1",
+    ] {
+        assert!(err.lines().any(|l| l == line), "{line:?} not in\n{err}");
+    }
+    assert!(err.contains(&format!(
+        "{}: wordpress collection",
+        tree.path("terms.json").display()
+    )));
+    assert!(err.contains(&format!("{}: ", broken.display())));
+    for part in [" articles/s, ", "/s) on ", " threads"] {
+        assert!(err.lines().next().unwrap().contains(part), "{part}: {err}");
+    }
+    // Quiet: the first line and the failures.
+    let output = run(&mut convert(&[&tree.root, &"--quiet"]));
+    let quiet = stderr(&output);
+    assert_eq!(quiet.lines().count(), 3, "{quiet}");
+    assert!(quiet.lines().nth(1).unwrap() == "  failures: 1", "{quiet}");
+}
+
+#[test]
+fn repairs_are_counted_per_file() {
+    let tree = Tree::new("convert-repairs");
+    let dump = tree.write(
+        "dump.json",
+        "[{\"id\":1,\"title\":{\"rendered\":\"a\nb\"}}]",
+    );
+    let output = run(&mut convert(&[&tree.root]));
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert!(err.contains("1 articles, 0 warnings, 0 failures"), "{err}");
+    assert!(
+        err.contains("repaired: 1 raw control characters or lone surrogate escapes, in 1 files"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{}: 1, the first at line 1 column 32",
+            dump.display()
+        )),
+        "{err}"
+    );
+}
