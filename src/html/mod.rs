@@ -63,12 +63,30 @@
 //! - **Links**: the anchor text only; [`to_text_and_links`] also gives the
 //!   byte range of each link's text in the output and its `href`.
 //! - **Images**: nothing, or `[alt]` with [`TextOptions::image_alt`].
-//! - **Skipped** with their content: `script`, `style`, `noscript`,
-//!   `template`, `head`, `title`, `iframe`, `noembed`, `noframes`, `object`,
-//!   `svg`, `math`, `select`, `datalist`, `button`, `textarea`, comments,
-//!   doctypes. Written self-closed (`<svg/>`) they are empty, except the
-//!   raw-text ones (`script`, `style`, `title`...), whose content runs to
-//!   their end tag whatever the start tag's form, as in browsers.
+//! - **Skipped** with their content, as browsers never show them:
+//!   `script`, `style`, `noscript`, `template`, `title`, `iframe`,
+//!   `noembed`, `noframes`, `textarea`, `select` (its options: a closed
+//!   list shows one), `datalist`, `svg` and `math` (icons and formulas,
+//!   not prose), comments, doctypes, and every element hidden by the
+//!   `hidden` attribute or an inline `style` with `display: none` or
+//!   `visibility: hidden` (contact-form honeypots, e-mail obfuscation).
+//!   `<button>` labels and an `<object>`'s fallback content are kept, as
+//!   browsers show them; `<head>`, `<html>` and `<body>` tags are ignored,
+//!   as in a post's body.
+//! - **Where a skipped element ends** is where a browser ends it: the HTML
+//!   standard's tree-building rules, followed without building a tree. An
+//!   `<svg>` or `<math>` left open ends at the next `<p>`, `<div>`, `<b>`,
+//!   `<br>` or other HTML tag that breaks out of foreign content (but not
+//!   inside `<foreignObject>`, where HTML is read as HTML), a `<select>`
+//!   at the next `<select>` or `<input>`, and any of them at the end tag of
+//!   an element open around it (`</div>`, `</td>`). The text after an
+//!   element left open is kept, as in a browser; only a `<template>`'s
+//!   content, or a `<select>`'s, runs on to the end when its end tag never
+//!   comes, because a browser shows none of it either. Raw-text elements
+//!   (`script`, `style`, `title`...) run to their end tag whatever the
+//!   start tag's form, as in browsers.
+//! - **Text out of place in a table** (between cells) stays where it was
+//!   written; a browser shows it before the table.
 //! - **WordPress trimmings** ([`TextOptions::wordpress_trimmings`], on in
 //!   [`TextOptions::excerpt`]): `.screen-reader-text` elements and the "Continue
 //!   reading" `a.more-link` are dropped.
@@ -87,6 +105,7 @@ mod borrow;
 mod dest;
 mod head_tags;
 mod lane;
+mod open_elements;
 mod options;
 mod plain_check;
 mod sink;

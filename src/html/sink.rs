@@ -10,6 +10,7 @@ use html5ever::{LocalName, local_name};
 use super::TextOptions;
 use super::borrow::{LocatingSink, Locator};
 use super::lane::LaneSink;
+use super::open_elements::{OpenElements, Taken};
 use super::tags::{self, Role};
 use super::writer::Writer;
 use crate::Text;
@@ -25,8 +26,14 @@ pub(crate) struct TextSink<'o, 'a> {
 struct State<'o, 'a> {
     writer: Writer<'o, 'a>,
     locator: Locator<'a>,
-    /// The element being skipped, and how many of its kind are open.
-    skip: Option<(LocalName, u32)>,
+    /// The open elements, as a browser's tree builder has them: what they
+    /// hide is dropped, and the link they are in is the text's link.
+    open: OpenElements,
+    /// With `links`: the `href` of each `<a href>` so far; link `n` is
+    /// `hrefs[n - 1]`.
+    hrefs: Vec<Text<'a>>,
+    /// With `links`: the link the text is in now (0 for none).
+    link: u32,
     image_alt: bool,
     wordpress: bool,
     links: bool,
@@ -46,7 +53,9 @@ impl<'o, 'a> TextSink<'o, 'a> {
             state: RefCell::new(State {
                 writer,
                 locator,
-                skip: None,
+                open: OpenElements::default(),
+                hrefs: Vec::new(),
+                link: 0,
                 image_alt: options.image_alt,
                 wordpress: options.wordpress_trimmings,
                 links,
@@ -95,6 +104,12 @@ impl TokenSink for TextSink<'_, '_> {
         }
         TokenSinkResult::Continue
     }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        // CDATA sections are text in SVG and MathML, bogus comments
+        // elsewhere.
+        self.state.borrow().open.in_foreign()
+    }
 }
 
 impl LaneSink for TextSink<'_, '_> {
@@ -136,7 +151,11 @@ impl State<'_, '_> {
         {
             self.cursor = at + text.len();
         }
-        if self.skip.is_none() {
+        self.open.before_text();
+        if self.links {
+            self.follow_link();
+        }
+        if !self.open.hiding() {
             self.writer.text(text, at);
         }
     }
@@ -144,53 +163,91 @@ impl State<'_, '_> {
     /// A tag, with its role.
     fn tag(&mut self, tag: &Tag, role: Role) -> TokenSinkResult<()> {
         self.writer.skip_lf = false;
-        let raw = match role {
-            Role::Skip(raw) => raw,
-            _ => None,
-        };
-        if let Some((skipped, open)) = &mut self.skip {
-            if *skipped == tag.name {
-                match tag.kind {
-                    TagKind::StartTag if !tag.self_closing => *open += 1,
-                    TagKind::StartTag => {}
-                    TagKind::EndTag => {
-                        *open -= 1;
-                        if *open == 0 {
-                            self.skip = None;
-                        }
-                    }
-                }
-            } else if *skipped == local_name!("head") && role == Role::Body {
-                self.skip = None;
+        let how = match tag.kind {
+            TagKind::StartTag => {
+                let hides = matches!(role, Role::Skip(_)) || self.hides(tag);
+                let link = match role {
+                    Role::A if self.links => self.link_number(tag),
+                    _ => 0,
+                };
+                self.open.start(
+                    &tag.name,
+                    tag.self_closing,
+                    |name| attr_named(tag, name),
+                    hides,
+                    link,
+                )
             }
-            return match (tag.kind, raw) {
-                (TagKind::StartTag, Some(raw)) => TokenSinkResult::RawData(raw),
+            TagKind::EndTag => {
+                self.open.end(&tag.name);
+                Taken::Html
+            }
+        };
+        if self.links {
+            self.follow_link();
+        }
+        if self.open.hiding() {
+            // Inside what is dropped: a raw-text element there still
+            // switches the tokenizer, when it is an HTML one.
+            return match (tag.kind, how) {
+                (TagKind::StartTag, Taken::Html) => role.content_state(),
                 _ => TokenSinkResult::Continue,
             };
         }
-        match tag.kind {
-            TagKind::StartTag => self.start(tag, role),
-            TagKind::EndTag => {
+        match (how, tag.kind) {
+            (Taken::Html, TagKind::StartTag) => self.start(tag, role),
+            (Taken::Html, TagKind::EndTag) => {
                 self.end(role);
                 TokenSinkResult::Continue
+            }
+            // Ignored, or a self-closed `<svg/>`.
+            _ => TokenSinkResult::Continue,
+        }
+    }
+
+    /// For an `<a>`: the number of its link, with its `href` kept; 0 for an
+    /// `<a>` without one.
+    fn link_number(&mut self, tag: &Tag) -> u32 {
+        let Some(href) = attr(tag, &local_name!("href")) else {
+            return 0;
+        };
+        let href = match self.locator.find(self.cursor, href) {
+            Some(at) => {
+                self.cursor = at + href.len();
+                Text::borrowed(&self.locator.input()[at..self.cursor])
+            }
+            None => Text::from(href.to_owned()),
+        };
+        self.hrefs.push(href);
+        u32::try_from(self.hrefs.len()).unwrap_or(u32::MAX)
+    }
+
+    /// Starts or ends a link where the open elements' link changes.
+    fn follow_link(&mut self) {
+        let now = self.open.link();
+        if now != self.link {
+            self.link = now;
+            self.writer.link_end();
+            if let Some(href) = self.hrefs.get((now as usize).wrapping_sub(1)) {
+                self.writer.link_start(href.clone());
             }
         }
     }
 
+    /// Whether the element `tag` opens is not shown, with its content.
+    fn hides(&self, tag: &Tag) -> bool {
+        is_hidden(tag) || (self.wordpress && self.is_wordpress_trimming(tag))
+    }
+
     fn start(&mut self, tag: &Tag, role: Role) -> TokenSinkResult<()> {
-        if self.wordpress && self.is_wordpress_trimming(tag) {
-            // As for skipped elements: raw text has content even when
-            // written `<x/>`, and the tokenizer reads it as it would untrimmed.
-            let switch = role.content_state();
-            let raw = !matches!(switch, TokenSinkResult::Continue);
-            if raw || (!tag.self_closing && !tags::is_void(&tag.name)) {
-                self.skip = Some((tag.name.clone(), 1));
-            }
-            return switch;
+        if self.hides(tag) {
+            // A void element (the others are dropped with the open
+            // elements' `hiding`).
+            return role.content_state();
         }
         let w = &mut self.writer;
         match role {
-            Role::Inline | Role::Body => {}
+            Role::Inline => {}
             Role::Block => w.block(2),
             Role::Line => w.block(1),
             Role::Br => w.line_break(),
@@ -204,23 +261,8 @@ impl State<'_, '_> {
             Role::Row => w.row(),
             Role::Cell => w.cell_start(),
             Role::Pre | Role::RawPre | Role::Plaintext => w.pre_start(),
-            Role::A => {
-                if self.links {
-                    match attr(tag, &local_name!("href")) {
-                        Some(href) => {
-                            let href = match self.locator.find(self.cursor, href) {
-                                Some(at) => {
-                                    self.cursor = at + href.len();
-                                    Text::borrowed(&self.locator.input()[at..self.cursor])
-                                }
-                                None => Text::from(href.to_owned()),
-                            };
-                            self.writer.link_start(href);
-                        }
-                        None => w.link_end(),
-                    }
-                }
-            }
+            // Links follow the open elements.
+            Role::A => {}
             Role::Img => {
                 if self.image_alt
                     && let Some(alt) = attr(tag, &local_name!("alt"))
@@ -233,12 +275,7 @@ impl State<'_, '_> {
                     }
                 }
             }
-            Role::Skip(raw) => {
-                // Raw-text elements have content even when written `<x/>`.
-                if raw.is_some() || !tag.self_closing {
-                    self.skip = Some((tag.name.clone(), 1));
-                }
-            }
+            Role::Skip(_) => {}
         }
         role.content_state()
     }
@@ -248,7 +285,7 @@ impl State<'_, '_> {
     fn end(&mut self, role: Role) {
         let w = &mut self.writer;
         match role {
-            Role::Inline | Role::Body | Role::Img | Role::Skip(_) => {}
+            Role::Inline | Role::Img | Role::Skip(_) | Role::A => {}
             Role::Block => w.block(2),
             Role::Line => w.block(1),
             // `</br>` is a `<br>` to browsers.
@@ -259,11 +296,6 @@ impl State<'_, '_> {
             Role::Row => w.row(),
             Role::Cell => w.cell_end(),
             Role::Pre | Role::RawPre | Role::Plaintext => w.pre_end(),
-            Role::A => {
-                if self.links {
-                    w.link_end();
-                }
-            }
         }
     }
 
@@ -274,6 +306,22 @@ impl State<'_, '_> {
         tags::has_class(class, "screen-reader-text")
             || (tag.name == local_name!("a") && tags::has_class(class, "more-link"))
     }
+}
+
+/// Whether the element is hidden: the `hidden` attribute, or an inline
+/// `style` with `display: none` or `visibility: hidden`.
+fn is_hidden(tag: &Tag) -> bool {
+    !tag.attrs.is_empty()
+        && (attr(tag, &local_name!("hidden")).is_some()
+            || attr(tag, &local_name!("style")).is_some_and(tags::style_hides))
+}
+
+/// The value of attribute `name`, given as a string.
+fn attr_named<'t>(tag: &'t Tag, name: &str) -> Option<&'t str> {
+    tag.attrs
+        .iter()
+        .find(|a| &*a.name.local == name)
+        .map(|a| &*a.value)
 }
 
 /// The value of attribute `name`.
