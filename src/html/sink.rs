@@ -4,13 +4,15 @@
 
 use std::cell::{Cell, RefCell};
 
-use html5ever::tokenizer::{Tag, TagKind, Token, TokenSink, TokenSinkResult};
-use html5ever::{LocalName, local_name};
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{TagKind, Token, TokenSink, TokenSinkResult};
+use html5ever::{Attribute, LocalName, local_name};
 
 use super::TextOptions;
 use super::borrow::{LocatingSink, Locator};
 use super::lane::LaneSink;
 use super::open_elements::{OpenElements, Taken};
+use super::tag_reader::ReadTag;
 use super::tags::{self, Role};
 use super::writer::Writer;
 use crate::Text;
@@ -21,6 +23,9 @@ pub(crate) struct TextSink<'o, 'a> {
     /// Pause the tokenizer after tags that leave it in the data state, to
     /// go back to the fast lane (see [`LaneSink`]).
     pausing: Cell<bool>,
+    /// The state to answer the next tag token with, a copy of a tag the
+    /// lane read: raw text of a kind, or plaintext (`None`).
+    replay: Cell<Option<Option<RawKind>>>,
 }
 
 struct State<'o, 'a> {
@@ -62,6 +67,7 @@ impl<'o, 'a> TextSink<'o, 'a> {
                 cursor: 0,
             }),
             pausing: Cell::new(false),
+            replay: Cell::new(None),
         }
     }
 
@@ -93,8 +99,21 @@ impl TokenSink for TextSink<'_, '_> {
                 state.text(text, at);
             }
             Token::TagToken(tag) => {
+                if let Some(state) = self.replay.take() {
+                    // The copy of a tag the lane read: only its state.
+                    return match state {
+                        Some(raw) => TokenSinkResult::RawData(raw),
+                        None => TokenSinkResult::Plaintext,
+                    };
+                }
                 let role = tags::role_of(&tag.name);
-                return match state.tag(tag, role) {
+                let view = TagView {
+                    kind: tag.kind,
+                    name: &tag.name,
+                    self_closing: tag.self_closing,
+                    attrs: &tag.attrs[..],
+                };
+                return match state.tag(&view, role) {
                     TokenSinkResult::Continue if self.pausing.get() => TokenSinkResult::Script(()),
                     result => result,
                 };
@@ -117,24 +136,23 @@ impl LaneSink for TextSink<'_, '_> {
         self.state.borrow_mut().text(text, Some(at));
     }
 
-    fn lane_tag(&self, kind: TagKind, name: &str, self_closing: bool) -> bool {
-        let name = LocalName::from(name);
+    fn lane_tag(&self, tag: &ReadTag<'_>) -> TokenSinkResult<()> {
+        let name = LocalName::from(&*tag.name);
         let role = tags::role_of(&name);
-        // The sink answers raw-text start tags with a state switch, and no
-        // other tag without attributes (trimmings have a class).
-        if kind == TagKind::StartTag && !matches!(role.content_state(), TokenSinkResult::Continue) {
-            return false;
-        }
-        let tag = Tag {
-            kind,
-            name,
-            self_closing,
-            attrs: Vec::new(),
-            had_duplicate_attributes: false,
+        let view = TagView {
+            kind: tag.kind,
+            name: &name,
+            self_closing: tag.self_closing,
+            attrs: tag,
         };
-        let result = self.state.borrow_mut().tag(&tag, role);
-        debug_assert!(matches!(result, TokenSinkResult::Continue));
-        true
+        self.state.borrow_mut().tag(&view, role)
+    }
+
+    fn replay(&self, state: TokenSinkResult<()>) {
+        self.replay.set(match state {
+            TokenSinkResult::RawData(raw) => Some(Some(raw)),
+            _ => Some(None),
+        });
     }
 
     fn pause_after_tags(&self, on: bool) {
@@ -161,7 +179,7 @@ impl State<'_, '_> {
     }
 
     /// A tag, with its role.
-    fn tag(&mut self, tag: &Tag, role: Role) -> TokenSinkResult<()> {
+    fn tag<A: Attrs + ?Sized>(&mut self, tag: &TagView<'_, A>, role: Role) -> TokenSinkResult<()> {
         self.writer.skip_lf = false;
         let how = match tag.kind {
             TagKind::StartTag => {
@@ -171,15 +189,15 @@ impl State<'_, '_> {
                     _ => 0,
                 };
                 self.open.start(
-                    &tag.name,
+                    tag.name,
                     tag.self_closing,
-                    |name| attr_named(tag, name),
+                    |name| tag.attrs.attr(name),
                     hides,
                     link,
                 )
             }
             TagKind::EndTag => {
-                self.open.end(&tag.name);
+                self.open.end(tag.name);
                 Taken::Html
             }
         };
@@ -207,8 +225,8 @@ impl State<'_, '_> {
 
     /// For an `<a>`: the number of its link, with its `href` kept; 0 for an
     /// `<a>` without one.
-    fn link_number(&mut self, tag: &Tag) -> u32 {
-        let Some(href) = attr(tag, &local_name!("href")) else {
+    fn link_number<A: Attrs + ?Sized>(&mut self, tag: &TagView<'_, A>) -> u32 {
+        let Some(href) = tag.attrs.attr("href") else {
             return 0;
         };
         let href = match self.locator.find(self.cursor, href) {
@@ -235,11 +253,15 @@ impl State<'_, '_> {
     }
 
     /// Whether the element `tag` opens is not shown, with its content.
-    fn hides(&self, tag: &Tag) -> bool {
+    fn hides<A: Attrs + ?Sized>(&self, tag: &TagView<'_, A>) -> bool {
         is_hidden(tag) || (self.wordpress && self.is_wordpress_trimming(tag))
     }
 
-    fn start(&mut self, tag: &Tag, role: Role) -> TokenSinkResult<()> {
+    fn start<A: Attrs + ?Sized>(
+        &mut self,
+        tag: &TagView<'_, A>,
+        role: Role,
+    ) -> TokenSinkResult<()> {
         if self.hides(tag) {
             // A void element (the others are dropped with the open
             // elements' `hiding`).
@@ -252,11 +274,11 @@ impl State<'_, '_> {
             Role::Line => w.block(1),
             Role::Br => w.line_break(),
             Role::List(ordered) => {
-                let start = attr(tag, &local_name!("start")).and_then(parse_int);
-                let reversed = attr(tag, &local_name!("reversed")).is_some();
+                let start = tag.attrs.attr("start").and_then(parse_int);
+                let reversed = tag.attrs.attr("reversed").is_some();
                 w.list_start(ordered, start, reversed);
             }
-            Role::Item => w.item_start(attr(tag, &local_name!("value")).and_then(parse_int)),
+            Role::Item => w.item_start(tag.attrs.attr("value").and_then(parse_int)),
             Role::Table => w.table_start(),
             Role::Row => w.row(),
             Role::Cell => w.cell_start(),
@@ -265,7 +287,7 @@ impl State<'_, '_> {
             Role::A => {}
             Role::Img => {
                 if self.image_alt
-                    && let Some(alt) = attr(tag, &local_name!("alt"))
+                    && let Some(alt) = tag.attrs.attr("alt")
                 {
                     let alt = alt.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\u{a0}');
                     if !alt.is_empty() {
@@ -299,37 +321,60 @@ impl State<'_, '_> {
         }
     }
 
-    fn is_wordpress_trimming(&self, tag: &Tag) -> bool {
-        let Some(class) = attr(tag, &local_name!("class")) else {
+    fn is_wordpress_trimming<A: Attrs + ?Sized>(&self, tag: &TagView<'_, A>) -> bool {
+        let Some(class) = tag.attrs.attr("class") else {
             return false;
         };
         tags::has_class(class, "screen-reader-text")
-            || (tag.name == local_name!("a") && tags::has_class(class, "more-link"))
+            || (*tag.name == local_name!("a") && tags::has_class(class, "more-link"))
     }
 }
 
 /// Whether the element is hidden: the `hidden` attribute, or an inline
 /// `style` with `display: none` or `visibility: hidden`.
-fn is_hidden(tag: &Tag) -> bool {
-    !tag.attrs.is_empty()
-        && (attr(tag, &local_name!("hidden")).is_some()
-            || attr(tag, &local_name!("style")).is_some_and(tags::style_hides))
+fn is_hidden<A: Attrs + ?Sized>(tag: &TagView<'_, A>) -> bool {
+    tag.attrs.any()
+        && (tag.attrs.attr("hidden").is_some()
+            || tag.attrs.attr("style").is_some_and(tags::style_hides))
 }
 
-/// The value of attribute `name`, given as a string.
-fn attr_named<'t>(tag: &'t Tag, name: &str) -> Option<&'t str> {
-    tag.attrs
-        .iter()
-        .find(|a| &*a.name.local == name)
-        .map(|a| &*a.value)
+/// A tag as the sink reads it, from the tokenizer or the lane.
+pub(crate) struct TagView<'t, A: ?Sized> {
+    pub(crate) kind: TagKind,
+    pub(crate) name: &'t LocalName,
+    pub(crate) self_closing: bool,
+    pub(crate) attrs: &'t A,
 }
 
-/// The value of attribute `name`.
-fn attr<'t>(tag: &'t Tag, name: &LocalName) -> Option<&'t str> {
-    tag.attrs
-        .iter()
-        .find(|a| a.name.local == *name)
-        .map(|a| &*a.value)
+/// A tag's attributes, by name.
+pub(crate) trait Attrs {
+    /// The value of attribute `name` (lowercase), if the tag has it (and,
+    /// from the lane, if it is one of those it keeps).
+    fn attr(&self, name: &str) -> Option<&str>;
+    /// Whether the tag has any attribute.
+    fn any(&self) -> bool;
+}
+
+impl Attrs for [Attribute] {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.iter()
+            .find(|a| &*a.name.local == name)
+            .map(|a| &*a.value)
+    }
+
+    fn any(&self) -> bool {
+        !self.is_empty()
+    }
+}
+
+impl Attrs for ReadTag<'_> {
+    fn attr(&self, name: &str) -> Option<&str> {
+        ReadTag::attr(self, name)
+    }
+
+    fn any(&self) -> bool {
+        self.any_attrs
+    }
 }
 
 /// An HTML integer attribute: leading whitespace, sign, digits, anything
