@@ -15,9 +15,10 @@ fn borrow_stats(html: &str, options: &TextOptions) -> (usize, usize) {
             options.keep_nbsp,
         );
         writer.locate_always = true;
+        writer.image_alt = options.image_alt;
         TextSink::new(writer, locator, options, false)
     });
-    let borrowed = sink.into_writer().borrowed;
+    let borrowed = sink.into_layout().borrowed;
     (out.len(), borrowed)
 }
 
@@ -52,14 +53,15 @@ fn text_in_chunks(
     path: Path,
 ) -> (String, Vec<TextLink<'static>>) {
     let make = |locator| {
-        let writer = Writer::new(Dest::text(html), html, options.inline, options.keep_nbsp);
+        let mut writer = Writer::new(Dest::text(html), html, options.inline, options.keep_nbsp);
+        writer.image_alt = options.image_alt;
         TextSink::new(writer, locator, options, true)
     };
     let sink = match path {
         Path::Lane => lane::run(html, chunk, make),
         Path::TokenizerOnly => borrow::tokenize_in_chunks(html, chunk, make),
     };
-    let (dest, links) = sink.into_writer().finish();
+    let (dest, links) = sink.into_layout().finish();
     let links = links
         .into_iter()
         .map(|l| TextLink {

@@ -108,6 +108,7 @@ mod borrow;
 mod dest;
 mod head_tags;
 mod lane;
+mod layout;
 mod open_elements;
 mod options;
 mod plain_check;
@@ -339,10 +340,11 @@ fn convert<'o, 'a>(
     links: bool,
 ) -> (Dest<'o, 'a>, Vec<TextLink<'a>>) {
     let sink = lane::run(html, borrow::CHUNK, |locator| {
-        let writer = Writer::new(dest, html, options.inline, options.keep_nbsp);
+        let mut writer = Writer::new(dest, html, options.inline, options.keep_nbsp);
+        writer.image_alt = options.image_alt;
         TextSink::new(writer, locator, options, links)
     });
-    sink.into_writer().finish()
+    sink.into_layout().finish()
 }
 
 #[cfg(test)]

@@ -1,25 +1,25 @@
 //! The [`TokenSink`] that turns html5ever's tokens, and what the fast lane
-//! reads (see [`LaneSink`]), into calls on the [`Writer`], skipping what is
-//! not text.
+//! reads (see [`LaneSink`]), into calls on a [`Layout`] (the text writer or
+//! the Markdown writer), skipping what is not shown.
 
 use std::cell::{Cell, RefCell};
 
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{TagKind, Token, TokenSink, TokenSinkResult};
-use html5ever::{Attribute, LocalName, local_name};
+use html5ever::{LocalName, local_name};
 
 use super::TextOptions;
 use super::borrow::{LocatingSink, Locator};
 use super::lane::LaneSink;
+use super::layout::{Attrs, Layout, TagView};
 use super::open_elements::{OpenElements, Taken};
 use super::tag_reader::ReadTag;
 use super::tags::{self, Role};
-use super::writer::Writer;
 use crate::Text;
 
 /// The sink; the tokenizer only lends it out as `&self`.
-pub(crate) struct TextSink<'o, 'a> {
-    state: RefCell<State<'o, 'a>>,
+pub(crate) struct TextSink<'a, L> {
+    state: RefCell<State<'a, L>>,
     /// Pause the tokenizer after tags that leave it in the data state, to
     /// go back to the fast lane (see [`LaneSink`]).
     pausing: Cell<bool>,
@@ -28,18 +28,17 @@ pub(crate) struct TextSink<'o, 'a> {
     replay: Cell<Option<Option<RawKind>>>,
 }
 
-struct State<'o, 'a> {
-    writer: Writer<'o, 'a>,
+struct State<'a, L> {
+    layout: L,
     locator: Locator<'a>,
     /// The open elements, as a browser's tree builder has them: what they
     /// hide is dropped, and the link they are in is the text's link.
     open: OpenElements,
-    /// With `links`: the `href` of each `<a href>` so far; link `n` is
-    /// `hrefs[n - 1]`.
-    hrefs: Vec<Text<'a>>,
+    /// With `links`: the `href` and `title` of each `<a href>` so far;
+    /// link `n` is `hrefs[n - 1]`.
+    hrefs: Vec<(Text<'a>, Option<String>)>,
     /// With `links`: the link the text is in now (0 for none).
     link: u32,
-    image_alt: bool,
     wordpress: bool,
     links: bool,
     /// With `links`: where the last located text ends, to find `href`
@@ -47,21 +46,15 @@ struct State<'o, 'a> {
     cursor: usize,
 }
 
-impl<'o, 'a> TextSink<'o, 'a> {
-    pub(crate) fn new(
-        writer: Writer<'o, 'a>,
-        locator: Locator<'a>,
-        options: &TextOptions,
-        links: bool,
-    ) -> Self {
+impl<'a, L: Layout<'a>> TextSink<'a, L> {
+    pub(crate) fn new(layout: L, locator: Locator<'a>, options: &TextOptions, links: bool) -> Self {
         TextSink {
             state: RefCell::new(State {
-                writer,
+                layout,
                 locator,
                 open: OpenElements::default(),
                 hrefs: Vec::new(),
                 link: 0,
-                image_alt: options.image_alt,
                 wordpress: options.wordpress_trimmings,
                 links,
                 cursor: 0,
@@ -71,18 +64,18 @@ impl<'o, 'a> TextSink<'o, 'a> {
         }
     }
 
-    pub(crate) fn into_writer(self) -> Writer<'o, 'a> {
-        self.state.into_inner().writer
+    pub(crate) fn into_layout(self) -> L {
+        self.state.into_inner().layout
     }
 }
 
-impl LocatingSink for TextSink<'_, '_> {
+impl<'a, L: Layout<'a>> LocatingSink for TextSink<'a, L> {
     fn with_locator(&self, f: impl FnOnce(&Locator<'_>)) {
         f(&self.state.borrow().locator);
     }
 }
 
-impl TokenSink for TextSink<'_, '_> {
+impl<'a, L: Layout<'a>> TokenSink for TextSink<'a, L> {
     type Handle = ();
 
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
@@ -91,7 +84,7 @@ impl TokenSink for TextSink<'_, '_> {
         // first, for nothing.
         match &token {
             Token::CharacterTokens(text) => {
-                let at = if state.links || state.writer.wants_location() {
+                let at = if state.links || state.layout.wants_location() {
                     state.locator.locate(text)
                 } else {
                     None
@@ -131,7 +124,7 @@ impl TokenSink for TextSink<'_, '_> {
     }
 }
 
-impl LaneSink for TextSink<'_, '_> {
+impl<'a, L: Layout<'a>> LaneSink for TextSink<'a, L> {
     fn lane_text(&self, text: &str, at: usize) {
         self.state.borrow_mut().text(text, Some(at));
     }
@@ -160,7 +153,7 @@ impl LaneSink for TextSink<'_, '_> {
     }
 }
 
-impl State<'_, '_> {
+impl<'a, L: Layout<'a>> State<'a, L> {
     /// Text between tags, at `at` in the input if that is known.
     #[inline]
     fn text(&mut self, text: &str, at: Option<usize>) {
@@ -174,13 +167,13 @@ impl State<'_, '_> {
             self.follow_link();
         }
         if !self.open.hiding() {
-            self.writer.text(text, at);
+            self.layout.text(text, at);
         }
     }
 
     /// A tag, with its role.
     fn tag<A: Attrs + ?Sized>(&mut self, tag: &TagView<'_, A>, role: Role) -> TokenSinkResult<()> {
-        self.writer.skip_lf = false;
+        self.layout.tag_seen();
         let how = match tag.kind {
             TagKind::StartTag => {
                 let hides = matches!(role, Role::Skip(_)) || self.hides(tag);
@@ -215,7 +208,7 @@ impl State<'_, '_> {
         match (how, tag.kind) {
             (Taken::Html, TagKind::StartTag) => self.start(tag, role),
             (Taken::Html, TagKind::EndTag) => {
-                self.end(role);
+                self.end(role, tag.name);
                 TokenSinkResult::Continue
             }
             // Ignored, or a self-closed `<svg/>`.
@@ -236,7 +229,8 @@ impl State<'_, '_> {
             }
             None => Text::from(href.to_owned()),
         };
-        self.hrefs.push(href);
+        let title = tag.attrs.attr("title").map(str::to_owned);
+        self.hrefs.push((href, title));
         u32::try_from(self.hrefs.len()).unwrap_or(u32::MAX)
     }
 
@@ -245,9 +239,9 @@ impl State<'_, '_> {
         let now = self.open.link();
         if now != self.link {
             self.link = now;
-            self.writer.link_end();
-            if let Some(href) = self.hrefs.get((now as usize).wrapping_sub(1)) {
-                self.writer.link_start(href.clone());
+            self.layout.link_end();
+            if let Some((href, title)) = self.hrefs.get((now as usize).wrapping_sub(1)) {
+                self.layout.link_start(href.clone(), title.as_deref());
             }
         }
     }
@@ -262,63 +256,18 @@ impl State<'_, '_> {
         tag: &TagView<'_, A>,
         role: Role,
     ) -> TokenSinkResult<()> {
-        if self.hides(tag) {
-            // A void element (the others are dropped with the open
-            // elements' `hiding`).
-            return role.content_state();
-        }
-        let w = &mut self.writer;
-        match role {
-            Role::Inline => {}
-            Role::Block => w.block(2),
-            Role::Line => w.block(1),
-            Role::Br => w.line_break(),
-            Role::List(ordered) => {
-                let start = tag.attrs.attr("start").and_then(parse_int);
-                let reversed = tag.attrs.attr("reversed").is_some();
-                w.list_start(ordered, start, reversed);
-            }
-            Role::Item => w.item_start(tag.attrs.attr("value").and_then(parse_int)),
-            Role::Table => w.table_start(),
-            Role::Row => w.row(),
-            Role::Cell => w.cell_start(),
-            Role::Pre | Role::RawPre | Role::Plaintext => w.pre_start(),
-            // Links follow the open elements.
-            Role::A => {}
-            Role::Img => {
-                if self.image_alt
-                    && let Some(alt) = tag.attrs.attr("alt")
-                {
-                    let alt = alt.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\u{a0}');
-                    if !alt.is_empty() {
-                        w.literal("[");
-                        w.text(alt, None);
-                        w.literal("]");
-                    }
-                }
-            }
-            Role::Skip(_) => {}
+        // A hidden void element (the others are dropped with the open
+        // elements' `hiding`).
+        if !self.hides(tag) {
+            self.layout.start(role, tag);
         }
         role.content_state()
     }
 
     /// End tags mark a boundary whether or not their element is open: the
     /// stray `</div>` and `</p>` of WordPress dumps end a paragraph.
-    fn end(&mut self, role: Role) {
-        let w = &mut self.writer;
-        match role {
-            Role::Inline | Role::Img | Role::Skip(_) | Role::A => {}
-            Role::Block => w.block(2),
-            Role::Line => w.block(1),
-            // `</br>` is a `<br>` to browsers.
-            Role::Br => w.line_break(),
-            Role::List(_) => w.list_end(),
-            Role::Item => w.item_end(),
-            Role::Table => w.table_end(),
-            Role::Row => w.row(),
-            Role::Cell => w.cell_end(),
-            Role::Pre | Role::RawPre | Role::Plaintext => w.pre_end(),
-        }
+    fn end(&mut self, role: Role, name: &LocalName) {
+        self.layout.end(role, name);
     }
 
     fn is_wordpress_trimming<A: Attrs + ?Sized>(&self, tag: &TagView<'_, A>) -> bool {
@@ -338,48 +287,9 @@ fn is_hidden<A: Attrs + ?Sized>(tag: &TagView<'_, A>) -> bool {
             || tag.attrs.attr("style").is_some_and(tags::style_hides))
 }
 
-/// A tag as the sink reads it, from the tokenizer or the lane.
-pub(crate) struct TagView<'t, A: ?Sized> {
-    pub(crate) kind: TagKind,
-    pub(crate) name: &'t LocalName,
-    pub(crate) self_closing: bool,
-    pub(crate) attrs: &'t A,
-}
-
-/// A tag's attributes, by name.
-pub(crate) trait Attrs {
-    /// The value of attribute `name` (lowercase), if the tag has it (and,
-    /// from the lane, if it is one of those it keeps).
-    fn attr(&self, name: &str) -> Option<&str>;
-    /// Whether the tag has any attribute.
-    fn any(&self) -> bool;
-}
-
-impl Attrs for [Attribute] {
-    fn attr(&self, name: &str) -> Option<&str> {
-        self.iter()
-            .find(|a| &*a.name.local == name)
-            .map(|a| &*a.value)
-    }
-
-    fn any(&self) -> bool {
-        !self.is_empty()
-    }
-}
-
-impl Attrs for ReadTag<'_> {
-    fn attr(&self, name: &str) -> Option<&str> {
-        ReadTag::attr(self, name)
-    }
-
-    fn any(&self) -> bool {
-        self.any_attrs
-    }
-}
-
 /// An HTML integer attribute: leading whitespace, sign, digits, anything
 /// after ignored.
-fn parse_int(s: &str) -> Option<i64> {
+pub(crate) fn parse_int(s: &str) -> Option<i64> {
     let s = s.trim_start_matches(|c: char| c.is_ascii_whitespace());
     let (neg, digits) = match s.as_bytes().first() {
         Some(b'-') => (true, &s[1..]),
