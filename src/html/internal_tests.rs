@@ -15,9 +15,10 @@ fn borrow_stats(html: &str, options: &TextOptions) -> (usize, usize) {
             options.keep_nbsp,
         );
         writer.locate_always = true;
+        writer.image_alt = options.image_alt;
         TextSink::new(writer, locator, options, false)
     });
-    let borrowed = sink.into_writer().borrowed;
+    let borrowed = sink.into_layout().borrowed;
     (out.len(), borrowed)
 }
 
@@ -52,14 +53,15 @@ fn text_in_chunks(
     path: Path,
 ) -> (String, Vec<TextLink<'static>>) {
     let make = |locator| {
-        let writer = Writer::new(Dest::text(html), html, options.inline, options.keep_nbsp);
+        let mut writer = Writer::new(Dest::text(html), html, options.inline, options.keep_nbsp);
+        writer.image_alt = options.image_alt;
         TextSink::new(writer, locator, options, true)
     };
     let sink = match path {
         Path::Lane => lane::run(html, chunk, make),
         Path::TokenizerOnly => borrow::tokenize_in_chunks(html, chunk, make),
     };
-    let (dest, links) = sink.into_writer().finish();
+    let (dest, links) = sink.into_layout().finish();
     let links = links
         .into_iter()
         .map(|l| TextLink {
@@ -226,6 +228,17 @@ proptest::proptest! {
                 "\r", "\n", "\r\n", "\0", "\u{feff}", "&amp;", "&am", "&#8217;", "&nbsp;",
                 "é", "😀", "word", "Long enough words", " ", "  ", "\t", "<", "</", ">", "/",
                 "\u{a0}", "\u{ad}", "\u{1}", "\u{7f}", "\u{fffe}", "\u{c}",
+                // Attributes, which the lane reads as the tokenizer does.
+                "<a href='/s'>", "<a href=/u?a=1&amp;b=2>", "<a HREF=\"/x\" href=\"/dup\">",
+                "<p hidden>", "<span style=\"display:none\">", "<span style='color:red'>",
+                "<img alt=\"x&amp;y\" src=z>", "<ol start=3 reversed>", "<li value=7>",
+                "<a href=\"&copy=1&copy;&#x41&#150;\">", "<p\tclass=\"x\"\r\nid=y>",
+                "<div data-x=\"<p>\">", "<a href=\"\0\r\n\">", "<font color=red>", "<math>",
+                "<annotation-xml encoding=\"text/html\">", "<mi>", "<foreignObject>",
+                "<script src=x>", "<style media=all>", "<title lang=en>", "<plaintext x=1>",
+                "<xmp a>", "<textarea name=t>", "<p a=1 a=2 b>", "</p class=x>", "</a href=y/>",
+                "<a href=\"x\"/>", "<a =x>", "<a \"q\"=1>", "<img alt=a/>", "<p class",
+                "<a href=\"", "<select a>", "<button b>", "<object c>",
             ]),
             0..40,
         ),
@@ -241,7 +254,7 @@ proptest::proptest! {
     /// syntax (`<p/ >`, `</ p>`, `<p\r>`, `&p>`...) without a list of them.
     #[test]
     fn the_fast_lane_gives_what_the_tokenizer_gives_for_any_markup(
-        html in "[<>/&;#=\"' \n\r\t\u{c}\0!?pbrPBdivsclxmte1-]{0,60}",
+        html in "[<>/&;#=\"' \n\r\t\u{c}\0!?pbrPBdivsclxmte1-hfayHAopn]{0,60}",
         chunk in 1usize..24,
         option in 0usize..4,
     ) {
@@ -345,4 +358,68 @@ fn the_fast_lane_gives_what_the_tokenizer_gives_over_the_corpus() {
          ({unparsed} WordPress files not strict JSON, not compared)"
     ));
     assert!(compared > 5_000, "only {compared} conversions");
+}
+
+/// The attributes html5ever's tokenizer gives the first tag of `html`.
+fn tokenizer_attrs(html: &str) -> Vec<(String, String)> {
+    use html5ever::tokenizer::{BufferQueue, Token, TokenSink, TokenSinkResult, Tokenizer};
+    struct First(std::cell::RefCell<Option<Vec<(String, String)>>>);
+    impl TokenSink for First {
+        type Handle = ();
+        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+            if let Token::TagToken(tag) = token {
+                let mut first = self.0.borrow_mut();
+                if first.is_none() {
+                    *first = Some(
+                        tag.attrs
+                            .iter()
+                            .map(|a| (a.name.local.to_string(), a.value.to_string()))
+                            .collect(),
+                    );
+                }
+            }
+            TokenSinkResult::Continue
+        }
+    }
+    let queue = BufferQueue::default();
+    queue.push_back(html5ever::tendril::StrTendril::from_slice(html));
+    let tokenizer = Tokenizer::new(First(Default::default()), Default::default());
+    let _ = tokenizer.feed(&queue);
+    tokenizer.end();
+    tokenizer.sink.0.into_inner().unwrap_or_default()
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+
+    /// The lane's tag reader keeps each kept attribute exactly as the
+    /// tokenizer gives it: character references (named, legacy, numeric,
+    /// in every attribute form), carriage returns, NUL, duplicates, case,
+    /// quotes and the states between attributes.
+    #[test]
+    fn tag_reader_keeps_attributes_as_the_tokenizer_gives_them(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                " ", "\t", "\r\n", "\r", "/", "=", "\"", "'", "HREF", "href", "alt", "class",
+                "style", "x", "&", "&amp", "&amp;", "&copy", "&copy;", "&not", "&notin;", "&#",
+                "&#x", "&#65", "&#x41;", "&#150;", "&#0;", "&#1114112;", "&bogus;", ";", "a", "1",
+                "é", "\0", "<", "`", "hidden", "value", "start",
+            ]),
+            0..24,
+        ),
+    ) {
+        let html = format!("<a {}>", pieces.concat());
+        let want = tokenizer_attrs(&html);
+        let mut tag = tag_reader::ReadTag::new(&html);
+        if tag_reader::read_tag(&html, 0, &mut tag) == tag_reader::TagRead::Tag {
+            for name in tag_reader::KEPT {
+                let theirs = want.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
+                proptest::prop_assert_eq!(tag.attr(name), theirs, "{} in {:?}", name, html);
+            }
+            proptest::prop_assert_eq!(tag.any_attrs, !want.is_empty(), "{:?}", html);
+        } else {
+            // The tag never ends: the tokenizer gives no tag either.
+            proptest::prop_assert!(want.is_empty(), "{:?}", html);
+        }
+    }
 }

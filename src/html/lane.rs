@@ -1,30 +1,36 @@
 //! The fast lane: the input between simple tags is read here, not by the
 //! tokenizer.
 //!
-//! Most of a WordPress post is text and tags without attributes (`<p>`,
-//! `</p>`, `<strong>`, `</a>`): over the corpus posts, 70,854 of 99,093
-//! tags, and about 40% of the tokenizer's time (the posts without those
-//! tags tokenize in 0.61 of the time). What html5ever makes of them is
-//! plain: from the data state, text without `<`, `&`, carriage return or
-//! NUL comes out as it is, and `<name>`, `<name/>` and `</name>` with an
-//! ASCII letter and then letters and digits are tags without attributes,
-//! the name lowercased. Those are read here and go straight to the sink.
+//! Most of a WordPress post is text and tags. What html5ever makes of them
+//! is plain: from the data state, text without `<`, `&`, carriage return
+//! or NUL comes out as it is, and a `<` or `</` followed by an ASCII
+//! letter starts a tag, read by a handful of states ([`tag_reader`]).
+//! Those are read here and go straight to the sink, attributes and all
+//! (the ones the conversion uses, decoded as the tokenizer decodes them).
 //!
-//! Everything else (character references, attributes, comments, doctypes,
-//! raw text such as `<script>`, carriage returns, NUL) is the tokenizer's:
-//! it is fed the input from that byte on, and the sink pauses it
+//! Everything else (character references in text, comments, doctypes,
+//! carriage returns and NUL in text) is the tokenizer's: it is fed the
+//! input from that byte on, and the sink pauses it
 //! (`TokenSinkResult::Script`) after the first tag that leaves it in the
 //! data state; reading goes on here from where it stopped. So the
 //! tokenizer is never in the middle of anything when this module reads,
 //! and what the sink sees is what it would see from the tokenizer alone
 //! (the text may be cut in different places, which the writer does not
-//! see).
+//! see). A start tag whose content is raw text (`<script>`, `<style>`,
+//! `<title>`, `<plaintext>`...) is read here too, and the tokenizer is then
+//! fed a copy of it without attributes, which the sink answers with the
+//! state its content is read in, before the input after it.
+//!
+//! [`tag_reader`]: super::tag_reader
 
 use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::{BufferQueue, TagKind, Tokenizer};
+use html5ever::tokenizer::{BufferQueue, Tokenizer};
+
+use html5ever::tokenizer::TokenSinkResult;
 
 use super::borrow::{LocatingSink, Locator, bom_len, copy_chunk, tokenizer_options};
+use super::tag_reader::{ReadTag, TagRead, read_tag};
 use super::text_scan;
 
 /// A sink that can be driven from the fast lane as well as by the tokenizer.
@@ -32,10 +38,13 @@ pub(crate) trait LaneSink: LocatingSink {
     /// Text at `at` in the input, with no `<`, `&`, carriage return or NUL.
     fn lane_text(&self, text: &str, at: usize);
 
-    /// A tag without attributes, its name lowercase ASCII letters and
-    /// digits. Returns `false`, having done nothing, when the tokenizer must
-    /// read it instead (a start tag whose content is raw text).
-    fn lane_tag(&self, kind: TagKind, name: &str, self_closing: bool) -> bool;
+    /// A tag. Returns how its content is to be read: `Continue` in the data
+    /// state (here), or the raw-text or plaintext state (by the tokenizer).
+    fn lane_tag(&self, tag: &ReadTag<'_>) -> TokenSinkResult<()>;
+
+    /// The next tag token the tokenizer gives is the copy of one the lane
+    /// read, and is to be answered with `state`, not read again.
+    fn replay(&self, state: TokenSinkResult<()>);
 
     /// While `on`, the sink pauses the tokenizer after each tag that leaves
     /// it in the data state.
@@ -62,6 +71,7 @@ where
     };
     let b = input.as_bytes();
     let mut pos = bom_len(input);
+    let mut tag = ReadTag::new(input);
     while pos < b.len() {
         let stop = text_scan::next_markup(b, pos);
         if stop > pos {
@@ -71,74 +81,27 @@ where
         if pos == b.len() {
             break;
         }
-        if let Some(tag) = simple_tag(b, pos) {
-            let name = &input[tag.name.0..tag.name.1];
-            let taken = if name.bytes().any(|c| c.is_ascii_uppercase()) {
-                let lower = name.to_ascii_lowercase();
-                tokenizer.sink.lane_tag(tag.kind, &lower, tag.self_closing)
-            } else {
-                tokenizer.sink.lane_tag(tag.kind, name, tag.self_closing)
-            };
-            if taken {
-                pos = tag.end;
-                continue;
-            }
+        match read_tag(input, pos, &mut tag) {
+            TagRead::Tag => match tokenizer.sink.lane_tag(&tag) {
+                TokenSinkResult::Continue => pos = tag.end,
+                state => {
+                    // The tokenizer reads the content: it is given the
+                    // tag's name to set its state and the end tag it
+                    // looks for.
+                    tokenizer.sink.replay(state);
+                    let copy = format!("<{}>", tag.name);
+                    pos = feeder.feed_from_after(&tokenizer, &copy, tag.end);
+                }
+            },
+            // The tokenizer drops a tag the input ends in.
+            TagRead::Unfinished => break,
+            TagRead::Other => pos = feeder.feed_from(&tokenizer, pos),
         }
-        pos = feeder.feed_from(&tokenizer, pos);
     }
     // Not while ending: `end` asserts that nothing pauses it.
     tokenizer.sink.pause_after_tags(false);
     tokenizer.end();
     tokenizer.sink
-}
-
-/// A tag without attributes, as [`simple_tag`] finds it.
-struct SimpleTag {
-    kind: TagKind,
-    /// Byte range of the name in the input.
-    name: (usize, usize),
-    self_closing: bool,
-    /// Just past the `>`.
-    end: usize,
-}
-
-/// The tag at `b[i]` if it is `<name>`, `<name/>` or `</name>`:
-/// the name an ASCII letter then letters and digits, ASCII whitespace
-/// (not carriage return) allowed before the `>` or `/>`.
-fn simple_tag(b: &[u8], i: usize) -> Option<SimpleTag> {
-    if b.get(i) != Some(&b'<') {
-        return None;
-    }
-    let mut j = i + 1;
-    let kind = if b.get(j) == Some(&b'/') {
-        j += 1;
-        TagKind::EndTag
-    } else {
-        TagKind::StartTag
-    };
-    let start = j;
-    if !b.get(j)?.is_ascii_alphabetic() {
-        return None;
-    }
-    j += 1;
-    while b.get(j).is_some_and(u8::is_ascii_alphanumeric) {
-        j += 1;
-    }
-    let name = (start, j);
-    while matches!(b.get(j), Some(b'\t' | b'\n' | 0x0C | b' ')) {
-        j += 1;
-    }
-    // `</p/>` is a self-closing end tag, an error: left to the tokenizer.
-    let self_closing = kind == TagKind::StartTag && b.get(j) == Some(&b'/');
-    if self_closing {
-        j += 1;
-    }
-    (b.get(j) == Some(&b'>')).then_some(SimpleTag {
-        kind,
-        name,
-        self_closing,
-        end: j + 1,
-    })
 }
 
 /// Feeds the tokenizer from a place in the input, in buffers of at most
@@ -156,8 +119,21 @@ struct Feeder<'a> {
 impl Feeder<'_> {
     /// Has the tokenizer read the input from `pos` until the sink pauses
     /// it; returns where it stopped (the input's length if it read it all).
-    fn feed_from<S: LaneSink>(&mut self, tokenizer: &Tokenizer<S>, mut pos: usize) -> usize {
+    fn feed_from<S: LaneSink>(&mut self, tokenizer: &Tokenizer<S>, pos: usize) -> usize {
+        self.feed_from_after(tokenizer, "", pos)
+    }
+
+    /// [`feed_from`](Feeder::feed_from), with `first` fed before the input.
+    fn feed_from_after<S: LaneSink>(
+        &mut self,
+        tokenizer: &Tokenizer<S>,
+        first: &str,
+        mut pos: usize,
+    ) -> usize {
         tokenizer.sink.pause_after_tags(true);
+        if !first.is_empty() {
+            self.queue.push_back(StrTendril::from_slice(first));
+        }
         loop {
             let piece = match &self.buffer {
                 Some(buffer) if (self.start..self.end).contains(&pos) => {
@@ -192,47 +168,5 @@ impl Feeder<'_> {
         let piece = buffer.clone();
         self.buffer = Some(buffer);
         piece
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn tag(s: &str) -> Option<(bool, String, bool, usize)> {
-        simple_tag(s.as_bytes(), 0).map(|t| {
-            (
-                t.kind == TagKind::EndTag,
-                s[t.name.0..t.name.1].to_owned(),
-                t.self_closing,
-                t.end,
-            )
-        })
-    }
-
-    #[test]
-    fn simple_tags_are_told_from_the_rest() {
-        assert_eq!(tag("<p>x"), Some((false, "p".into(), false, 3)));
-        assert_eq!(tag("</H2>"), Some((true, "H2".into(), false, 5)));
-        assert_eq!(tag("<br />"), Some((false, "br".into(), true, 6)));
-        assert_eq!(tag("<br\n/>"), Some((false, "br".into(), true, 6)));
-        assert_eq!(tag("</p >"), Some((true, "p".into(), false, 5)));
-        for not_simple in [
-            "<",
-            "<p",
-            "< p>",
-            "<1>",
-            "<p class=x>",
-            "</p/>",
-            "<x-y>",
-            "<p\r>",
-            "<!-- -->",
-            "<?x>",
-            "</>",
-            "<p/ >",
-            "<é>",
-        ] {
-            assert_eq!(tag(not_simple), None, "{not_simple:?}");
-        }
     }
 }

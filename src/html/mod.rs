@@ -12,14 +12,16 @@
 //! ```
 //!
 //! HTML never fails to parse, so these functions return text, not a
-//! `Result`. They read the input with html5ever's tokenizer (no tree
-//! builder, no DOM) and lay the text out as it goes. Text and tags without
-//! attributes (`<p>`, `</em>`, `<br/>`) are read without it, as the
-//! tokenizer would read them: the bulk of a post, so converting takes less
-//! time than running the tokenizer alone over the same input (0.75 of it
-//! over the corpus posts, `benches/html.rs`). Character references,
-//! attributes, comments, raw text and the rest go through the tokenizer.
-//!
+//! `Result`. They read the input with html5ever's tokenizer rules (no tree
+//! builder, no DOM) and lay the text out as it goes. Text and tags,
+//! attributes included, are read without the tokenizer, exactly as it
+//! would read them: the bulk of a post, so converting takes less time than
+//! running the tokenizer alone over the same input (`benches/html.rs`).
+//! Character references in text, comments, raw text and the rest go
+//! through the tokenizer. Time is linear in the input whatever its shape
+//! (a tag with a million attributes included), and memory does not grow
+//! with it.
+
 //! # Borrowing
 //!
 //! [`to_text`] returns a [`Text`] that borrows from the input when the whole
@@ -63,12 +65,30 @@
 //! - **Links**: the anchor text only; [`to_text_and_links`] also gives the
 //!   byte range of each link's text in the output and its `href`.
 //! - **Images**: nothing, or `[alt]` with [`TextOptions::image_alt`].
-//! - **Skipped** with their content: `script`, `style`, `noscript`,
-//!   `template`, `head`, `title`, `iframe`, `noembed`, `noframes`, `object`,
-//!   `svg`, `math`, `select`, `datalist`, `button`, `textarea`, comments,
-//!   doctypes. Written self-closed (`<svg/>`) they are empty, except the
-//!   raw-text ones (`script`, `style`, `title`...), whose content runs to
-//!   their end tag whatever the start tag's form, as in browsers.
+//! - **Skipped** with their content, as browsers never show them:
+//!   `script`, `style`, `noscript`, `template`, `title`, `iframe`,
+//!   `noembed`, `noframes`, `textarea`, `select` (its options: a closed
+//!   list shows one), `datalist`, `svg` and `math` (icons and formulas,
+//!   not prose), comments, doctypes, and every element hidden by the
+//!   `hidden` attribute or an inline `style` with `display: none` or
+//!   `visibility: hidden` (contact-form honeypots, e-mail obfuscation).
+//!   `<button>` labels and an `<object>`'s fallback content are kept, as
+//!   browsers show them; `<head>`, `<html>` and `<body>` tags are ignored,
+//!   as in a post's body.
+//! - **Where a skipped element ends** is where a browser ends it: the HTML
+//!   standard's tree-building rules, followed without building a tree. An
+//!   `<svg>` or `<math>` left open ends at the next `<p>`, `<div>`, `<b>`,
+//!   `<br>` or other HTML tag that breaks out of foreign content (but not
+//!   inside `<foreignObject>`, where HTML is read as HTML), a `<select>`
+//!   at the next `<select>` or `<input>`, and any of them at the end tag of
+//!   an element open around it (`</div>`, `</td>`). The text after an
+//!   element left open is kept, as in a browser; only a `<template>`'s
+//!   content, or a `<select>`'s, runs on to the end when its end tag never
+//!   comes, because a browser shows none of it either. Raw-text elements
+//!   (`script`, `style`, `title`...) run to their end tag whatever the
+//!   start tag's form, as in browsers.
+//! - **Text out of place in a table** (between cells) stays where it was
+//!   written; a browser shows it before the table.
 //! - **WordPress trimmings** ([`TextOptions::wordpress_trimmings`], on in
 //!   [`TextOptions::excerpt`]): `.screen-reader-text` elements and the "Continue
 //!   reading" `a.more-link` are dropped.
@@ -83,13 +103,17 @@
 //! [`yoast_head`] reads the title, `<meta>` and `<link>` pairs out of a
 //! Yoast SEO `yoast_head` string.
 
+mod attr_value;
 mod borrow;
 mod dest;
 mod head_tags;
 mod lane;
+mod layout;
+mod open_elements;
 mod options;
 mod plain_check;
 mod sink;
+mod tag_reader;
 mod tags;
 mod text_scan;
 mod writer;
@@ -316,10 +340,11 @@ fn convert<'o, 'a>(
     links: bool,
 ) -> (Dest<'o, 'a>, Vec<TextLink<'a>>) {
     let sink = lane::run(html, borrow::CHUNK, |locator| {
-        let writer = Writer::new(dest, html, options.inline, options.keep_nbsp);
+        let mut writer = Writer::new(dest, html, options.inline, options.keep_nbsp);
+        writer.image_alt = options.image_alt;
         TextSink::new(writer, locator, options, links)
     });
-    sink.into_writer().finish()
+    sink.into_layout().finish()
 }
 
 #[cfg(test)]

@@ -1,33 +1,44 @@
 //! The [`TokenSink`] that turns html5ever's tokens, and what the fast lane
-//! reads (see [`LaneSink`]), into calls on the [`Writer`], skipping what is
-//! not text.
+//! reads (see [`LaneSink`]), into calls on a [`Layout`] (the text writer or
+//! the Markdown writer), skipping what is not shown.
 
 use std::cell::{Cell, RefCell};
 
-use html5ever::tokenizer::{Tag, TagKind, Token, TokenSink, TokenSinkResult};
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::{LocalName, local_name};
 
 use super::TextOptions;
 use super::borrow::{LocatingSink, Locator};
 use super::lane::LaneSink;
+use super::layout::{Attrs, Layout, TagView};
+use super::open_elements::{OpenElements, Taken};
+use super::tag_reader::ReadTag;
 use super::tags::{self, Role};
-use super::writer::Writer;
 use crate::Text;
 
 /// The sink; the tokenizer only lends it out as `&self`.
-pub(crate) struct TextSink<'o, 'a> {
-    state: RefCell<State<'o, 'a>>,
+pub(crate) struct TextSink<'a, L> {
+    state: RefCell<State<'a, L>>,
     /// Pause the tokenizer after tags that leave it in the data state, to
     /// go back to the fast lane (see [`LaneSink`]).
     pausing: Cell<bool>,
+    /// The state to answer the next tag token with, a copy of a tag the
+    /// lane read: raw text of a kind, or plaintext (`None`).
+    replay: Cell<Option<Option<RawKind>>>,
 }
 
-struct State<'o, 'a> {
-    writer: Writer<'o, 'a>,
+struct State<'a, L> {
+    layout: L,
     locator: Locator<'a>,
-    /// The element being skipped, and how many of its kind are open.
-    skip: Option<(LocalName, u32)>,
-    image_alt: bool,
+    /// The open elements, as a browser's tree builder has them: what they
+    /// hide is dropped, and the link they are in is the text's link.
+    open: OpenElements,
+    /// With `links`: the `href` and `title` of each `<a href>` so far;
+    /// link `n` is `hrefs[n - 1]`.
+    hrefs: Vec<(Text<'a>, Option<String>)>,
+    /// With `links`: the link the text is in now (0 for none).
+    link: u32,
     wordpress: bool,
     links: bool,
     /// With `links`: where the last located text ends, to find `href`
@@ -35,39 +46,36 @@ struct State<'o, 'a> {
     cursor: usize,
 }
 
-impl<'o, 'a> TextSink<'o, 'a> {
-    pub(crate) fn new(
-        writer: Writer<'o, 'a>,
-        locator: Locator<'a>,
-        options: &TextOptions,
-        links: bool,
-    ) -> Self {
+impl<'a, L: Layout<'a>> TextSink<'a, L> {
+    pub(crate) fn new(layout: L, locator: Locator<'a>, options: &TextOptions, links: bool) -> Self {
         TextSink {
             state: RefCell::new(State {
-                writer,
+                layout,
                 locator,
-                skip: None,
-                image_alt: options.image_alt,
+                open: OpenElements::default(),
+                hrefs: Vec::new(),
+                link: 0,
                 wordpress: options.wordpress_trimmings,
                 links,
                 cursor: 0,
             }),
             pausing: Cell::new(false),
+            replay: Cell::new(None),
         }
     }
 
-    pub(crate) fn into_writer(self) -> Writer<'o, 'a> {
-        self.state.into_inner().writer
+    pub(crate) fn into_layout(self) -> L {
+        self.state.into_inner().layout
     }
 }
 
-impl LocatingSink for TextSink<'_, '_> {
+impl<'a, L: Layout<'a>> LocatingSink for TextSink<'a, L> {
     fn with_locator(&self, f: impl FnOnce(&Locator<'_>)) {
         f(&self.state.borrow().locator);
     }
 }
 
-impl TokenSink for TextSink<'_, '_> {
+impl<'a, L: Layout<'a>> TokenSink for TextSink<'a, L> {
     type Handle = ();
 
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
@@ -76,7 +84,7 @@ impl TokenSink for TextSink<'_, '_> {
         // first, for nothing.
         match &token {
             Token::CharacterTokens(text) => {
-                let at = if state.links || state.writer.wants_location() {
+                let at = if state.links || state.layout.wants_location() {
                     state.locator.locate(text)
                 } else {
                     None
@@ -84,8 +92,21 @@ impl TokenSink for TextSink<'_, '_> {
                 state.text(text, at);
             }
             Token::TagToken(tag) => {
+                if let Some(state) = self.replay.take() {
+                    // The copy of a tag the lane read: only its state.
+                    return match state {
+                        Some(raw) => TokenSinkResult::RawData(raw),
+                        None => TokenSinkResult::Plaintext,
+                    };
+                }
                 let role = tags::role_of(&tag.name);
-                return match state.tag(tag, role) {
+                let view = TagView {
+                    kind: tag.kind,
+                    name: &tag.name,
+                    self_closing: tag.self_closing,
+                    attrs: &tag.attrs[..],
+                };
+                return match state.tag(&view, role) {
                     TokenSinkResult::Continue if self.pausing.get() => TokenSinkResult::Script(()),
                     result => result,
                 };
@@ -95,31 +116,36 @@ impl TokenSink for TextSink<'_, '_> {
         }
         TokenSinkResult::Continue
     }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        // CDATA sections are text in SVG and MathML, bogus comments
+        // elsewhere.
+        self.state.borrow().open.in_foreign()
+    }
 }
 
-impl LaneSink for TextSink<'_, '_> {
+impl<'a, L: Layout<'a>> LaneSink for TextSink<'a, L> {
     fn lane_text(&self, text: &str, at: usize) {
         self.state.borrow_mut().text(text, Some(at));
     }
 
-    fn lane_tag(&self, kind: TagKind, name: &str, self_closing: bool) -> bool {
-        let name = LocalName::from(name);
+    fn lane_tag(&self, tag: &ReadTag<'_>) -> TokenSinkResult<()> {
+        let name = LocalName::from(&*tag.name);
         let role = tags::role_of(&name);
-        // The sink answers raw-text start tags with a state switch, and no
-        // other tag without attributes (trimmings have a class).
-        if kind == TagKind::StartTag && !matches!(role.content_state(), TokenSinkResult::Continue) {
-            return false;
-        }
-        let tag = Tag {
-            kind,
-            name,
-            self_closing,
-            attrs: Vec::new(),
-            had_duplicate_attributes: false,
+        let view = TagView {
+            kind: tag.kind,
+            name: &name,
+            self_closing: tag.self_closing,
+            attrs: tag,
         };
-        let result = self.state.borrow_mut().tag(&tag, role);
-        debug_assert!(matches!(result, TokenSinkResult::Continue));
-        true
+        self.state.borrow_mut().tag(&view, role)
+    }
+
+    fn replay(&self, state: TokenSinkResult<()>) {
+        self.replay.set(match state {
+            TokenSinkResult::RawData(raw) => Some(Some(raw)),
+            _ => Some(None),
+        });
     }
 
     fn pause_after_tags(&self, on: bool) {
@@ -127,7 +153,7 @@ impl LaneSink for TextSink<'_, '_> {
     }
 }
 
-impl State<'_, '_> {
+impl<'a, L: Layout<'a>> State<'a, L> {
     /// Text between tags, at `at` in the input if that is known.
     #[inline]
     fn text(&mut self, text: &str, at: Option<usize>) {
@@ -136,157 +162,134 @@ impl State<'_, '_> {
         {
             self.cursor = at + text.len();
         }
-        if self.skip.is_none() {
-            self.writer.text(text, at);
+        self.open.before_text();
+        if self.links {
+            self.follow_link();
+        }
+        if !self.open.hiding() {
+            self.layout.text(text, at);
         }
     }
 
     /// A tag, with its role.
-    fn tag(&mut self, tag: &Tag, role: Role) -> TokenSinkResult<()> {
-        self.writer.skip_lf = false;
-        let raw = match role {
-            Role::Skip(raw) => raw,
-            _ => None,
-        };
-        if let Some((skipped, open)) = &mut self.skip {
-            if *skipped == tag.name {
-                match tag.kind {
-                    TagKind::StartTag if !tag.self_closing => *open += 1,
-                    TagKind::StartTag => {}
-                    TagKind::EndTag => {
-                        *open -= 1;
-                        if *open == 0 {
-                            self.skip = None;
-                        }
-                    }
-                }
-            } else if *skipped == local_name!("head") && role == Role::Body {
-                self.skip = None;
+    fn tag<A: Attrs + ?Sized>(&mut self, tag: &TagView<'_, A>, role: Role) -> TokenSinkResult<()> {
+        self.layout.tag_seen();
+        let how = match tag.kind {
+            TagKind::StartTag => {
+                let hides = matches!(role, Role::Skip(_)) || self.hides(tag);
+                let link = match role {
+                    Role::A if self.links => self.link_number(tag),
+                    _ => 0,
+                };
+                self.open.start(
+                    tag.name,
+                    tag.self_closing,
+                    |name| tag.attrs.attr(name),
+                    hides,
+                    link,
+                )
             }
-            return match (tag.kind, raw) {
-                (TagKind::StartTag, Some(raw)) => TokenSinkResult::RawData(raw),
+            TagKind::EndTag => {
+                self.open.end(tag.name);
+                Taken::Html
+            }
+        };
+        if self.links {
+            self.follow_link();
+        }
+        if self.open.hiding() {
+            // Inside what is dropped: a raw-text element there still
+            // switches the tokenizer, when it is an HTML one.
+            return match (tag.kind, how) {
+                (TagKind::StartTag, Taken::Html) => role.content_state(),
                 _ => TokenSinkResult::Continue,
             };
         }
-        match tag.kind {
-            TagKind::StartTag => self.start(tag, role),
-            TagKind::EndTag => {
-                self.end(role);
+        match (how, tag.kind) {
+            (Taken::Html, TagKind::StartTag) => self.start(tag, role),
+            (Taken::Html, TagKind::EndTag) => {
+                self.end(role, tag.name);
                 TokenSinkResult::Continue
+            }
+            // Ignored, or a self-closed `<svg/>`.
+            _ => TokenSinkResult::Continue,
+        }
+    }
+
+    /// For an `<a>`: the number of its link, with its `href` kept; 0 for an
+    /// `<a>` without one.
+    fn link_number<A: Attrs + ?Sized>(&mut self, tag: &TagView<'_, A>) -> u32 {
+        let Some(href) = tag.attrs.attr("href") else {
+            return 0;
+        };
+        let href = match self.locator.find(self.cursor, href) {
+            Some(at) => {
+                self.cursor = at + href.len();
+                Text::borrowed(&self.locator.input()[at..self.cursor])
+            }
+            None => Text::from(href.to_owned()),
+        };
+        let title = tag.attrs.attr("title").map(str::to_owned);
+        self.hrefs.push((href, title));
+        u32::try_from(self.hrefs.len()).unwrap_or(u32::MAX)
+    }
+
+    /// Starts or ends a link where the open elements' link changes.
+    fn follow_link(&mut self) {
+        let now = self.open.link();
+        if now != self.link {
+            self.link = now;
+            self.layout.link_end();
+            if let Some((href, title)) = self.hrefs.get((now as usize).wrapping_sub(1)) {
+                self.layout.link_start(href.clone(), title.as_deref());
             }
         }
     }
 
-    fn start(&mut self, tag: &Tag, role: Role) -> TokenSinkResult<()> {
-        if self.wordpress && self.is_wordpress_trimming(tag) {
-            // As for skipped elements: raw text has content even when
-            // written `<x/>`, and the tokenizer reads it as it would untrimmed.
-            let switch = role.content_state();
-            let raw = !matches!(switch, TokenSinkResult::Continue);
-            if raw || (!tag.self_closing && !tags::is_void(&tag.name)) {
-                self.skip = Some((tag.name.clone(), 1));
-            }
-            return switch;
-        }
-        let w = &mut self.writer;
-        match role {
-            Role::Inline | Role::Body => {}
-            Role::Block => w.block(2),
-            Role::Line => w.block(1),
-            Role::Br => w.line_break(),
-            Role::List(ordered) => {
-                let start = attr(tag, &local_name!("start")).and_then(parse_int);
-                let reversed = attr(tag, &local_name!("reversed")).is_some();
-                w.list_start(ordered, start, reversed);
-            }
-            Role::Item => w.item_start(attr(tag, &local_name!("value")).and_then(parse_int)),
-            Role::Table => w.table_start(),
-            Role::Row => w.row(),
-            Role::Cell => w.cell_start(),
-            Role::Pre | Role::RawPre | Role::Plaintext => w.pre_start(),
-            Role::A => {
-                if self.links {
-                    match attr(tag, &local_name!("href")) {
-                        Some(href) => {
-                            let href = match self.locator.find(self.cursor, href) {
-                                Some(at) => {
-                                    self.cursor = at + href.len();
-                                    Text::borrowed(&self.locator.input()[at..self.cursor])
-                                }
-                                None => Text::from(href.to_owned()),
-                            };
-                            self.writer.link_start(href);
-                        }
-                        None => w.link_end(),
-                    }
-                }
-            }
-            Role::Img => {
-                if self.image_alt
-                    && let Some(alt) = attr(tag, &local_name!("alt"))
-                {
-                    let alt = alt.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\u{a0}');
-                    if !alt.is_empty() {
-                        w.literal("[");
-                        w.text(alt, None);
-                        w.literal("]");
-                    }
-                }
-            }
-            Role::Skip(raw) => {
-                // Raw-text elements have content even when written `<x/>`.
-                if raw.is_some() || !tag.self_closing {
-                    self.skip = Some((tag.name.clone(), 1));
-                }
-            }
+    /// Whether the element `tag` opens is not shown, with its content.
+    fn hides<A: Attrs + ?Sized>(&self, tag: &TagView<'_, A>) -> bool {
+        is_hidden(tag) || (self.wordpress && self.is_wordpress_trimming(tag))
+    }
+
+    fn start<A: Attrs + ?Sized>(
+        &mut self,
+        tag: &TagView<'_, A>,
+        role: Role,
+    ) -> TokenSinkResult<()> {
+        // A hidden void element (the others are dropped with the open
+        // elements' `hiding`).
+        if !self.hides(tag) {
+            self.layout.start(role, tag);
         }
         role.content_state()
     }
 
     /// End tags mark a boundary whether or not their element is open: the
     /// stray `</div>` and `</p>` of WordPress dumps end a paragraph.
-    fn end(&mut self, role: Role) {
-        let w = &mut self.writer;
-        match role {
-            Role::Inline | Role::Body | Role::Img | Role::Skip(_) => {}
-            Role::Block => w.block(2),
-            Role::Line => w.block(1),
-            // `</br>` is a `<br>` to browsers.
-            Role::Br => w.line_break(),
-            Role::List(_) => w.list_end(),
-            Role::Item => w.item_end(),
-            Role::Table => w.table_end(),
-            Role::Row => w.row(),
-            Role::Cell => w.cell_end(),
-            Role::Pre | Role::RawPre | Role::Plaintext => w.pre_end(),
-            Role::A => {
-                if self.links {
-                    w.link_end();
-                }
-            }
-        }
+    fn end(&mut self, role: Role, name: &LocalName) {
+        self.layout.end(role, name);
     }
 
-    fn is_wordpress_trimming(&self, tag: &Tag) -> bool {
-        let Some(class) = attr(tag, &local_name!("class")) else {
+    fn is_wordpress_trimming<A: Attrs + ?Sized>(&self, tag: &TagView<'_, A>) -> bool {
+        let Some(class) = tag.attrs.attr("class") else {
             return false;
         };
         tags::has_class(class, "screen-reader-text")
-            || (tag.name == local_name!("a") && tags::has_class(class, "more-link"))
+            || (*tag.name == local_name!("a") && tags::has_class(class, "more-link"))
     }
 }
 
-/// The value of attribute `name`.
-fn attr<'t>(tag: &'t Tag, name: &LocalName) -> Option<&'t str> {
-    tag.attrs
-        .iter()
-        .find(|a| a.name.local == *name)
-        .map(|a| &*a.value)
+/// Whether the element is hidden: the `hidden` attribute, or an inline
+/// `style` with `display: none` or `visibility: hidden`.
+fn is_hidden<A: Attrs + ?Sized>(tag: &TagView<'_, A>) -> bool {
+    tag.attrs.any()
+        && (tag.attrs.attr("hidden").is_some()
+            || tag.attrs.attr("style").is_some_and(tags::style_hides))
 }
 
 /// An HTML integer attribute: leading whitespace, sign, digits, anything
 /// after ignored.
-fn parse_int(s: &str) -> Option<i64> {
+pub(crate) fn parse_int(s: &str) -> Option<i64> {
     let s = s.trim_start_matches(|c: char| c.is_ascii_whitespace());
     let (neg, digits) = match s.as_bytes().first() {
         Some(b'-') => (true, &s[1..]),

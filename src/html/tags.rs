@@ -34,8 +34,6 @@ pub(crate) enum Role {
     A,
     /// `<img>`.
     Img,
-    /// `<body>`: ends an unclosed `<head>`.
-    Body,
     /// Dropped with everything inside; the tokenizer state to switch to for
     /// elements whose content is raw text.
     Skip(Option<RawKind>),
@@ -111,17 +109,14 @@ pub(crate) fn role(name: &str) -> Role {
         "table" => Role::Table,
         "tr" => Role::Row,
         "td" | "th" => Role::Cell,
-        "img" => Role::Img,
+        "img" | "image" => Role::Img,
         "pre" | "listing" => Role::Pre,
         "xmp" => Role::RawPre,
         "plaintext" => Role::Plaintext,
-        "body" => Role::Body,
         "script" => Role::Skip(Some(ScriptData)),
         "style" | "noscript" | "iframe" | "noembed" | "noframes" => Role::Skip(Some(Rawtext)),
         "title" | "textarea" => Role::Skip(Some(Rcdata)),
-        "head" | "template" | "object" | "svg" | "math" | "select" | "button" | "datalist" => {
-            Role::Skip(None)
-        }
+        "template" | "svg" | "math" | "select" | "datalist" => Role::Skip(None),
         _ => Role::Inline,
     }
 }
@@ -148,7 +143,37 @@ pub(crate) fn is_void(name: &str) -> bool {
             | "basefont"
             | "bgsound"
             | "frame"
+            | "image"
     )
+}
+
+/// Whether an inline `style` attribute hides its element: a `display:
+/// none` or `visibility: hidden` (or `collapse`) declaration, with any
+/// case, spacing and `!important`. A later declaration of the same
+/// property is not looked at.
+pub(crate) fn style_hides(style: &str) -> bool {
+    if !style.contains(':') {
+        return false;
+    }
+    style.split(';').any(|declaration| {
+        let Some((property, value)) = declaration.split_once(':') else {
+            return false;
+        };
+        let property = property.trim_matches(|c: char| c.is_ascii_whitespace());
+        let value = value.trim_matches(|c: char| c.is_ascii_whitespace());
+        let value = match value.len().checked_sub("!important".len()) {
+            Some(cut)
+                if value.is_char_boundary(cut)
+                    && value[cut..].eq_ignore_ascii_case("!important") =>
+            {
+                value[..cut].trim_end_matches(|c: char| c.is_ascii_whitespace())
+            }
+            _ => value,
+        };
+        (property.eq_ignore_ascii_case("display") && value.eq_ignore_ascii_case("none"))
+            || (property.eq_ignore_ascii_case("visibility")
+                && (value.eq_ignore_ascii_case("hidden") || value.eq_ignore_ascii_case("collapse")))
+    })
 }
 
 /// Whether the space-separated `class` attribute value has `token`.
@@ -175,5 +200,22 @@ mod tests {
         assert!(is_void("img") && !is_void("p"));
         assert!(has_class("a more-link\tx", "more-link"));
         assert!(!has_class("more-links", "more-link"));
+        for hides in [
+            "display:none",
+            "color: red; DISPLAY : None ;",
+            "visibility:hidden !important",
+            "visibility: collapse",
+        ] {
+            assert!(style_hides(hides), "{hides}");
+        }
+        for shows in [
+            "display: block",
+            "display:nonex",
+            "visibility:visible",
+            "",
+            "none",
+        ] {
+            assert!(!style_hides(shows), "{shows}");
+        }
     }
 }

@@ -9,8 +9,13 @@
 
 use std::fmt;
 
+use html5ever::LocalName;
+
 use super::TextLink;
 use super::dest::Dest;
+use super::layout::{Attrs, Layout, TagView};
+use super::sink::parse_int;
+use super::tags::Role;
 use super::text_scan;
 use crate::Text;
 
@@ -156,6 +161,8 @@ pub(crate) struct Writer<'o, 'a> {
     /// Locate every piece, even when it no longer matters (for the borrow
     /// statistics of the unit tests).
     pub(crate) locate_always: bool,
+    /// Write images' `alt` as `[alt]`.
+    pub(crate) image_alt: bool,
 }
 
 impl<'o, 'a> Writer<'o, 'a> {
@@ -182,6 +189,7 @@ impl<'o, 'a> Writer<'o, 'a> {
             links: Vec::new(),
             borrowed: 0,
             locate_always: false,
+            image_alt: false,
         }
     }
 
@@ -690,6 +698,78 @@ impl<'o, 'a> Writer<'o, 'a> {
             self.release_hold();
         }
         (self.dest, self.links)
+    }
+}
+
+impl<'a> Layout<'a> for Writer<'_, 'a> {
+    #[inline]
+    fn text(&mut self, s: &str, at: Option<usize>) {
+        Writer::text(self, s, at);
+    }
+
+    #[inline]
+    fn wants_location(&self) -> bool {
+        Writer::wants_location(self)
+    }
+
+    #[inline]
+    fn tag_seen(&mut self) {
+        self.skip_lf = false;
+    }
+
+    fn start<A: Attrs + ?Sized>(&mut self, role: Role, tag: &TagView<'_, A>) {
+        match role {
+            Role::Inline | Role::A | Role::Skip(_) => {}
+            Role::Block => self.block(2),
+            Role::Line => self.block(1),
+            Role::Br => self.line_break(),
+            Role::List(ordered) => {
+                let start = tag.attrs.attr("start").and_then(parse_int);
+                let reversed = tag.attrs.attr("reversed").is_some();
+                self.list_start(ordered, start, reversed);
+            }
+            Role::Item => self.item_start(tag.attrs.attr("value").and_then(parse_int)),
+            Role::Table => self.table_start(),
+            Role::Row => self.row(),
+            Role::Cell => self.cell_start(),
+            Role::Pre | Role::RawPre | Role::Plaintext => self.pre_start(),
+            Role::Img => {
+                if self.image_alt
+                    && let Some(alt) = tag.attrs.attr("alt")
+                {
+                    let alt = alt.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\u{a0}');
+                    if !alt.is_empty() {
+                        self.literal("[");
+                        Writer::text(self, alt, None);
+                        self.literal("]");
+                    }
+                }
+            }
+        }
+    }
+
+    fn end(&mut self, role: Role, _: &LocalName) {
+        match role {
+            Role::Inline | Role::Img | Role::Skip(_) | Role::A => {}
+            Role::Block => self.block(2),
+            Role::Line => self.block(1),
+            // `</br>` is a `<br>` to browsers.
+            Role::Br => self.line_break(),
+            Role::List(_) => self.list_end(),
+            Role::Item => self.item_end(),
+            Role::Table => self.table_end(),
+            Role::Row => self.row(),
+            Role::Cell => self.cell_end(),
+            Role::Pre | Role::RawPre | Role::Plaintext => self.pre_end(),
+        }
+    }
+
+    fn link_start(&mut self, href: Text<'a>, _: Option<&str>) {
+        Writer::link_start(self, href);
+    }
+
+    fn link_end(&mut self) {
+        Writer::link_end(self);
     }
 }
 

@@ -1,0 +1,1165 @@
+//! Which elements are open, as a browser's tree builder would have them,
+//! without building a tree: enough to know what is shown.
+//!
+//! An element dropped with its content (`<svg>`, `<select>`, `<template>`,
+//! a `hidden` one) does not always end at its own end tag. A browser ends
+//! an `<svg>` at `<p>` and the other HTML tags that break out of foreign
+//! content, a `<select>` at another `<select>` or an `<input>`, any of
+//! them at the end tag of an element open around it (`</div>`, `</td>`),
+//! and puts a hidden `<b>` or `<a>` that a `</p>` closed back around the
+//! text after it. An element left open must not take the rest of the post
+//! with it, nor a closed one leak its content, so the sink keeps this
+//! model of the tree builder's stack of open elements and list of active
+//! formatting elements, with the rules of the HTML standard's "in body"
+//! insertion mode (as html5ever implements them), foreign content (SVG and
+//! MathML, with their integration points), the parts of the table modes
+//! that close and imply elements, and the adoption agency's effect on the
+//! stack. Each element is marked with whether it hides its content and
+//! which link it is; what comes while a marked element is open is hidden,
+//! or in that link.
+//!
+//! Not modelled: the tree itself, so what the adoption agency or foster
+//! parenting moves after it was read stays where it was read (the tests'
+//! oracle counts such inputs). The stack keeps `MAX_OPEN` elements;
+//! deeper ones are only counted, so memory does not grow with hostile
+//! nesting.
+
+use html5ever::{LocalName, local_name};
+
+use super::tags::is_void;
+
+/// The most elements kept; deeper ones are counted in `beyond`.
+const MAX_OPEN: usize = 512;
+
+/// An element's namespace, and for foreign ones whether HTML is read
+/// inside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Html,
+    Svg,
+    /// SVG `foreignObject`, `desc`, `title`: HTML integration points.
+    SvgPoint,
+    MathMl,
+    /// MathML `mi`, `mo`, `mn`, `ms`, `mtext`: text integration points.
+    MathText,
+    /// MathML `annotation-xml` whose `encoding` is HTML: an HTML
+    /// integration point.
+    MathHtml,
+}
+
+impl Kind {
+    fn is_foreign(self) -> bool {
+        self != Kind::Html
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Open {
+    name: LocalName,
+    kind: Kind,
+    /// Tells this element from others of its name (the adoption agency
+    /// moves and copies elements).
+    id: u32,
+    /// Whether it is never shown, with its content.
+    hides: bool,
+    /// The link it is (an `a` with an `href`): a number the sink gives,
+    /// kept by the copies the tree builder makes; 0 for none.
+    link: u32,
+}
+
+/// An entry in the list of active formatting elements.
+#[derive(Debug, Clone)]
+enum Entry {
+    /// A cell, caption, `object`, `applet`, `marquee` or `template` began.
+    Marker,
+    /// A formatting element, and what its copies are to be.
+    Element(Open),
+}
+
+/// How the tree builder took a tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Taken {
+    /// As HTML: the element's role applies, and a raw-text element switches
+    /// the tokenizer.
+    Html,
+    /// As an SVG or MathML element: no role, and its content is read as
+    /// markup whatever its name.
+    Foreign,
+    /// Not at all (`<html>`, `<body>`, `<head>`, table parts outside a
+    /// table, a `<select>` inside a `<select>`, which only closes it).
+    Ignored,
+}
+
+/// The stack of open elements and the list of active formatting
+/// elements; see the module docs.
+#[derive(Debug, Default)]
+pub(crate) struct OpenElements {
+    stack: Vec<Open>,
+    /// Elements open past `MAX_OPEN`.
+    beyond: usize,
+    /// The list of active formatting elements, which the tree builder
+    /// copies back into the stack when something closed them early.
+    active: Vec<Entry>,
+    /// How many elements in `stack` hide their content.
+    hiding: usize,
+    /// Past `MAX_OPEN`: the depth (in `beyond`) of the outermost element
+    /// there that hides its content.
+    beyond_hiding: Option<usize>,
+    /// The id of the last element opened.
+    last_id: u32,
+    /// An element of `active` may have left the stack.
+    reconstruct_due: bool,
+}
+
+/// HTML start tags that break out of foreign content.
+fn breaks_out(name: &LocalName) -> bool {
+    matches!(
+        &**name,
+        "b" | "big"
+            | "blockquote"
+            | "body"
+            | "br"
+            | "center"
+            | "code"
+            | "dd"
+            | "div"
+            | "dl"
+            | "dt"
+            | "em"
+            | "embed"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "head"
+            | "hr"
+            | "i"
+            | "img"
+            | "li"
+            | "listing"
+            | "menu"
+            | "meta"
+            | "nobr"
+            | "ol"
+            | "p"
+            | "pre"
+            | "ruby"
+            | "s"
+            | "small"
+            | "span"
+            | "strong"
+            | "strike"
+            | "sub"
+            | "sup"
+            | "table"
+            | "tt"
+            | "u"
+            | "ul"
+            | "var"
+    )
+}
+
+/// The standard's "special" elements (html5ever's list: HTML ones only).
+fn is_special(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "applet"
+            | "area"
+            | "article"
+            | "aside"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "blockquote"
+            | "body"
+            | "br"
+            | "button"
+            | "caption"
+            | "center"
+            | "col"
+            | "colgroup"
+            | "dd"
+            | "details"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "embed"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "frame"
+            | "frameset"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "head"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "iframe"
+            | "img"
+            | "input"
+            | "isindex"
+            | "li"
+            | "link"
+            | "listing"
+            | "main"
+            | "marquee"
+            | "menu"
+            | "meta"
+            | "nav"
+            | "noembed"
+            | "noframes"
+            | "noscript"
+            | "object"
+            | "ol"
+            | "p"
+            | "param"
+            | "plaintext"
+            | "pre"
+            | "script"
+            | "section"
+            | "select"
+            | "source"
+            | "style"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "template"
+            | "textarea"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "title"
+            | "tr"
+            | "track"
+            | "ul"
+            | "wbr"
+            | "xmp"
+    )
+}
+
+/// Start tags that close an open `<p>` (in button scope) first.
+fn closes_p(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "header"
+            | "hgroup"
+            | "main"
+            | "nav"
+            | "ol"
+            | "p"
+            | "search"
+            | "section"
+            | "summary"
+            | "ul"
+            | "menu"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "pre"
+            | "listing"
+            | "form"
+            | "li"
+            | "dd"
+            | "dt"
+            | "plaintext"
+            | "xmp"
+            | "table"
+            | "hr"
+    )
+}
+
+/// End tags that close their element when it is in scope (generating
+/// implied end tags first).
+fn closes_in_scope(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "button"
+            | "center"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "header"
+            | "hgroup"
+            | "listing"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "pre"
+            | "search"
+            | "section"
+            | "select"
+            | "summary"
+            | "ul"
+            | "applet"
+            | "marquee"
+            | "object"
+            | "dd"
+            | "dt"
+    )
+}
+
+fn is_formatting(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "b"
+            | "big"
+            | "code"
+            | "em"
+            | "font"
+            | "i"
+            | "nobr"
+            | "s"
+            | "small"
+            | "strike"
+            | "strong"
+            | "tt"
+            | "u"
+    )
+}
+
+/// Elements that put a marker in the list of active formatting elements.
+fn is_marker(name: &str) -> bool {
+    matches!(
+        name,
+        "td" | "th" | "caption" | "object" | "applet" | "marquee" | "template"
+    )
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Elements whose end is implied by the end of their parent.
+fn is_implied_end(name: &str) -> bool {
+    matches!(
+        name,
+        "dd" | "dt" | "li" | "option" | "optgroup" | "p" | "rb" | "rp" | "rt" | "rtc"
+    )
+}
+
+fn is_table_part(name: &str) -> bool {
+    matches!(
+        name,
+        "caption" | "col" | "colgroup" | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr"
+    )
+}
+
+/// Which scope a search for an element stops at.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Default,
+    ListItem,
+    Button,
+    Table,
+}
+
+impl Open {
+    fn is_html(&self, name: &str) -> bool {
+        self.kind == Kind::Html && &*self.name == name
+    }
+
+    fn bounds(&self, scope: Scope) -> bool {
+        match self.kind {
+            Kind::Html => {
+                let n = &*self.name;
+                match scope {
+                    Scope::Table => matches!(n, "html" | "table" | "template"),
+                    _ => {
+                        matches!(
+                            n,
+                            "applet"
+                                | "caption"
+                                | "html"
+                                | "table"
+                                | "td"
+                                | "th"
+                                | "marquee"
+                                | "object"
+                                | "select"
+                                | "template"
+                        ) || (scope == Scope::ListItem && matches!(n, "ol" | "ul"))
+                            || (scope == Scope::Button && n == "button")
+                    }
+                }
+            }
+            // html5ever leaves `annotation-xml` out of its scopes.
+            Kind::SvgPoint | Kind::MathText => scope != Scope::Table,
+            _ => false,
+        }
+    }
+}
+
+impl OpenElements {
+    /// Whether an open element hides what comes now.
+    #[inline]
+    pub(crate) fn hiding(&self) -> bool {
+        self.hiding > 0 || self.beyond_hiding.is_some()
+    }
+
+    /// The link the text that comes now is in: the nearest open `a` with
+    /// an `href` (0 for none).
+    pub(crate) fn link(&self) -> u32 {
+        self.stack
+            .iter()
+            .rev()
+            .find(|o| o.link != 0)
+            .map_or(0, |o| o.link)
+    }
+
+    /// Whether the current node is an SVG or MathML element that is not
+    /// an integration point (CDATA sections are read as text there, and
+    /// text puts no formatting element back).
+    pub(crate) fn in_foreign(&self) -> bool {
+        self.beyond == 0
+            && self
+                .stack
+                .last()
+                .is_some_and(|o| matches!(o.kind, Kind::Svg | Kind::MathMl | Kind::MathHtml))
+    }
+
+    /// Before text: the formatting elements something closed early are
+    /// put back, as the tree builder does before inserting it.
+    #[inline]
+    pub(crate) fn before_text(&mut self) {
+        if self.reconstruct_due && !self.in_foreign() {
+            self.reconstruct();
+        }
+    }
+
+    fn push(&mut self, name: &LocalName, kind: Kind, hides: bool, link: u32) {
+        if self.stack.len() >= MAX_OPEN || self.beyond > 0 {
+            self.beyond += 1;
+            if hides && self.beyond_hiding.is_none() {
+                self.beyond_hiding = Some(self.beyond);
+            }
+            return;
+        }
+        self.last_id = self.last_id.wrapping_add(1);
+        self.hiding += usize::from(hides);
+        self.stack.push(Open {
+            name: name.clone(),
+            kind,
+            id: self.last_id,
+            hides,
+            link,
+        });
+    }
+
+    /// Bookkeeping for an element leaving the stack.
+    fn left(&mut self, open: &Open) {
+        self.hiding -= usize::from(open.hides);
+        if open.kind == Kind::Html && is_marker(&open.name) {
+            // The formatting elements opened inside a cell stay inside it.
+            while let Some(entry) = self.active.pop() {
+                if matches!(entry, Entry::Marker) {
+                    break;
+                }
+            }
+        }
+        if !self.active.is_empty() {
+            self.reconstruct_due = true;
+        }
+    }
+
+    fn pop(&mut self) {
+        if self.beyond > 0 {
+            self.beyond -= 1;
+            if self.beyond_hiding.is_some_and(|depth| self.beyond < depth) {
+                self.beyond_hiding = None;
+            }
+        } else if let Some(open) = self.stack.pop() {
+            self.left(&open);
+        }
+    }
+
+    /// Closes the elements from index `i` on.
+    fn truncate(&mut self, i: usize) {
+        self.beyond = 0;
+        self.beyond_hiding = None;
+        while self.stack.len() > i {
+            self.pop();
+        }
+    }
+
+    /// Takes the element at `i` out of the stack, leaving those above it.
+    /// With `stays_parent`, the element above it is still its child in the
+    /// tree, so what it hides that one hides.
+    fn remove(&mut self, i: usize, stays_parent: bool) {
+        let open = self.stack.remove(i);
+        if stays_parent
+            && open.hides
+            && let Some(child) = self.stack.get_mut(i)
+            && !child.hides
+        {
+            child.hides = true;
+            self.hiding += 1;
+        }
+        self.left(&open);
+    }
+
+    fn index_of(&self, id: u32) -> Option<usize> {
+        self.stack.iter().rposition(|o| o.id == id)
+    }
+
+    /// The index of the HTML element `name` if it is in `scope`.
+    fn in_scope(&self, name: &str, scope: Scope) -> Option<usize> {
+        for (i, open) in self.stack.iter().enumerate().rev() {
+            if open.is_html(name) {
+                return Some(i);
+            }
+            if open.bounds(scope) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Whether the element at `i` is in the default scope.
+    fn index_in_scope(&self, i: usize) -> bool {
+        !self.stack[i + 1..].iter().any(|o| o.bounds(Scope::Default))
+    }
+
+    fn current_is(&self, name: &str) -> bool {
+        self.beyond == 0 && self.stack.last().is_some_and(|o| o.is_html(name))
+    }
+
+    /// Pops the elements whose end is implied, but `except`.
+    fn implied_ends(&mut self, except: &str) {
+        while self.beyond == 0
+            && let Some(top) = self.stack.last()
+            && top.kind == Kind::Html
+            && is_implied_end(&top.name)
+            && &*top.name != except
+        {
+            self.pop();
+        }
+    }
+
+    /// Closes the `p` in button scope, if there is one.
+    fn close_p(&mut self) {
+        if let Some(i) = self.in_scope("p", Scope::Button) {
+            self.truncate(i);
+        }
+    }
+
+    /// The index in `active` of the formatting element `name` after the
+    /// last marker.
+    fn active_entry(&self, name: &str) -> Option<usize> {
+        for (i, entry) in self.active.iter().enumerate().rev() {
+            match entry {
+                Entry::Marker => return None,
+                Entry::Element(open) if &*open.name == name => return Some(i),
+                Entry::Element(_) => {}
+            }
+        }
+        None
+    }
+
+    fn is_active(&self, id: u32) -> bool {
+        self.active
+            .iter()
+            .any(|e| matches!(e, Entry::Element(o) if o.id == id))
+    }
+
+    /// Puts back the formatting elements after the last marker that are no
+    /// longer open, as copies (the tree builder's "reconstruct the active
+    /// formatting elements").
+    fn reconstruct(&mut self) {
+        self.reconstruct_due = false;
+        let mut first = self.active.len();
+        while first > 0 {
+            match &self.active[first - 1] {
+                Entry::Marker => break,
+                Entry::Element(open) if self.index_of(open.id).is_some() => break,
+                Entry::Element(_) => first -= 1,
+            }
+        }
+        for i in first..self.active.len() {
+            if let Entry::Element(open) = &self.active[i] {
+                let open = open.clone();
+                self.push(&open.name, Kind::Html, open.hides, open.link);
+                if self.beyond == 0
+                    && let Entry::Element(entry) = &mut self.active[i]
+                {
+                    entry.id = self.last_id;
+                }
+            }
+        }
+    }
+
+    /// A start tag; `attr` gives its attributes by name. `hides`: the
+    /// element is never shown, with its content; `link`: it is that link.
+    pub(crate) fn start<'t>(
+        &mut self,
+        name: &LocalName,
+        self_closing: bool,
+        attr: impl Fn(&str) -> Option<&'t str>,
+        hides: bool,
+        link: u32,
+    ) -> Taken {
+        if self.beyond > 0 {
+            if !is_void(name) {
+                self.push(name, Kind::Html, hides, link);
+            }
+            return Taken::Html;
+        }
+        let html_rules = match self.stack.last() {
+            None => true,
+            Some(top) => match top.kind {
+                Kind::Html | Kind::SvgPoint | Kind::MathHtml => true,
+                Kind::MathText => !matches!(&**name, "mglyph" | "malignmark"),
+                Kind::MathMl => &*top.name == "annotation-xml" && *name == local_name!("svg"),
+                Kind::Svg => false,
+            },
+        };
+        if html_rules {
+            return self.start_html(name, self_closing, hides, link);
+        }
+        let font_breaks = *name == local_name!("font")
+            && ["color", "face", "size"].iter().any(|a| attr(a).is_some());
+        if breaks_out(name) || font_breaks {
+            self.pop_foreign();
+            return self.start_html(name, self_closing, hides, link);
+        }
+        let in_svg = self
+            .stack
+            .last()
+            .is_some_and(|t| matches!(t.kind, Kind::Svg | Kind::SvgPoint));
+        if !self_closing {
+            let kind = foreign_kind(name, in_svg, &attr);
+            self.push(name, kind, false, 0);
+        }
+        Taken::Foreign
+    }
+
+    /// Pops foreign elements until an HTML element or an integration point
+    /// is current.
+    fn pop_foreign(&mut self) {
+        while let Some(top) = self.stack.last() {
+            // html5ever stops at these, not at an HTML `annotation-xml`.
+            if matches!(top.kind, Kind::Html | Kind::SvgPoint | Kind::MathText) {
+                break;
+            }
+            self.pop();
+        }
+    }
+
+    fn start_html(
+        &mut self,
+        name: &LocalName,
+        self_closing: bool,
+        hides: bool,
+        link: u32,
+    ) -> Taken {
+        let n: &str = name;
+        match n {
+            "html" | "body" | "head" | "frameset" | "frame" => return Taken::Ignored,
+            "svg" | "math" => {
+                self.reconstruct();
+                if !self_closing {
+                    let kind = if n == "svg" { Kind::Svg } else { Kind::MathMl };
+                    self.push(name, kind, hides, 0);
+                }
+                return Taken::Foreign;
+            }
+            _ => {}
+        }
+        if is_table_part(n) {
+            return self.start_table_part(name, hides);
+        }
+        if n == "table"
+            && self.in_table_mode()
+            && let Some(i) = self.in_scope("table", Scope::Table)
+        {
+            // A table directly in a table ends the first one.
+            self.truncate(i);
+        }
+        if closes_p(n) {
+            match n {
+                "li" => self.close_item(&["li"]),
+                "dd" | "dt" => self.close_item(&["dd", "dt"]),
+                _ => {}
+            }
+            self.close_p();
+            if is_heading(n)
+                && self
+                    .stack
+                    .last()
+                    .is_some_and(|o| o.kind == Kind::Html && is_heading(&o.name))
+            {
+                self.pop();
+            }
+            if n == "hr" {
+                if self.in_scope("select", Scope::Default).is_some() {
+                    self.implied_ends("");
+                }
+                return Taken::Html;
+            }
+            self.push(name, Kind::Html, hides, link);
+            return Taken::Html;
+        }
+        match n {
+            "button" => {
+                if let Some(i) = self.in_scope("button", Scope::Default) {
+                    self.implied_ends("");
+                    self.truncate(i);
+                }
+            }
+            "select" => {
+                if let Some(i) = self.in_scope("select", Scope::Default) {
+                    // A select in a select only closes the first.
+                    self.truncate(i);
+                    return Taken::Ignored;
+                }
+            }
+            "input" => {
+                if let Some(i) = self.in_scope("select", Scope::Default) {
+                    self.truncate(i);
+                }
+            }
+            "option" | "optgroup" => {
+                if self.in_scope("select", Scope::Default).is_some() {
+                    self.implied_ends(if n == "option" { "optgroup" } else { "" });
+                } else if self.current_is("option") {
+                    self.pop();
+                }
+            }
+            "a" => {
+                // A link still open ends where the new one starts (out of
+                // scope, it only leaves the stack).
+                if let Some(e) = self.active_entry("a")
+                    && let Entry::Element(old) = &self.active[e]
+                {
+                    let id = old.id;
+                    self.adoption_agency("a");
+                    if let Some(e) = self
+                        .active
+                        .iter()
+                        .rposition(|entry| matches!(entry, Entry::Element(o) if o.id == id))
+                    {
+                        self.active.remove(e);
+                    }
+                    if let Some(i) = self.index_of(id) {
+                        // Out of scope: the table opened inside it stays
+                        // inside it.
+                        self.remove(i, true);
+                    }
+                }
+            }
+            "rb" | "rtc" if self.in_scope("ruby", Scope::Default).is_some() => {
+                self.implied_ends("");
+            }
+            "rp" | "rt" if self.in_scope("ruby", Scope::Default).is_some() => {
+                self.implied_ends("rtc");
+            }
+            _ => {}
+        }
+        if reconstructs(n) {
+            self.reconstruct();
+        }
+        if n == "nobr" && self.in_scope("nobr", Scope::Default).is_some() {
+            self.adoption_agency("nobr");
+            self.reconstruct();
+        }
+        if is_void(n) {
+            return Taken::Html;
+        }
+        self.push(name, Kind::Html, hides, link);
+        if self.beyond == 0 {
+            if is_formatting(n) {
+                self.add_formatting();
+            } else if is_marker(n) {
+                self.active.push(Entry::Marker);
+            }
+        }
+        Taken::Html
+    }
+
+    /// Adds the formatting element just opened to the list; of three or
+    /// more alike since the last marker, the first leaves it.
+    fn add_formatting(&mut self) {
+        let Some(top) = self.stack.last().cloned() else {
+            return;
+        };
+        let mut alike = Vec::new();
+        for (i, entry) in self.active.iter().enumerate().rev() {
+            match entry {
+                Entry::Marker => break,
+                Entry::Element(o)
+                    if o.name == top.name && o.hides == top.hides && o.link == top.link =>
+                {
+                    alike.push(i)
+                }
+                Entry::Element(_) => {}
+            }
+        }
+        if alike.len() >= 3
+            && let Some(&first) = alike.last()
+        {
+            self.active.remove(first);
+        }
+        self.active.push(Entry::Element(top));
+    }
+
+    /// `<li>`, `<dd>`, `<dt>`: closes an open one of `closes`, looking
+    /// back past anything but special elements (other than `address`,
+    /// `div` and `p`).
+    fn close_item(&mut self, closes: &[&str]) {
+        for i in (0..self.stack.len()).rev() {
+            let open = &self.stack[i];
+            if open.kind == Kind::Html && closes.contains(&&*open.name) {
+                let name = open.name.clone();
+                self.implied_ends(&name);
+                self.truncate(i);
+                return;
+            }
+            if open.kind == Kind::Html
+                && is_special(&open.name)
+                && !matches!(&*open.name, "address" | "div" | "p")
+            {
+                return;
+            }
+        }
+    }
+
+    /// The index of the nearest table, row group, row, cell or caption,
+    /// which gives the table insertion mode the tree builder is in.
+    fn table_context(&self) -> Option<usize> {
+        for (i, open) in self.stack.iter().enumerate().rev() {
+            if open.kind != Kind::Html {
+                continue;
+            }
+            match &*open.name {
+                "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" => {
+                    return Some(i);
+                }
+                "template" | "html" => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Whether the tree builder is in a table insertion mode (not in a
+    /// cell or caption), where what is not a table part is foster parented.
+    fn in_table_mode(&self) -> bool {
+        self.table_context().is_some_and(|i| {
+            matches!(
+                &*self.stack[i].name,
+                "table" | "tbody" | "thead" | "tfoot" | "tr"
+            )
+        })
+    }
+
+    /// A table part's start tag: ignored outside a table; otherwise it ends
+    /// the cell, caption, row or row group it cannot be inside, and what
+    /// was foster parented into the table, and opens the row group and
+    /// row it implies.
+    fn start_table_part(&mut self, name: &LocalName, hides: bool) -> Taken {
+        let n: &str = name;
+        if self.in_scope("table", Scope::Table).is_none() {
+            return Taken::Ignored;
+        }
+        while let Some(i) = self.table_context() {
+            let context = self.stack[i].name.clone();
+            let holds = match &*context {
+                "td" | "th" | "caption" => false,
+                "tr" => matches!(n, "td" | "th"),
+                "tbody" | "thead" | "tfoot" => matches!(n, "tr" | "td" | "th"),
+                _ => true,
+            };
+            if holds {
+                self.truncate(i + 1);
+                if &*context == "table" && matches!(n, "tr" | "td" | "th") {
+                    self.push(&local_name!("tbody"), Kind::Html, false, 0);
+                }
+                if &*context != "tr" && matches!(n, "td" | "th") {
+                    self.push(&local_name!("tr"), Kind::Html, false, 0);
+                }
+                if &*context == "table" && n == "col" {
+                    self.push(&local_name!("colgroup"), Kind::Html, false, 0);
+                }
+                break;
+            }
+            self.truncate(i);
+        }
+        if n != "col" {
+            self.push(name, Kind::Html, hides, 0);
+            if self.beyond == 0 && is_marker(n) {
+                self.active.push(Entry::Marker);
+            }
+        }
+        Taken::Html
+    }
+
+    /// The adoption agency for the formatting element `name` (its end tag,
+    /// or a new `<a>` or `<nobr>`), for its effect on the stack: the
+    /// element is closed with what is above it, but a special element above
+    /// it (a block) stays open, with a copy of the formatting element
+    /// inside it, which the tree builder takes again (eight times at most).
+    fn adoption_agency(&mut self, name: &str) {
+        if self.beyond == 0
+            && let Some(top) = self.stack.last()
+            && top.is_html(name)
+            && !self.is_active(top.id)
+        {
+            self.pop();
+            return;
+        }
+        for round in 0..8 {
+            let Some(e) = self.active_entry(name) else {
+                if round == 0 {
+                    self.end_other(name);
+                }
+                return;
+            };
+            let Entry::Element(formatting) = &self.active[e] else {
+                return;
+            };
+            let formatting = formatting.clone();
+            let Some(i) = self.index_of(formatting.id) else {
+                self.active.remove(e);
+                return;
+            };
+            if !self.index_in_scope(i) {
+                return;
+            }
+            let block = (i + 1..self.stack.len()).find(|&j| {
+                let o = &self.stack[j];
+                o.kind == Kind::Html && is_special(&o.name)
+            });
+            let Some(block) = block else {
+                self.active.remove(e);
+                self.truncate(i);
+                return;
+            };
+            // Elements between that are not active formatting ones leave
+            // the stack, and the formatting element too; its copy goes in
+            // the block, and in the list in its place.
+            let mut at = block;
+            for j in (i + 1..block).rev() {
+                if !self.is_active(self.stack[j].id) {
+                    // The block moves out of it.
+                    self.remove(j, false);
+                    at -= 1;
+                }
+            }
+            self.remove(i, false);
+            at -= 1;
+            self.last_id = self.last_id.wrapping_add(1);
+            let copy = Open {
+                id: self.last_id,
+                ..formatting
+            };
+            self.hiding += usize::from(copy.hides);
+            self.stack.insert(at + 1, copy.clone());
+            self.active[e] = Entry::Element(copy);
+        }
+    }
+
+    /// An end tag.
+    pub(crate) fn end(&mut self, name: &LocalName) {
+        if self.beyond > 0 {
+            if !is_void(name) {
+                self.pop();
+            }
+            return;
+        }
+        let foreign = self.stack.last().is_some_and(|t| t.kind.is_foreign());
+        if !foreign {
+            return self.end_html(name);
+        }
+        if *name == local_name!("p") || *name == local_name!("br") {
+            self.pop_foreign();
+            return self.end_html(name);
+        }
+        // Foreign content: closes the nearest open element of that name,
+        // foreign or not, up to the first HTML element, whose rules then
+        // apply.
+        let mut i = self.stack.len();
+        while i > 0 {
+            i -= 1;
+            let open = &self.stack[i];
+            if open.kind == Kind::Html {
+                return self.end_html(name);
+            }
+            if open.name.eq_ignore_ascii_case(name) {
+                self.truncate(i);
+                return;
+            }
+        }
+    }
+
+    fn end_html(&mut self, name: &LocalName) {
+        let n: &str = name;
+        match n {
+            "html" | "body" => {}
+            "br" => self.reconstruct(),
+            "p" => self.close_p(),
+            "li" => {
+                if let Some(i) = self.in_scope("li", Scope::ListItem) {
+                    self.implied_ends("li");
+                    self.truncate(i);
+                }
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let heading = (0..self.stack.len()).rev().find_map(|i| {
+                    let o = &self.stack[i];
+                    if o.kind == Kind::Html && is_heading(&o.name) {
+                        Some(Some(i))
+                    } else if o.bounds(Scope::Default) {
+                        Some(None)
+                    } else {
+                        None
+                    }
+                });
+                if let Some(Some(i)) = heading {
+                    self.truncate(i);
+                }
+            }
+            "template" => {
+                if let Some(i) = self.stack.iter().rposition(|o| o.is_html("template")) {
+                    self.truncate(i);
+                }
+            }
+            "form" => {
+                if let Some(i) = self.in_scope("form", Scope::Default) {
+                    self.implied_ends("");
+                    let i = i.min(self.stack.len().saturating_sub(1));
+                    self.remove(i, true);
+                }
+            }
+            "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" | "colgroup" => {
+                if let Some(i) = self.in_scope(n, Scope::Table) {
+                    self.truncate(i);
+                }
+            }
+            _ if closes_in_scope(n) => {
+                if let Some(i) = self.in_scope(n, Scope::Default) {
+                    self.implied_ends("");
+                    self.truncate(i);
+                }
+            }
+            _ if is_formatting(n) => self.adoption_agency(n),
+            _ => self.end_other(n),
+        }
+    }
+
+    /// "Any other end tag": closes the nearest open element of that name
+    /// unless a special element comes first.
+    fn end_other(&mut self, name: &str) {
+        for i in (0..self.stack.len()).rev() {
+            let open = &self.stack[i];
+            if open.is_html(name) {
+                self.implied_ends(name);
+                self.truncate(i.min(self.stack.len()));
+                return;
+            }
+            if open.kind == Kind::Html && is_special(&open.name) {
+                return;
+            }
+        }
+    }
+}
+
+/// Start tags before which the tree builder puts back the formatting
+/// elements closed early: inline content, not blocks (text does too).
+fn reconstructs(name: &str) -> bool {
+    !(closes_p(name)
+        || is_table_part(name)
+        || matches!(
+            name,
+            "table"
+                | "html"
+                | "body"
+                | "head"
+                | "frameset"
+                | "frame"
+                | "textarea"
+                | "iframe"
+                | "noembed"
+                | "noscript"
+                | "noframes"
+                | "script"
+                | "style"
+                | "template"
+                | "title"
+                | "base"
+                | "basefont"
+                | "bgsound"
+                | "link"
+                | "meta"
+                | "param"
+                | "source"
+                | "track"
+                | "rb"
+                | "rtc"
+                | "rp"
+                | "rt"
+        ))
+}
+
+/// The kind of a foreign element named `name` (lowercase, as the tokenizer
+/// gives it) whose parent is an SVG element (`in_svg`) or a MathML one.
+fn foreign_kind<'t>(name: &str, in_svg: bool, attr: &impl Fn(&str) -> Option<&'t str>) -> Kind {
+    if in_svg {
+        match name {
+            "foreignobject" | "desc" | "title" => Kind::SvgPoint,
+            _ => Kind::Svg,
+        }
+    } else {
+        match name {
+            "mi" | "mo" | "mn" | "ms" | "mtext" => Kind::MathText,
+            "annotation-xml"
+                if attr("encoding").is_some_and(|e| {
+                    e.eq_ignore_ascii_case("text/html")
+                        || e.eq_ignore_ascii_case("application/xhtml+xml")
+                }) =>
+            {
+                Kind::MathHtml
+            }
+            _ => Kind::MathMl,
+        }
+    }
+}
