@@ -119,6 +119,19 @@ pub fn push_markdown(out: &mut String, html: &str, options: &MarkdownOptions) {
     convert(html, options, Dest::String(out));
 }
 
+/// [`to_markdown_with`] for HTML held in a [`Text`]: borrowed from what the
+/// `Text` borrows from when both allow.
+#[cfg_attr(
+    not(any(feature = "wordpress", feature = "frontmatter")),
+    allow(dead_code)
+)]
+pub(crate) fn markdown_of<'a>(html: &Text<'a>, options: &MarkdownOptions) -> Text<'a> {
+    match html.as_borrowed() {
+        Some(s) => to_markdown_with(s, options),
+        None => to_markdown_with(html, options).into_owned(),
+    }
+}
+
 /// Whether `html` is its own Markdown: plain text (see
 /// [`plain_check::is_plain`]) in which no word needs an escape.
 fn is_plain_markdown(html: &str, options: &MarkdownOptions) -> bool {

@@ -142,6 +142,8 @@ use std::fmt;
 use std::ops::Range;
 
 pub use head_tags::{HeadTags, yoast_head};
+#[cfg(any(feature = "wordpress", feature = "frontmatter"))]
+pub(crate) use markdown::markdown_of;
 pub use markdown::{MarkdownOptions, push_markdown, to_markdown, to_markdown_with};
 pub use options::TextOptions;
 
