@@ -57,8 +57,9 @@
 //!   `reversed` and `value`; numbers are always decimal), nested lists are
 //!   indented by two spaces per level, and inside a list blocks are separated
 //!   by a line break, not a blank line.
-//! - **Tables**: one row per line, cells separated by a tab; blocks inside a
-//!   cell become spaces.
+//! - **Tables**: one row per line, cells separated by a tab; `<br>` and
+//!   blocks inside a cell are line breaks within it (the next cell still
+//!   follows a tab), as a browser's `innerText` has them.
 //! - **`pre`**: kept as written, except that a line feed right after `<pre>`
 //!   is dropped, runs of blank lines become one blank line, and controls are
 //!   dropped as everywhere.
