@@ -458,6 +458,25 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             if rest.is_empty() {
                 break;
             }
+            if held.is_empty() {
+                // Prose: words that need no escape, single spaces between,
+                // written in one piece up to the last space.
+                let run = self.plain_run(rest);
+                if run > 0 {
+                    let (first, tail) = rest[..run].split_once(' ').unwrap_or((&rest[..run], ""));
+                    self.word(first, true);
+                    if !tail.is_empty() {
+                        let f = self.frame();
+                        f.out.push(' ');
+                        f.out.push_str(tail);
+                        f.last = tail.chars().next_back();
+                    }
+                    // The space after the run is due.
+                    self.space();
+                    rest = &rest[run + 1..];
+                    continue;
+                }
+            }
             let end = rest
                 .find(|c: char| is_space(c, keep_nbsp) || is_dropped(c))
                 .unwrap_or(rest.len());
@@ -482,6 +501,35 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             }
         }
         self.held = held;
+    }
+
+    /// The length of the run of words at the start of `s` that can be
+    /// written as they are: no byte that may need an escape, whitespace
+    /// only single spaces, ending just before a space that is in `s` (so
+    /// that the last word is whole). 0 when there is no such run of two
+    /// words or more, or when escapes depend on more than the words (code,
+    /// headings, a line's start, which the first word takes care of).
+    fn plain_run(&self, s: &str) -> usize {
+        let f = &self.frames[self.frames.len() - 1];
+        if f.code.is_some() || f.heading > 0 || self.keep_nbsp {
+            return 0;
+        }
+        let b = s.as_bytes();
+        let stop = super::text_scan::next_stop::<true>(b, 0, |at| match b[at] {
+            0xC2 => matches!(b.get(at + 1), Some(0xA0 | 0xAD)),
+            0xE2 => b.get(at + 1..at + 3) == Some(&[0x80, 0x8B]),
+            _ => true,
+        });
+        let special = b[..stop]
+            .iter()
+            .position(|&c| matches!(c, b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'|' | b'~'))
+            .unwrap_or(stop);
+        // Up to the last space before the first stop: a word cut by the
+        // stop goes the slow way, whole.
+        match b[..special].iter().rposition(|&c| c == b' ') {
+            Some(last) if b[..last].contains(&b' ') || last > 0 => last,
+            _ => 0,
+        }
     }
 
     /// Writes the word held from the last text, if any.
