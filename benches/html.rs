@@ -46,6 +46,16 @@
 //! same ratio for that post alone, a hundred conversions per timing, with
 //! `html::to_text` and with `html::push_text` into a reused `String`.
 //!
+//! `content_corpus_posts_interleaved/pressmark_over_nanohtml2text` gives
+//! `html::to_text` over the `nanohtml2text` crate, the same way (goal: at
+//! most 0.67, that is 1.5 times its throughput).
+//!
+//! `markdown_corpus_posts_interleaved` gives `html::to_markdown` over
+//! `html::to_text` (goal: at most 1.25, 80% of its throughput) and over
+//! the Markdown converters `htmd`, `fast_html2md` (its lol_html rewriter,
+//! `rewrite_html`) and `mdka` (goal: at most 0.33, three times the
+//! fastest of them), every corpus post in each iteration.
+//!
 //! Run: `cargo bench --bench html -- --warm-up-time 1 --measurement-time 3`.
 
 #[path = "../tests/common/mod.rs"]
@@ -351,6 +361,35 @@ fn bench(c: &mut Criterion) {
             to_text,
             copy_text,
         );
+        interleaved::ratio(
+            &mut group,
+            "pressmark_over_nanohtml2text",
+            n,
+            to_text,
+            |k| {
+                black_box(nanohtml2text::html2text(black_box(&posts[k])));
+            },
+        );
+        group.finish();
+
+        // HTML to Markdown: this crate against its own text conversion and
+        // against the Markdown converters, every post in each iteration.
+        let mut group = c.benchmark_group("markdown_corpus_posts_interleaved");
+        group.sample_size(10);
+        group.measurement_time(std::time::Duration::from_secs(10));
+        let markdown = |k: usize| {
+            black_box(html::to_markdown(black_box(&posts[k])));
+        };
+        interleaved::ratio(&mut group, "markdown_over_to_text", n, markdown, to_text);
+        interleaved::ratio(&mut group, "markdown_over_htmd", n, markdown, |k| {
+            black_box(htmd::convert(black_box(&posts[k])).ok());
+        });
+        interleaved::ratio(&mut group, "markdown_over_fast_html2md", n, markdown, |k| {
+            black_box(html2md::rewrite_html(black_box(&posts[k]), false));
+        });
+        interleaved::ratio(&mut group, "markdown_over_mdka", n, markdown, |k| {
+            black_box(mdka::html_to_markdown(black_box(&posts[k])));
+        });
         group.finish();
     }
 

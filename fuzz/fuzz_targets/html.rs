@@ -5,7 +5,9 @@
 //! writes the same text, link ranges lie on character boundaries inside
 //! the text, every letter of the text outside dropped elements is kept, in
 //! order, with none added, and each link's range holds its text
-//! (`tests/common/html_checks.rs`).
+//! (`tests/common/html_checks.rs`: html5ever's tree builder decides what is
+//! shown). `to_markdown_with` and `push_markdown` give one Markdown, and
+//! it is borrowed only when it is the input.
 #![no_main]
 
 #[path = "../../tests/common/html_checks.rs"]
@@ -109,6 +111,20 @@ fuzz_target!(|input: Input<'_>| {
     }
     if options == TextOptions::inline() {
         assert_eq!(html::inline_text(html), text);
+    }
+
+    // Markdown on the same engine: never a panic, one text by every entry
+    // point, borrowed only as the input itself.
+    let mut md_options = html::MarkdownOptions::default();
+    md_options.keep_nbsp = options.keep_nbsp;
+    md_options.wordpress_trimmings = options.wordpress_trimmings;
+    md_options.reference_links = options.image_alt;
+    let md = html::to_markdown_with(html, &md_options);
+    let mut pushed_md = String::from("prefix");
+    html::push_markdown(&mut pushed_md, html, &md_options);
+    assert_eq!(&pushed_md["prefix".len()..], md.as_str());
+    if let Some(s) = md.as_borrowed() {
+        assert_eq!(s, html);
     }
 
     let head = html::yoast_head(html);

@@ -97,6 +97,11 @@ pub struct Article<'a> {
     pub excerpt: Option<Text<'a>>,
     /// The body, as plain text.
     pub body: Option<Text<'a>>,
+    /// The body as Markdown (`body_markdown` in JSON): `None`, and left out
+    /// of the JSON, unless asked for with [`Article::with_body_markdown`]
+    /// (or [`Article::from_post_with_markdown`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body_markdown: Option<Text<'a>>,
     /// When it was published, with the UTC offset the source gives.
     #[serde(with = "time::serde::rfc3339::option")]
     pub published: Option<OffsetDateTime>,
@@ -177,6 +182,7 @@ map_text_struct!(Article {
     title,
     excerpt,
     body,
+    body_markdown,
     published,
     modified,
     author,
@@ -204,6 +210,51 @@ map_text_struct!(RelatedLink {
 });
 
 impl<'a> Article<'a> {
+    /// The article with `body_markdown` set to the Markdown of `html` (the
+    /// body's HTML: a post's `content.rendered`), borrowed from it when it
+    /// is its own Markdown.
+    ///
+    /// ```
+    /// use pressmark::article::{Article, Source};
+    /// use pressmark::Text;
+    ///
+    /// let html = Text::borrowed("<p>High <em>water</em>.</p>");
+    /// let article = Article::new(Source::WordPress).with_body_markdown(&html);
+    /// assert_eq!(article.body_markdown.as_deref(), Some("High *water*."));
+    /// let json = serde_json::to_value(&article).unwrap();
+    /// assert_eq!(json["body_markdown"], "High *water*.");
+    /// assert!(serde_json::to_value(Article::new(Source::WordPress)).unwrap().get("body_markdown").is_none());
+    /// ```
+    #[must_use]
+    pub fn with_body_markdown(mut self, html: &Text<'a>) -> Self {
+        let md = crate::html::markdown_of(html, &crate::html::MarkdownOptions::default());
+        self.body_markdown = non_empty(md);
+        self
+    }
+
+    /// [`Article::from`] a post, with the body as Markdown too (from
+    /// `content.rendered`).
+    ///
+    /// ```
+    /// use pressmark::article::Article;
+    /// use pressmark::wordpress::{self, Post};
+    ///
+    /// let post = wordpress::from_str::<Post>(r#"{"id":7,"content":{"rendered":"<h2>Tides<\/h2><p>High water.<\/p>"}}"#)?;
+    /// let article = Article::from_post_with_markdown(post.value());
+    /// assert_eq!(article.body.as_deref(), Some("Tides\n\nHigh water."));
+    /// assert_eq!(article.body_markdown.as_deref(), Some("## Tides\n\nHigh water."));
+    /// # Ok::<(), pressmark::Error>(())
+    /// ```
+    #[cfg(feature = "wordpress")]
+    #[must_use]
+    pub fn from_post_with_markdown(post: &crate::wordpress::Post<'a>) -> Article<'a> {
+        let article = Article::from(post);
+        match post.content_html() {
+            Some(html) => article.with_body_markdown(&html),
+            None => article,
+        }
+    }
+
     /// An empty article from `source`.
     #[must_use]
     pub fn new(source: Source) -> Article<'a> {
@@ -214,6 +265,7 @@ impl<'a> Article<'a> {
             title: None,
             excerpt: None,
             body: None,
+            body_markdown: None,
             published: None,
             modified: None,
             author: None,

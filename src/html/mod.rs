@@ -57,8 +57,9 @@
 //!   `reversed` and `value`; numbers are always decimal), nested lists are
 //!   indented by two spaces per level, and inside a list blocks are separated
 //!   by a line break, not a blank line.
-//! - **Tables**: one row per line, cells separated by a tab; blocks inside a
-//!   cell become spaces.
+//! - **Tables**: one row per line, cells separated by a tab; `<br>` and
+//!   blocks inside a cell are line breaks within it (the next cell still
+//!   follows a tab), as a browser's `innerText` has them.
 //! - **`pre`**: kept as written, except that a line feed right after `<pre>`
 //!   is dropped, runs of blank lines become one blank line, and controls are
 //!   dropped as everywhere.
@@ -100,6 +101,23 @@
 //!   every block boundary and line break is one space, so the text is one
 //!   line.
 //!
+//! # Markdown
+//!
+//! [`to_markdown`] (and [`to_markdown_with`], [`push_markdown`]) write the
+//! same content as Markdown on the same engine: CommonMark with GFM tables
+//! and strikethrough, headings, emphasis, code spans and fenced code
+//! blocks, links and images, lists, blockquotes, hard breaks, rules.
+//! What the text leaves out, Markdown leaves out. Escaping is complete and
+//! minimal (see [`to_markdown`]); the tests render every corpus post's
+//! Markdown with pulldown-cmark and check that its text is the source's.
+//!
+//! ```
+//! use pressmark::html;
+//!
+//! let md = html::to_markdown("<p>Read <a href=\"https://e.x/r\">the <em>report</em></a>:</p><ol><li>one</li></ol>");
+//! assert_eq!(md, "Read [the *report*](https://e.x/r):\n\n1. one");
+//! ```
+//!
 //! [`yoast_head`] reads the title, `<meta>` and `<link>` pairs out of a
 //! Yoast SEO `yoast_head` string.
 
@@ -109,6 +127,9 @@ mod dest;
 mod head_tags;
 mod lane;
 mod layout;
+mod markdown;
+mod markdown_escape;
+mod markdown_writer;
 mod open_elements;
 mod options;
 mod plain_check;
@@ -122,6 +143,9 @@ use std::fmt;
 use std::ops::Range;
 
 pub use head_tags::{HeadTags, yoast_head};
+#[cfg(any(feature = "wordpress", feature = "frontmatter"))]
+pub(crate) use markdown::markdown_of;
+pub use markdown::{MarkdownOptions, push_markdown, to_markdown, to_markdown_with};
 pub use options::TextOptions;
 
 use crate::Text;

@@ -102,6 +102,8 @@ pub(crate) struct OpenElements {
     active: Vec<Entry>,
     /// How many elements in `stack` hide their content.
     hiding: usize,
+    /// How many elements in `stack` are links.
+    links: usize,
     /// Past `MAX_OPEN`: the depth (in `beyond`) of the outermost element
     /// there that hides its content.
     beyond_hiding: Option<usize>,
@@ -440,6 +442,9 @@ impl OpenElements {
     /// The link the text that comes now is in: the nearest open `a` with
     /// an `href` (0 for none).
     pub(crate) fn link(&self) -> u32 {
+        if self.links == 0 {
+            return 0;
+        }
         self.stack
             .iter()
             .rev()
@@ -477,6 +482,7 @@ impl OpenElements {
         }
         self.last_id = self.last_id.wrapping_add(1);
         self.hiding += usize::from(hides);
+        self.links += usize::from(link != 0);
         self.stack.push(Open {
             name: name.clone(),
             kind,
@@ -489,6 +495,7 @@ impl OpenElements {
     /// Bookkeeping for an element leaving the stack.
     fn left(&mut self, open: &Open) {
         self.hiding -= usize::from(open.hides);
+        self.links -= usize::from(open.link != 0);
         if open.kind == Kind::Html && is_marker(&open.name) {
             // The formatting elements opened inside a cell stay inside it.
             while let Some(entry) = self.active.pop() {
@@ -993,6 +1000,7 @@ impl OpenElements {
                 ..formatting
             };
             self.hiding += usize::from(copy.hides);
+            self.links += usize::from(copy.link != 0);
             self.stack.insert(at + 1, copy.clone());
             self.active[e] = Entry::Element(copy);
         }

@@ -101,8 +101,14 @@ enum Marker {
 struct Table {
     /// Cells started in the current row.
     cells: u32,
-    /// Inside a cell: block boundaries become spaces to keep the row on a line.
+    /// Inside a cell.
     in_cell: bool,
+    /// `Writer::len` when the cell started: a boundary before its first
+    /// content is nothing.
+    cell_len: usize,
+    /// A line break inside the cell is due: the next cell's tab, not a new
+    /// line, comes after the cell.
+    broke: bool,
 }
 
 /// Output diverted while a `reversed` list without `start` is open.
@@ -441,27 +447,50 @@ impl<'o, 'a> Writer<'o, 'a> {
         if self.lists.is_empty() { 2 } else { 1 }
     }
 
-    fn in_cell(&self) -> bool {
-        self.tables.last().is_some_and(|t| t.in_cell)
-    }
-
     /// A boundary of a paragraph-level block (`n` = 2) or of a line-level
     /// one (`n` = 1): that many newlines are due, unless more already are.
     #[inline]
     pub(crate) fn block(&mut self, n: u8) {
-        if self.inline || self.in_cell() {
+        if self.inline {
             self.space = true;
-        } else {
+        } else if !self.cell_break() {
             self.breaks = self.breaks.max(n.min(self.cap()));
         }
     }
 
     /// `<br>`: one more newline than is due.
     pub(crate) fn line_break(&mut self) {
-        if self.inline || self.in_cell() {
+        if self.inline {
             self.space = true;
-        } else {
+        } else if !self.cell_break() {
             self.breaks = (self.breaks + 1).min(self.cap());
+        }
+    }
+
+    /// Inside a table cell, a block boundary or `<br>` is one line break
+    /// within the cell once it has content, nothing before, as a browser's
+    /// `innerText` has it; returns whether it was in a cell.
+    fn cell_break(&mut self) -> bool {
+        let len = self.len;
+        let Some(t) = self.tables.last_mut().filter(|t| t.in_cell) else {
+            return false;
+        };
+        if len > t.cell_len {
+            t.broke = true;
+            self.breaks = 1;
+            self.space = false;
+        }
+        true
+    }
+
+    /// Drops a line break due inside the cell just left: what follows is
+    /// the next cell, after a tab, or the row's own line break.
+    fn end_cell_break(&mut self) {
+        if let Some(t) = self.tables.last_mut()
+            && t.broke
+        {
+            t.broke = false;
+            self.breaks = 0;
         }
     }
 
@@ -575,10 +604,13 @@ impl<'o, 'a> Writer<'o, 'a> {
         self.tables.push(Table {
             cells: 0,
             in_cell: false,
+            cell_len: 0,
+            broke: false,
         });
     }
 
     pub(crate) fn table_end(&mut self) {
+        self.end_cell_break();
         if self.tables_beyond > 0 {
             self.tables_beyond -= 1;
         } else {
@@ -590,6 +622,7 @@ impl<'o, 'a> Writer<'o, 'a> {
 
     /// `<tr>` or `</tr>`.
     pub(crate) fn row(&mut self) {
+        self.end_cell_break();
         if let Some(t) = self.tables.last_mut() {
             t.cells = 0;
             t.in_cell = false;
@@ -600,9 +633,12 @@ impl<'o, 'a> Writer<'o, 'a> {
 
     /// `<td>` or `<th>`.
     pub(crate) fn cell_start(&mut self) {
+        self.end_cell_break();
+        let len = self.len;
         match self.tables.last_mut() {
             Some(t) => {
                 t.in_cell = true;
+                t.cell_len = len;
                 t.cells += 1;
                 if t.cells > 1 {
                     if self.inline {
@@ -618,6 +654,7 @@ impl<'o, 'a> Writer<'o, 'a> {
 
     /// `</td>` or `</th>`.
     pub(crate) fn cell_end(&mut self) {
+        self.end_cell_break();
         if let Some(t) = self.tables.last_mut() {
             t.in_cell = false;
         }

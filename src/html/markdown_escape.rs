@@ -1,0 +1,293 @@
+//! Escaping text for Markdown: complete (text never turns into markup by
+//! accident) and minimal (nothing that needs no escape is escaped, so
+//! ordinary prose has no `\.` or `\-` noise).
+//!
+//! A character is escaped only where CommonMark (with GFM tables,
+//! strikethrough and autolinks) could read it as markup:
+//!
+//! - always: `\` and `` ` ``;
+//! - `*` and `~` unless a space is on both sides (`2 * 3`);
+//! - `_` unless a letter or digit is on both sides (`snake_case`);
+//! - `]` before `(`, `[` or `:`, or at the end of a word; `[` and `]`
+//!   always inside link text and in reference-link mode;
+//! - `<` before a letter, `/`, `!` or `?`, or at the end of a word;
+//! - `&` that starts something a character reference could be
+//!   (`&copy;`, `&#38;`);
+//! - `|` in table cells;
+//! - at the start of a line: `#` that would start a heading, `>`, `-`, `+`,
+//!   `*` that would start a list item or a thematic break, `=` and `-`
+//!   lines that would underline a heading, and the `.` or `)` of `1.` or
+//!   `1)` that would start an ordered list.
+
+/// Where a word is written.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Context {
+    /// The word starts a line (nothing but indentation before it).
+    pub(crate) line_start: bool,
+    /// In link text: brackets are always escaped.
+    pub(crate) in_link: bool,
+    /// In a heading: a word of `#`s could close it.
+    pub(crate) in_heading: bool,
+    /// No emphasis or link is open or closing around the word, so the
+    /// spaces around it are really there.
+    pub(crate) plain: bool,
+    /// In a table cell: `|` is escaped.
+    pub(crate) in_table: bool,
+    /// Reference links are written: `[` is always escaped.
+    pub(crate) references: bool,
+    /// A space is before the word (or it starts a line).
+    pub(crate) space_before: bool,
+    /// A space is known to follow the word.
+    pub(crate) space_after: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Appends `word` (text without whitespace) to `out`, escaped for `ctx`.
+pub(crate) fn escape_word(out: &mut String, word: &str, ctx: Context) {
+    let b = word.as_bytes();
+    // Most words need nothing: no byte that can ever need an escape.
+    if !ctx.line_start
+        && !ctx.in_heading
+        && !b.iter().any(|&c| {
+            matches!(
+                c,
+                b'\\' | b'`' | b'*' | b'~' | b'_' | b'[' | b']' | b'<' | b'&' | b'|'
+            )
+        })
+    {
+        out.push_str(word);
+        return;
+    }
+    if ctx.in_heading && !word.is_empty() && word.bytes().all(|c| c == b'#') {
+        out.push('\\');
+        out.push_str(word);
+        return;
+    }
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    let mut skip_escape_until = 0;
+    if ctx.line_start {
+        skip_escape_until = line_start_escape(out, word);
+    }
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        if at < skip_escape_until {
+            continue;
+        }
+        let prev = if k == 0 { None } else { Some(chars[k - 1].1) };
+        let next = chars.get(k + 1).map(|&(_, c)| c);
+        let escape = match c {
+            '\\' | '`' => true,
+            '*' | '~' => !(prev.is_none() && next.is_none() && ctx.space_before && ctx.space_after),
+            '_' => !(prev.is_some_and(is_word_char) && next.is_some_and(is_word_char)),
+            '[' => ctx.in_link || ctx.references,
+            // At the end of a word, only a space known to follow makes it
+            // safe: the next text may begin with `(`.
+            ']' => {
+                ctx.in_link
+                    || ctx.references
+                    || matches!(next, Some('(' | '[' | ':'))
+                    || (next.is_none() && !ctx.space_after)
+            }
+            '<' => {
+                matches!(next, Some('/' | '!' | '?'))
+                    || next.is_some_and(|n| n.is_ascii_alphabetic())
+                    || (next.is_none() && !ctx.space_after)
+            }
+            '&' => {
+                let rest = &word[at + 1..];
+                looks_like_reference(rest) || (rest.is_empty() && !ctx.space_after)
+            }
+            '|' => ctx.in_table,
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+/// Whether the text after an `&` could make it a character reference: a
+/// name or number, then `;` or the end of the word (where the next piece
+/// of text may go on).
+fn looks_like_reference(rest: &str) -> bool {
+    let body = rest.strip_prefix('#').unwrap_or(rest);
+    let len = body.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    len > 0 && matches!(body.as_bytes().get(len), None | Some(b';'))
+}
+
+/// Escapes what would start a block at the start of a line, writing the
+/// start of `word` to `out`; returns how many bytes of `word` it wrote.
+fn line_start_escape(out: &mut String, word: &str) -> usize {
+    let b = word.as_bytes();
+    match b.first() {
+        // `#` to `######` then a space or the end: a heading.
+        Some(b'#') => {
+            let n = b.iter().take_while(|&&c| c == b'#').count();
+            if n <= 6 && n == b.len() {
+                out.push('\\');
+            }
+            0
+        }
+        Some(b'>') => {
+            out.push_str("\\>");
+            1
+        }
+        // A list item (the word alone, a space after it), or a thematic
+        // break or heading underline (a run of one of them).
+        Some(&c @ (b'-' | b'+' | b'*' | b'=')) => {
+            let run = b.iter().all(|&x| x == c);
+            if run || (b.len() == 1 && c != b'=') {
+                out.push('\\');
+                out.push(char::from(c));
+                return 1;
+            }
+            0
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            if digits <= 9 && digits + 1 == b.len() && matches!(b[digits], b'.' | b')') {
+                out.push_str(&word[..digits]);
+                out.push('\\');
+                out.push(char::from(b[digits]));
+                return b.len();
+            }
+            0
+        }
+        _ => 0,
+    }
+}
+
+/// A link destination: as it is when it can be, else between `<` and `>`.
+pub(crate) fn destination(out: &mut String, href: &str) {
+    let plain = !href.is_empty()
+        && !href
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>'))
+        && balanced(href);
+    if plain {
+        for c in href.chars() {
+            if c == '\\' {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        return;
+    }
+    out.push('<');
+    for c in href.chars() {
+        match c {
+            '<' | '>' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push_str("%0A"),
+            _ => out.push(c),
+        }
+    }
+    out.push('>');
+}
+
+/// Whether the parentheses of `s` are balanced (a bare destination may
+/// hold balanced ones only).
+fn balanced(s: &str) -> bool {
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
+/// A link title, in double quotes.
+pub(crate) fn title(out: &mut String, title: &str) {
+    out.push_str(" \"");
+    for c in title.chars() {
+        if matches!(c, '"' | '\\') {
+            out.push('\\');
+        }
+        if c == '\n' || c == '\r' {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn esc(word: &str, ctx: Context) -> String {
+        let mut out = String::new();
+        escape_word(&mut out, word, ctx);
+        out
+    }
+
+    #[test]
+    fn prose_needs_no_escape() {
+        let mid = Context::default();
+        for word in [
+            "Hello,",
+            "world.",
+            "(yes)",
+            "e.g.",
+            "-5",
+            "#1",
+            "1.",
+            "C++",
+            "a-b",
+            "x!",
+            "snake_case",
+        ] {
+            assert_eq!(esc(word, mid), word, "{word}");
+        }
+    }
+
+    #[test]
+    fn markup_is_escaped() {
+        let mid = Context::default();
+        let start = Context {
+            line_start: true,
+            space_before: true,
+            ..Context::default()
+        };
+        for (word, ctx, want) in [
+            ("*bold*", mid, "\\*bold\\*"),
+            ("_x_", mid, "\\_x\\_"),
+            ("a\\b", mid, "a\\\\b"),
+            ("`code`", mid, "\\`code\\`"),
+            ("[x](y)", mid, "[x\\](y)"),
+            ("<b>", mid, "\\<b>"),
+            ("&copy;", mid, "\\&copy;"),
+            ("#", start, "\\#"),
+            ("##", start, "\\##"),
+            ("#hashtag", start, "#hashtag"),
+            (">", start, "\\>"),
+            ("-", start, "\\-"),
+            ("---", start, "\\---"),
+            ("===", start, "\\==="),
+            ("1.", start, "1\\."),
+            ("2024)", start, "2024\\)"),
+            ("1.5", start, "1.5"),
+            ("~~x~~", mid, "\\~\\~x\\~\\~"),
+        ] {
+            assert_eq!(esc(word, ctx), want, "{word}");
+        }
+        let in_table = Context {
+            in_table: true,
+            ..Context::default()
+        };
+        assert_eq!(esc("a|b", in_table), "a\\|b");
+        assert_eq!(esc("a|b", mid), "a|b");
+    }
+}

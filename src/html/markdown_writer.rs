@@ -1,0 +1,1378 @@
+//! The Markdown [`Layout`]: the same events as the text writer, written as
+//! CommonMark with GFM tables and strikethrough.
+//!
+//! Blocks are laid out as the text writer lays them out (whitespace
+//! collapsed, a boundary only remembered and written before the next
+//! content), with each line's container prefixes (`> ` for quotes, the
+//! indentation of list items) and list markers. Inline markup (emphasis,
+//! strikethrough, links) is opened lazily, just before the first content
+//! inside it, and closed lazily, just before the next content after it,
+//! so that no delimiter stands next to a space it cannot stand next to,
+//! and empty elements write nothing. A block boundary closes what is open
+//! and it is opened again in the next block, as the tree builder does.
+//!
+//! Table cells, link text, code spans and `pre` are gathered first, since
+//! what they need (a table's column count and whether every cell is one
+//! line, a code span's fence) is known only at their end.
+
+use html5ever::LocalName;
+
+use super::dest::Dest;
+use super::layout::{Attrs, Layout, TagView};
+use super::markdown_escape::{self, Context};
+use super::sink::parse_int;
+use super::tags::Role;
+use super::writer::CLASS;
+use crate::Text;
+
+/// ASCII whitespace, for the collapsing scanner.
+const WS: u8 = 1;
+
+/// An inline element whose delimiters are written around its content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Span {
+    Strong,
+    Emphasis,
+    Strike,
+    /// A link, its number in the writer's links.
+    Link(usize),
+}
+
+#[derive(Debug, Clone)]
+struct OpenSpan {
+    span: Span,
+    /// Inside one of its kind already: writes nothing (`**` in `**` would
+    /// end it).
+    nested: bool,
+    /// Its opening delimiter is written (in the current block).
+    written: bool,
+    /// Where in the frame's output its text starts (for a link, after the
+    /// `[`: a link whose text is its URL is written `<URL>`).
+    text_start: usize,
+}
+
+/// A line prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    Quote,
+    /// A list item, its content indented this much.
+    Item(usize),
+}
+
+#[derive(Debug)]
+struct List {
+    ordered: bool,
+    next: i64,
+    /// How many containers were open when it started.
+    containers: usize,
+}
+
+/// A `<pre>` being gathered.
+#[derive(Debug, Default)]
+struct Pre {
+    depth: u32,
+    lang: Option<String>,
+    text: String,
+    skip_lf: bool,
+}
+
+/// A table being gathered, cell by cell.
+#[derive(Debug, Default)]
+struct Table {
+    /// The cells so far: their Markdown, and whether it has blocks.
+    rows: Vec<Vec<(String, bool)>>,
+    /// Whether the current row has started.
+    in_row: bool,
+    /// Whether a cell is open (a frame is pushed for it).
+    in_cell: bool,
+}
+
+/// What a block of output is written into: the document, or a table cell.
+#[derive(Debug, Default)]
+struct Frame {
+    out: String,
+    containers: Vec<Container>,
+    lists: Vec<List>,
+    /// A list item's marker, written before its first content.
+    marker: Option<String>,
+    /// Newlines due before the next content: 1 a line break (a hard break
+    /// in a paragraph, or the next list item), 2 a paragraph break.
+    breaks: u8,
+    /// With `breaks == 1`: a hard break (`\` at the line's end).
+    hard: bool,
+    /// A collapsed space is due.
+    space: bool,
+    /// Anything written.
+    started: bool,
+    /// How many containers the last written line was in: a blank line
+    /// carries the quote markers both of its neighbours have.
+    line_containers: usize,
+    /// Nothing but the prefix written on this line yet.
+    line_start: bool,
+    /// The heading level of the block being written (0 for none), and
+    /// whether its `#`s are written.
+    heading: u8,
+    heading_written: bool,
+    spans: Vec<OpenSpan>,
+    /// Closing delimiters due before the next content.
+    closes: String,
+    /// The last character written (for where delimiters may stand).
+    last: Option<char>,
+    code: Option<(u32, String)>,
+    pre: Option<Pre>,
+    tables: Vec<Table>,
+    /// A block that a table row cannot hold (a heading, list, quote,
+    /// code block, rule) was written: the table it is a cell of is laid
+    /// out cell by cell.
+    blocky: bool,
+}
+
+/// The Markdown layout.
+pub(crate) struct MarkdownWriter<'o, 'a> {
+    dest: Dest<'o, 'a>,
+    frames: Vec<Frame>,
+    links: Vec<(Text<'a>, Option<String>)>,
+    /// Link `n` (in `links`) has reference number `refs[n]` (0: none yet).
+    refs: Vec<usize>,
+    /// Reference definitions, in order: `(links index)`.
+    defs: Vec<usize>,
+    references: bool,
+    keep_nbsp: bool,
+    skip_lf: bool,
+    /// The end of the last text, a word that the next text may go on.
+    held: String,
+}
+
+fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation() || (!c.is_alphanumeric() && !c.is_whitespace() && !c.is_control())
+}
+
+impl<'o, 'a> MarkdownWriter<'o, 'a> {
+    pub(crate) fn new(dest: Dest<'o, 'a>, references: bool, keep_nbsp: bool) -> Self {
+        MarkdownWriter {
+            dest,
+            frames: vec![Frame {
+                line_start: true,
+                ..Frame::default()
+            }],
+            links: Vec::new(),
+            refs: Vec::new(),
+            defs: Vec::new(),
+            references,
+            keep_nbsp,
+            skip_lf: false,
+            held: String::new(),
+        }
+    }
+
+    fn frame(&mut self) -> &mut Frame {
+        // Never empty: the document's frame stays.
+        let last = self.frames.len() - 1;
+        &mut self.frames[last]
+    }
+
+    fn in_table(&self) -> bool {
+        self.frames.len() > 1
+    }
+
+    /// Sends what the document's frame holds to the destination.
+    fn flush(&mut self) {
+        if self.frames.len() == 1 && !self.frames[0].out.is_empty() {
+            let out = std::mem::take(&mut self.frames[0].out);
+            self.dest.push(&out, None);
+            self.frames[0].out = out;
+            self.frames[0].out.clear();
+        }
+    }
+
+    // ---- blocks ----
+
+    /// A boundary: `n` newlines (1 a line, 2 a paragraph) are due; open
+    /// inline markup is closed (and opened again after it).
+    fn block(&mut self, n: u8) {
+        // A code span cannot cross a block: what it holds so far is one,
+        // and it goes on after.
+        if let Some((depth, _)) = self.frame().code {
+            if let Some(code) = &mut self.frame().code {
+                code.0 = 1;
+            }
+            self.code_end();
+            self.frame().code = Some((depth, String::new()));
+        }
+        self.close_spans();
+        let f = self.frame();
+        if f.heading > 0 {
+            if !f.heading_written {
+                f.space = true;
+                return;
+            }
+            // A block inside a heading ends its one line; what follows is
+            // a paragraph.
+            f.heading = 0;
+            f.heading_written = false;
+            f.breaks = 2;
+            f.hard = false;
+            f.space = false;
+            return;
+        }
+        if n > f.breaks || (n == f.breaks && f.hard) {
+            f.breaks = n;
+            f.hard = false;
+        }
+        f.space = false;
+    }
+
+    /// `<br>`: a hard line break (a space in a heading, `<br>` in a cell).
+    fn hard_break(&mut self) {
+        if self.in_table() && self.frame().tables.is_empty() {
+            self.inline_piece("<br>", '<', '>');
+            return;
+        }
+        let f = self.frame();
+        if f.heading > 0 {
+            f.space = true;
+        } else if f.started && f.breaks == 0 {
+            f.breaks = 1;
+            f.hard = true;
+            f.space = false;
+        }
+    }
+
+    /// The prefix of a line inside the containers; `blank` for an empty
+    /// line (quote markers only).
+    fn prefix(&mut self, blank: bool) {
+        let f = self.frame();
+        let marker = if blank { None } else { f.marker.take() };
+        let shown = if blank {
+            f.line_containers.min(f.containers.len())
+        } else {
+            f.line_containers = f.containers.len();
+            f.containers.len()
+        };
+        let last_item = f
+            .containers
+            .iter()
+            .rposition(|c| matches!(c, Container::Item(_)));
+        let mut p = String::new();
+        for (k, c) in f.containers.iter().enumerate().take(shown) {
+            match *c {
+                Container::Quote => p.push_str(if blank { ">" } else { "> " }),
+                Container::Item(indent) if !blank => match &marker {
+                    // The item's first line: its marker instead.
+                    Some(m) if Some(k) == last_item => p.push_str(m),
+                    _ => p.extend(std::iter::repeat_n(' ', indent)),
+                },
+                Container::Item(_) => {}
+            }
+        }
+        if blank {
+            let trimmed = p.trim_end().len();
+            p.truncate(trimmed);
+        } else if let Some(m) = &marker
+            && last_item.is_none()
+        {
+            p.push_str(m);
+        }
+        f.out.push_str(&p);
+    }
+
+    /// Writes what is due before content on this line: newlines, prefixes,
+    /// a list marker, a heading's `#`s.
+    fn line(&mut self) {
+        let f = self.frame();
+        if f.started && f.breaks > 0 {
+            if f.hard {
+                f.out.push('\\');
+            }
+            f.out.push('\n');
+            if f.breaks > 1 {
+                self.prefix(true);
+                self.frame().out.push('\n');
+            }
+            self.prefix(false);
+            let f = self.frame();
+            f.line_start = true;
+            f.last = None;
+            f.space = false;
+        } else if !f.started {
+            self.prefix(false);
+            let f = self.frame();
+            f.line_start = true;
+            f.last = None;
+            f.space = false;
+        }
+        let f = self.frame();
+        f.breaks = 0;
+        f.hard = false;
+        if f.marker.is_some() {
+            // A marker due on a line already begun (an item in an item).
+            let m = f.marker.take().unwrap_or_default();
+            f.out.push_str(&m);
+            f.line_start = true;
+        }
+        if f.heading > 0 && !f.heading_written {
+            f.heading_written = true;
+            for _ in 0..f.heading {
+                f.out.push('#');
+            }
+            f.out.push(' ');
+            // Nothing starts a block inside a heading.
+            f.line_start = false;
+        }
+        f.started = true;
+    }
+
+    // ---- inline ----
+
+    /// Everything due before a piece of inline content whose first
+    /// character is `first`; returns the escaping context of its first
+    /// word.
+    fn before_inline(&mut self, first: char) -> Context {
+        // Closing delimiters due end the line they belong to.
+        let f = self.frame();
+        if !f.closes.is_empty() && (f.breaks > 0 || f.marker.is_some()) {
+            let closes = std::mem::take(&mut f.closes);
+            f.out.push_str(&closes);
+            f.last = closes.chars().next_back();
+        }
+        let line_due = {
+            let f = self.frame();
+            !f.started
+                || f.breaks > 0
+                || f.marker.is_some()
+                || (f.heading > 0 && !f.heading_written)
+        };
+        if line_due {
+            self.line();
+        }
+        let references = self.references;
+        let in_table = self.in_table();
+        let f = self.frame();
+        let opening = f
+            .spans
+            .iter()
+            .any(|s| !s.written && !s.nested && !delimiter_of(&s.span).is_empty());
+        if !f.closes.is_empty() {
+            let closes = std::mem::take(&mut f.closes);
+            f.out.push_str(&closes);
+            // A closing delimiter after punctuation needs no letter or
+            // digit right after it, and a closing run must not touch an
+            // opening one: an empty comment stands between.
+            if !f.space
+                && (opening
+                    || (f.last.is_some_and(is_punct) && !first.is_whitespace() && !is_punct(first)))
+            {
+                f.out.push_str("<!-- -->");
+                f.last = Some('>');
+            } else {
+                f.last = closes.chars().next_back().or(f.last);
+            }
+            f.line_start = false;
+        }
+        let space_before = f.space || f.line_start;
+        if f.space && !f.line_start {
+            f.out.push(' ');
+            f.last = Some(' ');
+        }
+        f.space = false;
+        let mut opened = false;
+        for k in 0..f.spans.len() {
+            if f.spans[k].written {
+                continue;
+            }
+            let delimiter = match f.spans[k].span {
+                Span::Strong => "**",
+                Span::Emphasis => "*",
+                Span::Strike => "~~",
+                Span::Link(_) => "[",
+            };
+            if delimiter != "["
+                && is_punct(first)
+                && f.last.is_some_and(|c| !c.is_whitespace() && !is_punct(c))
+            {
+                // An opening delimiter before punctuation needs space or
+                // punctuation before it.
+                f.out.push_str("<!-- -->");
+            }
+            f.out.push_str(delimiter);
+            f.last = delimiter.chars().next_back();
+            f.spans[k].written = true;
+            f.spans[k].text_start = f.out.len();
+            opened = true;
+        }
+        let in_link = f.spans.iter().any(|s| matches!(s.span, Span::Link(_)));
+        // A delimiter just written or still to come stands where a space
+        // may seem to be.
+        let plain = !opened && f.spans.is_empty() && f.closes.is_empty();
+        let ctx = Context {
+            line_start: f.line_start && !opened,
+            in_heading: f.heading > 0,
+            in_link,
+            plain,
+            in_table,
+            references,
+            space_before: space_before && plain,
+            space_after: false,
+        };
+        f.line_start = false;
+        ctx
+    }
+
+    /// A piece of inline Markdown, written as it is.
+    fn inline_piece(&mut self, md: &str, first: char, last: char) {
+        if md.is_empty() {
+            return;
+        }
+        if let Some((_, code)) = &mut self.frame().code {
+            code.push_str(md);
+            return;
+        }
+        self.before_inline(first);
+        let f = self.frame();
+        f.out.push_str(md);
+        f.last = Some(last);
+    }
+
+    /// Text (not in `pre`): whitespace collapsed, each word escaped. A
+    /// word at the end of the text is held until the next text or tag, as
+    /// the next text may go on with it (`1` then `. x` is `1. x`, which
+    /// needs its escape).
+    fn words(&mut self, s: &str) {
+        let keep_nbsp = self.keep_nbsp;
+        let mut held = std::mem::take(&mut self.held);
+        let mut rest = s;
+        loop {
+            let trimmed =
+                rest.trim_start_matches(|c: char| is_space(c, keep_nbsp) || is_dropped(c));
+            let gap = &rest[..rest.len() - trimmed.len()];
+            let spaced = gap.chars().any(|c| is_space(c, keep_nbsp));
+            if !held.is_empty() && (spaced || trimmed.is_empty() && !gap.is_empty()) {
+                // What was held ends here.
+                self.word(&held, spaced);
+                held.clear();
+            }
+            if spaced {
+                self.space();
+            }
+            rest = trimmed;
+            if rest.is_empty() {
+                break;
+            }
+            if held.is_empty() {
+                // Prose: words that need no escape, single spaces between,
+                // written in one piece up to the last space.
+                let run = self.plain_run(rest);
+                if run > 0 {
+                    let (first, tail) = rest[..run].split_once(' ').unwrap_or((&rest[..run], ""));
+                    self.word(first, true);
+                    if !tail.is_empty() {
+                        let f = self.frame();
+                        f.out.push(' ');
+                        f.out.push_str(tail);
+                        f.last = tail.chars().next_back();
+                    }
+                    // The space after the run is due.
+                    self.space();
+                    rest = &rest[run + 1..];
+                    continue;
+                }
+            }
+            let end = rest
+                .find(|c: char| is_space(c, keep_nbsp) || is_dropped(c))
+                .unwrap_or(rest.len());
+            let word = &rest[..end];
+            rest = &rest[end..];
+            if !held.is_empty() {
+                held.push_str(word);
+                if rest.is_empty() {
+                    break;
+                }
+                continue;
+            }
+            if rest.is_empty() {
+                held.push_str(word);
+                break;
+            }
+            if rest.starts_with(|c: char| is_space(c, keep_nbsp)) {
+                self.word(word, true);
+            } else {
+                // A dropped character inside: the word goes on after it.
+                held.push_str(word);
+            }
+        }
+        self.held = held;
+    }
+
+    /// The length of the run of words at the start of `s` that can be
+    /// written as they are: no byte that may need an escape, whitespace
+    /// only single spaces, ending just before a space that is in `s` (so
+    /// that the last word is whole). 0 when there is no such run of two
+    /// words or more, or when escapes depend on more than the words (code,
+    /// headings, a line's start, which the first word takes care of).
+    fn plain_run(&self, s: &str) -> usize {
+        let f = &self.frames[self.frames.len() - 1];
+        if f.code.is_some() || f.heading > 0 || self.keep_nbsp {
+            return 0;
+        }
+        let b = s.as_bytes();
+        let stop = super::text_scan::next_stop::<true>(b, 0, |at| match b[at] {
+            0xC2 => matches!(b.get(at + 1), Some(0xA0 | 0xAD)),
+            0xE2 => b.get(at + 1..at + 3) == Some(&[0x80, 0x8B]),
+            _ => true,
+        });
+        let special = b[..stop]
+            .iter()
+            .position(|&c| matches!(c, b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'|' | b'~'))
+            .unwrap_or(stop);
+        // Up to the last space before the first stop: a word cut by the
+        // stop goes the slow way, whole.
+        match b[..special].iter().rposition(|&c| c == b' ') {
+            Some(last) if b[..last].contains(&b' ') || last > 0 => last,
+            _ => 0,
+        }
+    }
+
+    /// Writes the word held from the last text, if any.
+    fn flush_held(&mut self) {
+        if !self.held.is_empty() {
+            let held = std::mem::take(&mut self.held);
+            self.word(&held, false);
+            self.held = held;
+            self.held.clear();
+        }
+    }
+
+    fn space(&mut self) {
+        if let Some((_, code)) = &mut self.frame().code {
+            if !code.ends_with(' ') {
+                code.push(' ');
+            }
+            return;
+        }
+        let f = self.frame();
+        if f.started && f.breaks == 0 {
+            f.space = true;
+        }
+    }
+
+    fn word(&mut self, word: &str, space_after: bool) {
+        if let Some((_, code)) = &mut self.frame().code {
+            code.push_str(word);
+            return;
+        }
+        let first = word.chars().next().unwrap_or(' ');
+        let mut ctx = self.before_inline(first);
+        ctx.space_after = space_after && ctx.plain;
+        let f = self.frame();
+        markdown_escape::escape_word(&mut f.out, word, ctx);
+        f.last = word.chars().next_back();
+    }
+
+    /// Opens an inline span (its delimiter is written with its content).
+    fn open_span(&mut self, span: Span) {
+        let f = self.frame();
+        if f.spans.iter().any(|s| s.span == span) && !matches!(span, Span::Link(_)) {
+            // Already inside one: `**` in `**` would end it.
+            f.spans.push(OpenSpan {
+                span,
+                nested: true,
+                written: true,
+                text_start: 0,
+            });
+            return;
+        }
+        // A closing delimiter of the same kind still due merges with it:
+        // `**a****b**` would not read back.
+        let delimiter = delimiter_of(&span);
+        if !delimiter.is_empty()
+            && !f.space
+            && f.breaks == 0
+            && f.closes.ends_with(delimiter)
+            && f.spans.iter().all(|s| s.written)
+        {
+            let cut = f.closes.len() - delimiter.len();
+            f.closes.truncate(cut);
+            f.spans.push(OpenSpan {
+                span,
+                nested: false,
+                written: true,
+                text_start: f.out.len(),
+            });
+            return;
+        }
+        f.spans.push(OpenSpan {
+            span,
+            nested: false,
+            written: false,
+            text_start: 0,
+        });
+    }
+
+    /// Closes the innermost open span of this kind.
+    fn close_span(&mut self, span: &Span) {
+        let Some(k) = self.frame().spans.iter().rposition(|s| s.span == *span) else {
+            return;
+        };
+        // Spans opened inside it close first, and open again after.
+        let inner: Vec<OpenSpan> = self.frame().spans.drain(k + 1..).collect();
+        for s in inner.iter().rev() {
+            self.close_one(s);
+        }
+        if let Some(s) = self.frame().spans.pop() {
+            self.close_one(&s);
+        }
+        for mut s in inner {
+            s.written = false;
+            self.frame().spans.push(s);
+        }
+    }
+
+    /// Writes (as due) the closing delimiter of `s`.
+    fn close_one(&mut self, s: &OpenSpan) {
+        if !s.written || s.nested {
+            return;
+        }
+        match &s.span {
+            Span::Link(n) => {
+                let n = *n;
+                // Pending closes of spans inside go first.
+                let closes = std::mem::take(&mut self.frame().closes);
+                self.frame().out.push_str(&closes);
+                let mut tail = String::new();
+                let (href, title) = self.links[n].clone();
+                let text = self.frame().out[s.text_start..].to_owned();
+                if !self.references
+                    && title.is_none()
+                    && text == href.as_str()
+                    && is_autolink(&href)
+                {
+                    // `[URL](URL)` is `<URL>`.
+                    let f = self.frame();
+                    f.out.truncate(s.text_start - 1);
+                    f.out.push('<');
+                    f.out.push_str(&href);
+                    f.out.push('>');
+                    f.last = Some('>');
+                    return;
+                }
+                tail.push(']');
+                if self.references {
+                    if self.refs[n] == 0 {
+                        self.defs.push(n);
+                        self.refs[n] = self.defs.len();
+                    }
+                    tail.push('[');
+                    tail.push_str(&self.refs[n].to_string());
+                    tail.push(']');
+                } else {
+                    tail.push('(');
+                    markdown_escape::destination(&mut tail, &href);
+                    if let Some(t) = &title {
+                        markdown_escape::title(&mut tail, t);
+                    }
+                    tail.push(')');
+                }
+                let f = self.frame();
+                f.out.push_str(&tail);
+                f.last = Some(tail.chars().next_back().unwrap_or(']'));
+            }
+            span => {
+                let d = delimiter_of(span);
+                self.frame().closes.push_str(d);
+            }
+        }
+    }
+
+    /// At a block boundary: every open span is closed, to be opened again
+    /// before the next content.
+    fn close_spans(&mut self) {
+        let spans: Vec<OpenSpan> = self.frame().spans.clone();
+        for s in spans.iter().rev() {
+            self.close_one(s);
+        }
+        let f = self.frame();
+        let closes = std::mem::take(&mut f.closes);
+        f.out.push_str(&closes);
+        for s in &mut f.spans {
+            s.written = false;
+        }
+    }
+
+    fn image<A: Attrs + ?Sized>(&mut self, tag: &TagView<'_, A>) {
+        let alt = tag.attrs.attr("alt").unwrap_or_default();
+        let Some(src) = tag.attrs.attr("src").filter(|s| !s.is_empty()) else {
+            // No image to point to: nothing, as in the text.
+            return;
+        };
+        let mut md = String::from("![");
+        let ctx = Context {
+            in_link: true,
+            in_table: self.in_table(),
+            ..Context::default()
+        };
+        let mut first = true;
+        for word in alt
+            .split(|c: char| is_space(c, false))
+            .filter(|w| !w.is_empty())
+        {
+            if !first {
+                md.push(' ');
+            }
+            first = false;
+            markdown_escape::escape_word(&mut md, word, ctx);
+        }
+        md.push_str("](");
+        markdown_escape::destination(&mut md, src);
+        if let Some(t) = tag.attrs.attr("title") {
+            markdown_escape::title(&mut md, t);
+        }
+        md.push(')');
+        self.inline_piece(&md, '!', ')');
+    }
+
+    // ---- code ----
+
+    fn code_start(&mut self) {
+        let f = self.frame();
+        if f.pre.is_some() {
+            return;
+        }
+        match &mut f.code {
+            Some((depth, _)) => *depth += 1,
+            None => f.code = Some((1, String::new())),
+        }
+    }
+
+    fn code_end(&mut self) {
+        let f = self.frame();
+        let Some((depth, _)) = &mut f.code else {
+            return;
+        };
+        *depth -= 1;
+        if *depth > 0 {
+            return;
+        }
+        let Some((_, code)) = f.code.take() else {
+            return;
+        };
+        if code.trim().is_empty() {
+            if !code.is_empty() {
+                self.space();
+            }
+            return;
+        }
+        // In a table cell a `|` ends the cell even in code.
+        let escaped;
+        let code = if self.in_table() && code.contains('|') {
+            escaped = code.replace('|', "\\|");
+            escaped.as_str()
+        } else {
+            code.as_str()
+        };
+        let run = longest_run(code, '`');
+        let fence = "`".repeat(run + 1);
+        // A renderer strips one space from each end when both have one.
+        let pad = code.starts_with('`')
+            || code.ends_with('`')
+            || (code.starts_with(' ') && code.ends_with(' '));
+        let mut md = String::with_capacity(code.len() + 2 * fence.len() + 2);
+        md.push_str(&fence);
+        if pad {
+            md.push(' ');
+        }
+        md.push_str(code);
+        if pad {
+            md.push(' ');
+        }
+        md.push_str(&fence);
+        self.inline_piece(&md, '`', '`');
+    }
+
+    // ---- pre ----
+
+    fn pre_start<A: Attrs + ?Sized>(&mut self, tag: &TagView<'_, A>) {
+        if let Some(pre) = &mut self.frame().pre {
+            pre.depth += 1;
+            return;
+        }
+        self.block(2);
+        let lang = tag.attrs.attr("class").and_then(language);
+        self.frame().pre = Some(Pre {
+            depth: 1,
+            lang,
+            text: String::new(),
+            skip_lf: true,
+        });
+        self.skip_lf = true;
+    }
+
+    fn pre_end(&mut self) {
+        let Some(pre) = &mut self.frame().pre else {
+            return;
+        };
+        pre.depth -= 1;
+        if pre.depth > 0 {
+            return;
+        }
+        let Some(pre) = self.frame().pre.take() else {
+            return;
+        };
+        let text = pre.text.trim_end_matches('\n');
+        if text.trim().is_empty() {
+            self.block(2);
+            return;
+        }
+        let fence = "`".repeat(longest_run(text, '`').max(2) + 1);
+        // A fenced block is written line by line, each with the prefix.
+        self.line();
+        let f = self.frame();
+        f.out.push_str(&fence);
+        if let Some(lang) = pre.lang.filter(|l| !l.contains('`')) {
+            f.out.push_str(&lang);
+        }
+        for line in text.split('\n') {
+            self.frame().out.push('\n');
+            self.prefix(line.is_empty());
+            self.frame().out.push_str(line);
+        }
+        self.frame().out.push('\n');
+        self.prefix(false);
+        let f = self.frame();
+        f.out.push_str(&fence);
+        f.last = Some('`');
+        self.block(2);
+    }
+
+    /// Text inside `pre`: kept as written, but controls and invisible
+    /// characters.
+    fn pre_text(&mut self, s: &str) {
+        let skip = std::mem::take(&mut self.skip_lf);
+        let Some(pre) = &mut self.frame().pre else {
+            return;
+        };
+        let mut s = s;
+        if pre.skip_lf || skip {
+            pre.skip_lf = false;
+            if let Some(rest) = s.strip_prefix('\n') {
+                s = rest;
+            }
+        }
+        pre.skip_lf = false;
+        for c in s.chars() {
+            match c {
+                '\n' | '\t' => pre.text.push(c),
+                '\u{a0}' => pre.text.push(' '),
+                c if is_dropped(c) => {}
+                c => pre.text.push(c),
+            }
+        }
+    }
+
+    // ---- tables ----
+
+    fn table_start(&mut self) {
+        self.block(2);
+        self.frame().tables.push(Table::default());
+    }
+
+    /// Ends the open cell, if any: its frame's text goes to the row.
+    fn cell_close(&mut self) {
+        let open = self.frames.last().is_some_and(|_| self.frames.len() > 1)
+            && self.table_of_cell().is_some_and(|t| t.in_cell);
+        if !open {
+            return;
+        }
+        self.close_spans();
+        let Some(cell) = self.frames.pop() else {
+            return;
+        };
+        let mut text = cell.out;
+        if let Some((_, code)) = cell.code {
+            text.push_str(&code);
+        }
+        let cell = (text.trim().to_owned(), cell.blocky);
+        if let Some(t) = self.frame().tables.last_mut() {
+            t.in_cell = false;
+            match t.rows.last_mut() {
+                Some(row) if t.in_row => row.push(cell),
+                _ => {
+                    t.rows.push(vec![cell]);
+                    t.in_row = true;
+                }
+            }
+        }
+    }
+
+    /// The table the current cell frame belongs to.
+    fn table_of_cell(&self) -> Option<&Table> {
+        let n = self.frames.len();
+        (n > 1).then(|| self.frames[n - 2].tables.last()).flatten()
+    }
+
+    fn row(&mut self) {
+        self.cell_close();
+        if let Some(t) = self.frame().tables.last_mut() {
+            t.in_row = false;
+        }
+    }
+
+    fn cell_start(&mut self) {
+        self.cell_close();
+        let f = self.frame();
+        let Some(t) = f.tables.last_mut() else {
+            // A cell outside a table: a space.
+            f.space = true;
+            return;
+        };
+        if !t.in_row {
+            t.rows.push(Vec::new());
+            t.in_row = true;
+        }
+        t.in_cell = true;
+        self.frames.push(Frame {
+            line_start: true,
+            ..Frame::default()
+        });
+    }
+
+    fn table_end(&mut self) {
+        self.cell_close();
+        let Some(table) = self.frame().tables.pop() else {
+            return;
+        };
+        let rows: Vec<Vec<(String, bool)>> = table
+            .rows
+            .into_iter()
+            .filter(|r| r.iter().any(|c| !c.0.is_empty()))
+            .collect();
+        if rows.is_empty() {
+            self.block(2);
+            return;
+        }
+        let simple = rows
+            .iter()
+            .flatten()
+            .all(|(c, blocky)| !blocky && !c.contains('\n'));
+        if !simple {
+            // A table in a cell laid out cell by cell makes that cell hold
+            // blocks too.
+            self.frame().blocky = true;
+        }
+        self.block(2);
+        if simple {
+            let columns = rows.iter().map(Vec::len).max().unwrap_or(1);
+            let mut lines = Vec::with_capacity(rows.len() + 1);
+            for (k, row) in rows.iter().enumerate() {
+                let row: Vec<String> = row.iter().map(|(c, _)| c.clone()).collect();
+                lines.push(table_row(&row, columns));
+                if k == 0 {
+                    lines.push(table_row(&vec!["---".to_owned(); columns], columns));
+                }
+            }
+            for (k, line) in lines.iter().enumerate() {
+                if k > 0 {
+                    self.frame().breaks = 1;
+                }
+                self.line();
+                let f = self.frame();
+                f.out.push_str(line);
+                f.last = Some('|');
+            }
+        } else {
+            // Not every cell is one line: each cell's blocks in turn.
+            for (cell, _) in rows.iter().flatten().filter(|c| !c.0.is_empty()) {
+                self.block(2);
+                for (k, line) in cell.split('\n').enumerate() {
+                    if k > 0 {
+                        let f = self.frame();
+                        f.out.push('\n');
+                        self.prefix(line.is_empty());
+                    } else {
+                        self.line();
+                    }
+                    let f = self.frame();
+                    f.out.push_str(line);
+                    f.last = line.chars().next_back();
+                }
+            }
+        }
+        self.block(2);
+    }
+
+    // ---- lists and quotes ----
+
+    fn list_start<A: Attrs + ?Sized>(&mut self, ordered: bool, tag: &TagView<'_, A>) {
+        let nested = self
+            .frame()
+            .containers
+            .iter()
+            .any(|c| matches!(c, Container::Item(_)));
+        self.block(if nested { 1 } else { 2 });
+        let start = tag
+            .attrs
+            .attr("start")
+            .and_then(parse_int)
+            .filter(|n| (0..1_000_000_000).contains(n))
+            .unwrap_or(1);
+        let f = self.frame();
+        let containers = f.containers.len();
+        f.lists.push(List {
+            ordered,
+            next: start,
+            containers,
+        });
+    }
+
+    fn list_end(&mut self) {
+        let f = self.frame();
+        if let Some(list) = f.lists.pop() {
+            f.containers.truncate(list.containers);
+            f.marker = None;
+        }
+        let nested = f.containers.iter().any(|c| matches!(c, Container::Item(_)));
+        self.block(if nested { 1 } else { 2 });
+    }
+
+    fn item_start(&mut self) {
+        self.block(1);
+        let f = self.frame();
+        let marker = match f.lists.last_mut() {
+            Some(list) => {
+                f.containers.truncate(list.containers);
+                if list.ordered {
+                    let m = format!("{}. ", list.next);
+                    list.next += 1;
+                    m
+                } else {
+                    "- ".to_owned()
+                }
+            }
+            None => "- ".to_owned(),
+        };
+        f.containers.push(Container::Item(marker.len()));
+        f.marker = Some(marker);
+    }
+
+    fn item_end(&mut self) {
+        let f = self.frame();
+        if let Some(list) = f.lists.last() {
+            f.containers.truncate(list.containers);
+        } else if f
+            .containers
+            .last()
+            .is_some_and(|c| matches!(c, Container::Item(_)))
+        {
+            f.containers.pop();
+        }
+        f.marker = None;
+        self.block(1);
+    }
+
+    /// Ends the conversion: what is due is written, then the reference
+    /// definitions.
+    pub(crate) fn finish(mut self) -> Dest<'o, 'a> {
+        self.flush_held();
+        while self.frames.len() > 1 {
+            let before = self.frames.len();
+            self.cell_close();
+            if self.frames.len() == before {
+                self.frames.pop();
+            }
+            self.table_end();
+        }
+        while !self.frame().tables.is_empty() {
+            self.table_end();
+        }
+        if self.frame().pre.is_some() {
+            if let Some(pre) = &mut self.frame().pre {
+                pre.depth = 1;
+            }
+            self.pre_end();
+        }
+        if self.frame().code.is_some() {
+            if let Some((depth, _)) = &mut self.frame().code {
+                *depth = 1;
+            }
+            self.code_end();
+        }
+        self.close_spans();
+        if !self.defs.is_empty() {
+            let mut defs = String::from("\n");
+            for (k, &n) in self.defs.iter().enumerate() {
+                let (href, title) = &self.links[n];
+                defs.push_str(&format!("\n[{}]: ", k + 1));
+                markdown_escape::destination(&mut defs, href);
+                if let Some(t) = title {
+                    markdown_escape::title(&mut defs, t);
+                }
+            }
+            self.frames[0].out.push_str(&defs);
+        }
+        self.flush();
+        self.dest
+    }
+}
+
+/// A GFM table row of `columns` cells.
+fn table_row(cells: &[String], columns: usize) -> String {
+    let mut line = String::from("|");
+    for k in 0..columns {
+        line.push(' ');
+        line.push_str(cells.get(k).map_or("", String::as_str));
+        line.push_str(" |");
+    }
+    line
+}
+
+fn delimiter_of(span: &Span) -> &'static str {
+    match span {
+        Span::Strong => "**",
+        Span::Emphasis => "*",
+        Span::Strike => "~~",
+        Span::Link(_) => "",
+    }
+}
+
+/// The longest run of `c` in `s`.
+fn longest_run(s: &str, c: char) -> usize {
+    let (mut best, mut run) = (0, 0);
+    for x in s.chars() {
+        if x == c {
+            run += 1;
+            best = best.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    best
+}
+
+/// Whether `href` can be written as an autolink `<href>`.
+fn is_autolink(href: &str) -> bool {
+    let scheme = href.split(':').next().unwrap_or_default();
+    (2..=32).contains(&scheme.len())
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+        && href.len() > scheme.len() + 1
+        && !href
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '\\'))
+}
+
+/// The language of a code block from its `class`: `language-rust`,
+/// `lang-rust`, or SyntaxHighlighter's `brush: rust`.
+fn language(class: &str) -> Option<String> {
+    for token in class.split_ascii_whitespace() {
+        if let Some(lang) = token
+            .strip_prefix("language-")
+            .or_else(|| token.strip_prefix("lang-"))
+            .filter(|l| !l.is_empty())
+        {
+            return Some(lang.to_owned());
+        }
+    }
+    let brush = class.split("brush:").nth(1)?;
+    let lang = brush.trim_start().split([';', ' ']).next()?;
+    (!lang.is_empty()).then(|| lang.to_owned())
+}
+
+fn is_space(c: char, keep_nbsp: bool) -> bool {
+    matches!(c, '\t' | '\n' | '\x0C' | '\r' | ' ') || (c == '\u{a0}' && !keep_nbsp)
+}
+
+/// Characters dropped from text: C0 controls (but whitespace), soft
+/// hyphens, zero-width spaces.
+fn is_dropped(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\x0C' | '\r')) || c == '\u{ad}' || c == '\u{200b}'
+}
+
+impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
+    fn text(&mut self, s: &str, _: Option<usize>) {
+        if self.frame().pre.is_some() {
+            return self.pre_text(s);
+        }
+        self.skip_lf = false;
+        // Whitespace between tags, the commonest text token.
+        if s.bytes().all(|c| CLASS[usize::from(c)] == WS) {
+            if !s.is_empty() {
+                if !self.held.is_empty() {
+                    let held = std::mem::take(&mut self.held);
+                    self.word(&held, true);
+                }
+                self.space();
+            }
+            return;
+        }
+        self.words(s);
+        if self.frames.len() == 1
+            && self.frames[0].out.len() > 32 * 1024
+            && self.frames[0].spans.is_empty()
+        {
+            // Keep the held output small; nothing before the open line
+            // changes any more.
+            let f = &mut self.frames[0];
+            if let Some(cut) = f.out.rfind('\n') {
+                let head: String = f.out.drain(..cut).collect();
+                self.dest.push(&head, None);
+            }
+        }
+    }
+
+    fn wants_location(&self) -> bool {
+        false
+    }
+
+    fn tag_seen(&mut self) {
+        self.skip_lf = false;
+    }
+
+    fn start<A: Attrs + ?Sized>(&mut self, role: Role, tag: &TagView<'_, A>) {
+        self.flush_held();
+        if self.frame().pre.is_some() {
+            match role {
+                Role::Pre | Role::RawPre | Role::Plaintext => {
+                    if let Some(pre) = &mut self.frame().pre {
+                        pre.depth += 1;
+                    }
+                }
+                Role::Br => {
+                    if let Some(pre) = &mut self.frame().pre {
+                        pre.text.push('\n');
+                    }
+                }
+                _ if &**tag.name == "code" => {
+                    if let Some(pre) = &mut self.frame().pre
+                        && pre.lang.is_none()
+                    {
+                        pre.lang = tag.attrs.attr("class").and_then(language);
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+        let name: &str = tag.name;
+        if matches!(
+            role,
+            Role::List(_) | Role::Pre | Role::RawPre | Role::Plaintext
+        ) || matches!(
+            name,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "hr"
+        ) {
+            self.frame().blocky = true;
+        }
+        match role {
+            Role::Block => match name {
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                    self.block(2);
+                    let f = self.frame();
+                    if f.heading == 0 {
+                        f.heading = name.as_bytes()[1] - b'0';
+                        f.heading_written = false;
+                    }
+                }
+                "blockquote" => {
+                    self.block(2);
+                    self.frame().containers.push(Container::Quote);
+                }
+                "hr" => {
+                    self.block(2);
+                    self.line();
+                    let f = self.frame();
+                    f.out.push_str("---");
+                    f.last = Some('-');
+                    self.block(2);
+                }
+                _ => self.block(2),
+            },
+            Role::Line => self.block(2),
+            Role::Br => self.hard_break(),
+            Role::List(ordered) => self.list_start(ordered, tag),
+            Role::Item => self.item_start(),
+            Role::Table => self.table_start(),
+            Role::Row => self.row(),
+            Role::Cell => self.cell_start(),
+            Role::Pre | Role::RawPre | Role::Plaintext => self.pre_start(tag),
+            Role::Img => self.image(tag),
+            Role::Inline => match name {
+                "b" | "strong" => self.open_span(Span::Strong),
+                "i" | "em" | "cite" | "dfn" => self.open_span(Span::Emphasis),
+                "s" | "del" | "strike" => self.open_span(Span::Strike),
+                "code" | "kbd" | "samp" | "tt" => self.code_start(),
+                _ => {}
+            },
+            Role::A | Role::Skip(_) => {}
+        }
+    }
+
+    fn end(&mut self, role: Role, name: &LocalName) {
+        self.flush_held();
+        if self.frame().pre.is_some() {
+            if matches!(role, Role::Pre | Role::RawPre | Role::Plaintext) {
+                self.pre_end();
+            }
+            return;
+        }
+        let name: &str = name;
+        match role {
+            Role::Block => match name {
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                    let f = self.frame();
+                    f.heading = 0;
+                    f.heading_written = false;
+                    self.block(2);
+                    let f = self.frame();
+                    f.heading = 0;
+                }
+                "blockquote" => {
+                    self.block(2);
+                    let f = self.frame();
+                    if let Some(k) = f.containers.iter().rposition(|c| *c == Container::Quote) {
+                        f.containers.truncate(k);
+                    }
+                }
+                _ => self.block(2),
+            },
+            Role::Line => self.block(2),
+            Role::Br => self.hard_break(),
+            Role::List(_) => self.list_end(),
+            Role::Item => self.item_end(),
+            Role::Table => self.table_end(),
+            Role::Row => self.row(),
+            Role::Cell => self.cell_close(),
+            Role::Pre | Role::RawPre | Role::Plaintext => self.pre_end(),
+            Role::Inline => match name {
+                "b" | "strong" => self.close_span(&Span::Strong),
+                "i" | "em" | "cite" | "dfn" => self.close_span(&Span::Emphasis),
+                "s" | "del" | "strike" => self.close_span(&Span::Strike),
+                "code" | "kbd" | "samp" | "tt" => self.code_end(),
+                _ => {}
+            },
+            Role::A | Role::Img | Role::Skip(_) => {}
+        }
+    }
+
+    fn link_start(&mut self, href: Text<'a>, title: Option<&str>) {
+        self.flush_held();
+        self.links.push((href, title.map(str::to_owned)));
+        self.refs.push(0);
+        let n = self.links.len() - 1;
+        self.open_span(Span::Link(n));
+    }
+
+    fn link_end(&mut self) {
+        self.flush_held();
+        let Some(k) = self
+            .frame()
+            .spans
+            .iter()
+            .rposition(|s| matches!(s.span, Span::Link(_)))
+        else {
+            return;
+        };
+        let span = self.frame().spans[k].span.clone();
+        self.close_span(&span);
+    }
+}
