@@ -19,8 +19,11 @@ impl<'a> From<&Post<'a>> for Article<'a> {
         article.body = post.content_text().and_then(non_empty);
         article.published = post.published();
         article.modified = post.modified_at();
+        // Read once for the author, the image and the terms.
+        let embedded = post.embedded_objects();
+        let embedded = embedded.as_ref();
         article.author = post
-            .author_profile()
+            .author_from(embedded)
             .and_then(|author| author.name)
             .and_then(non_empty);
         let site_name = yoast
@@ -43,10 +46,18 @@ impl<'a> From<&Post<'a>> for Article<'a> {
             id: term.id,
             name: term.name,
         };
-        article.categories = post.category_terms().into_iter().map(label).collect();
-        article.tags = post.tag_terms().into_iter().map(label).collect();
+        article.categories = post
+            .terms_from(embedded, "category")
+            .into_iter()
+            .map(label)
+            .collect();
+        article.tags = post
+            .terms_from(embedded, "post_tag")
+            .into_iter()
+            .map(label)
+            .collect();
 
-        if let Some(featured) = post.featured_image()
+        if let Some(featured) = post.featured_image_from(embedded)
             && let Some(url) = featured.url
         {
             article.add_image(Image {

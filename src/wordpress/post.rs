@@ -5,8 +5,8 @@ use time::{OffsetDateTime, PrimitiveDateTime, UtcOffset};
 use super::date::offset_between;
 use super::object::wp_object;
 use super::{
-    Discussion, Embedded, JsonStr, Links, LocalDateTime, PhpList, PhpMap, PostFormat, PostType,
-    RawJson, Status, YoastHeadJson,
+    Discussion, Embedded, JsonStr, Lazy, Links, LocalDateTime, PhpList, PhpMap, PostFormat,
+    PostType, RawJson, Status, YoastHeadJson,
 };
 use crate::Text;
 
@@ -98,10 +98,10 @@ wp_object! {
         yoast_head: JsonStr<'a> = "yoast_head",
         /// Yoast SEO's head as structured data.
         yoast_head_json: YoastHeadJson<'a> = "yoast_head_json" [object],
-        /// Hypermedia links, by relation.
-        links: Links<'a> = "_links",
-        /// Embedded related objects (`?_embed`).
-        embedded: Embedded<'a> = "_embedded" [object],
+        /// Hypermedia links, by relation, read on first access.
+        links: Lazy<'a, Links<'a>> = "_links",
+        /// Embedded related objects (`?_embed`), read on first access.
+        embedded: Lazy<'a, Embedded<'a>> = "_embedded",
     }
 }
 

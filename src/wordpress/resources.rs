@@ -3,7 +3,7 @@
 
 use super::object::wp_object;
 use super::{
-    Discussion, Links, LocalDateTime, PhpList, PhpMap, PostType, RawJson, Rendered, Status,
+    Discussion, Lazy, Links, LocalDateTime, PhpList, PhpMap, PostType, RawJson, Rendered, Status,
     ZonedDateTime,
 };
 use crate::Text;
@@ -30,8 +30,8 @@ wp_object! {
         parent: u64 = "parent" [lenient],
         /// Registered meta fields.
         meta: PhpMap<'a, RawJson<'a>> = "meta",
-        /// Hypermedia links.
-        links: Links<'a> = "_links",
+        /// Hypermedia links, read on first access.
+        links: Lazy<'a, Links<'a>> = "_links",
     }
 }
 
@@ -77,8 +77,8 @@ wp_object! {
         avatar_urls: PhpMap<'a, Text<'a>> = "avatar_urls",
         /// Registered meta fields.
         meta: PhpMap<'a, RawJson<'a>> = "meta",
-        /// Hypermedia links.
-        links: Links<'a> = "_links",
+        /// Hypermedia links, read on first access.
+        links: Lazy<'a, Links<'a>> = "_links",
     }
 }
 
@@ -141,8 +141,8 @@ wp_object! {
         source_url: Text<'a> = "source_url",
         /// The image sizes WordPress has not generated yet (edit context).
         missing_image_sizes: Vec<Text<'a>> = "missing_image_sizes",
-        /// Hypermedia links.
-        links: Links<'a> = "_links",
+        /// Hypermedia links, read on first access.
+        links: Lazy<'a, Links<'a>> = "_links",
     }
 }
 
@@ -223,8 +223,8 @@ wp_object! {
         author_avatar_urls: PhpMap<'a, Text<'a>> = "author_avatar_urls",
         /// Registered meta fields.
         meta: PhpMap<'a, RawJson<'a>> = "meta",
-        /// Hypermedia links.
-        links: Links<'a> = "_links",
+        /// Hypermedia links, read on first access.
+        links: Lazy<'a, Links<'a>> = "_links",
     }
 }
 
