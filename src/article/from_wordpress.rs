@@ -10,8 +10,16 @@ impl<'a> From<&Post<'a>> for Article<'a> {
         let yoast = post.yoast_head_json.as_ref();
         let mut article = Article::new(Source::WordPress);
         article.id = post.id.map(|id| Text::from(id.to_string()));
+        let aioseo = post.aioseo_head_json.as_ref();
         article.url = yoast
             .and_then(|y| y.canonical.clone())
+            .and_then(non_empty)
+            .or_else(|| {
+                aioseo
+                    .and_then(|a| a.canonical_url.clone())
+                    .and_then(non_empty)
+            })
+            .or_else(|| post.rank_math_canonical_url.clone().and_then(non_empty))
             .or_else(|| post.link.clone())
             .and_then(non_empty);
         article.title = post.title_text().and_then(non_empty);
@@ -28,7 +36,12 @@ impl<'a> From<&Post<'a>> for Article<'a> {
             .and_then(non_empty);
         let site_name = yoast
             .and_then(|y| y.og_site_name.clone())
-            .and_then(non_empty);
+            .and_then(non_empty)
+            .or_else(|| {
+                aioseo
+                    .and_then(|a| a.og_site_name.clone())
+                    .and_then(non_empty)
+            });
         let domain = article
             .url
             .as_ref()
@@ -41,7 +54,13 @@ impl<'a> From<&Post<'a>> for Article<'a> {
                 domain,
             });
         }
-        article.language = yoast.and_then(|y| y.og_locale.clone()).and_then(non_empty);
+        // SEO plugins' locales (`en_US`), WPML's, then Polylang's code.
+        article.language = yoast
+            .and_then(|y| y.og_locale.clone())
+            .and_then(non_empty)
+            .or_else(|| aioseo.and_then(|a| a.og_locale.clone()).and_then(non_empty))
+            .or_else(|| post.wpml_current_locale.clone().and_then(non_empty))
+            .or_else(|| post.lang.clone().and_then(non_empty));
         let label = |term: PostTerm<'a>| Label {
             id: term.id,
             name: term.name,

@@ -66,6 +66,14 @@ impl<'a, T: LazyModel<'a>> Lazy<'a, T> {
 }
 
 impl<'a, T> Lazy<'a, T> {
+    /// A value of `raw`'s text, read when asked for.
+    pub(crate) fn from_raw(raw: RawJson<'a>) -> Lazy<'a, T> {
+        Lazy {
+            raw,
+            _model: PhantomData,
+        }
+    }
+
     /// The text, as in the input.
     #[must_use]
     pub fn raw(&self) -> &RawJson<'a> {
@@ -85,7 +93,8 @@ impl<'a, T> Lazy<'a, T> {
     }
 }
 
-/// The models a [`Lazy`] reads: `_links` and `_embedded`.
+/// The models a [`Lazy`] reads: `_links`, `_embedded`, and
+/// [`Post::acf`](super::Post::acf).
 pub trait LazyModel<'a>: Sized + private::Sealed {
     /// Reads the value from its text.
     #[doc(hidden)]
@@ -96,6 +105,7 @@ mod private {
     pub trait Sealed {}
     impl Sealed for super::super::Links<'_> {}
     impl Sealed for super::super::Embedded<'_> {}
+    impl Sealed for super::super::AcfFields<'_> {}
 }
 
 /// Reads `T` from `json`, the text of the field `key`; an error's path
@@ -129,6 +139,7 @@ macro_rules! lazy_model {
 
 lazy_model!(Links, "_links");
 lazy_model!(Embedded, "_embedded");
+lazy_model!(AcfFields, "acf");
 
 impl<'de: 'a, 'a, T> Deserialize<'de> for Lazy<'a, T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -52,6 +52,7 @@ pub(crate) mod object;
 mod parse;
 mod parsed;
 pub(crate) mod php;
+mod plugins;
 mod post;
 #[cfg(feature = "html")]
 mod post_related;
@@ -83,6 +84,7 @@ pub use parse::{
 };
 pub use parsed::{Envelope, FailedItem, Parsed};
 pub use php::{PhpList, PhpMap};
+pub use plugins::{AcfFields, AioseoHeadJson, WpmlTranslation};
 pub use post::{Post, Rendered};
 #[cfg(feature = "html")]
 pub use post_related::{FeaturedImage, ImageSize, PostAuthor, PostTerm};

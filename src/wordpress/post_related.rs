@@ -192,11 +192,9 @@ impl<'a> Post<'a> {
             .filter_map(Embed::item)
             .find(|m| id.is_none() || m.id.is_none() || m.id == id);
         let jetpack = self
-            .extra
-            .get("jetpack_featured_media_url")
-            .and_then(|raw| raw.parse::<Option<Text<'_>>>().ok().flatten())
-            .filter(|url| !url.is_empty())
-            .map(|url| Text::from(url.as_str().to_owned()));
+            .jetpack_featured_media_url
+            .clone()
+            .filter(|url| !url.is_empty());
         let Some(media) = media else {
             return (id.is_some() || jetpack.is_some()).then(|| FeaturedImage {
                 id,
