@@ -121,6 +121,10 @@ wp_object! {
         template: Text<'a> = "template",
         /// Registered meta fields.
         meta: PhpMap<'a, RawJson<'a>> = "meta",
+        /// The permalink with `%postname%` left in (edit context).
+        permalink_template: Text<'a> = "permalink_template",
+        /// The slug WordPress would generate (edit context).
+        generated_slug: Text<'a> = "generated_slug",
         /// CSS classes.
         class_list: PhpList<'a, Text<'a>> = "class_list",
         /// The description.
