@@ -114,21 +114,28 @@ fn print_post(post: &Post<'_>) {
     );
     println!(
         "    links:       {}",
-        post.links.as_ref().map_or(0, |l| l.len())
+        post.links
+            .as_ref()
+            .and_then(|l| l.read().ok())
+            .map_or(0, |l| l.len())
     );
-    let embedded = post.embedded.as_ref().map_or(0, |e| {
-        [
-            e.author.is_some(),
-            e.featured_media.is_some(),
-            e.terms.is_some(),
-            e.replies.is_some(),
-            e.up.is_some(),
-        ]
-        .into_iter()
-        .filter(|&present| present)
-        .count()
-            + e.extra.len()
-    });
+    let embedded = post
+        .embedded
+        .as_ref()
+        .and_then(|e| e.read().ok())
+        .map_or(0, |e| {
+            [
+                e.author.is_some(),
+                e.featured_media.is_some(),
+                e.terms.is_some(),
+                e.replies.is_some(),
+                e.up.is_some(),
+            ]
+            .into_iter()
+            .filter(|&present| present)
+            .count()
+                + e.extra.len()
+        });
     println!("    embedded:    {embedded}");
     println!("    unknown:     {}", post.extra.len());
 }

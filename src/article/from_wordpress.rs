@@ -10,8 +10,16 @@ impl<'a> From<&Post<'a>> for Article<'a> {
         let yoast = post.yoast_head_json.as_ref();
         let mut article = Article::new(Source::WordPress);
         article.id = post.id.map(|id| Text::from(id.to_string()));
+        let aioseo = post.aioseo_head_json.as_ref();
         article.url = yoast
             .and_then(|y| y.canonical.clone())
+            .and_then(non_empty)
+            .or_else(|| {
+                aioseo
+                    .and_then(|a| a.canonical_url.clone())
+                    .and_then(non_empty)
+            })
+            .or_else(|| post.rank_math_canonical_url.clone().and_then(non_empty))
             .or_else(|| post.link.clone())
             .and_then(non_empty);
         article.title = post.title_text().and_then(non_empty);
@@ -19,13 +27,21 @@ impl<'a> From<&Post<'a>> for Article<'a> {
         article.body = post.content_text().and_then(non_empty);
         article.published = post.published();
         article.modified = post.modified_at();
+        // Read once for the author, the image and the terms.
+        let embedded = post.embedded_objects();
+        let embedded = embedded.as_ref();
         article.author = post
-            .author_profile()
+            .author_from(embedded)
             .and_then(|author| author.name)
             .and_then(non_empty);
         let site_name = yoast
             .and_then(|y| y.og_site_name.clone())
-            .and_then(non_empty);
+            .and_then(non_empty)
+            .or_else(|| {
+                aioseo
+                    .and_then(|a| a.og_site_name.clone())
+                    .and_then(non_empty)
+            });
         let domain = article
             .url
             .as_ref()
@@ -38,15 +54,29 @@ impl<'a> From<&Post<'a>> for Article<'a> {
                 domain,
             });
         }
-        article.language = yoast.and_then(|y| y.og_locale.clone()).and_then(non_empty);
+        // SEO plugins' locales (`en_US`), WPML's, then Polylang's code.
+        article.language = yoast
+            .and_then(|y| y.og_locale.clone())
+            .and_then(non_empty)
+            .or_else(|| aioseo.and_then(|a| a.og_locale.clone()).and_then(non_empty))
+            .or_else(|| post.wpml_current_locale.clone().and_then(non_empty))
+            .or_else(|| post.lang.clone().and_then(non_empty));
         let label = |term: PostTerm<'a>| Label {
             id: term.id,
             name: term.name,
         };
-        article.categories = post.category_terms().into_iter().map(label).collect();
-        article.tags = post.tag_terms().into_iter().map(label).collect();
+        article.categories = post
+            .terms_from(embedded, "category")
+            .into_iter()
+            .map(label)
+            .collect();
+        article.tags = post
+            .terms_from(embedded, "post_tag")
+            .into_iter()
+            .map(label)
+            .collect();
 
-        if let Some(featured) = post.featured_image()
+        if let Some(featured) = post.featured_image_from(embedded)
             && let Some(url) = featured.url
         {
             article.add_image(Image {

@@ -3,7 +3,7 @@
 //! of core's schema in the view, edit and embed contexts.
 
 use super::object::wp_object;
-use super::{Links, PhpMap, RawJson};
+use super::{Lazy, Links, PhpMap, RawJson};
 use crate::Text;
 
 wp_object! {
@@ -59,8 +59,8 @@ wp_object! {
         /// How the template is locked: `all`, `insert`, `contentOnly`, or
         /// `false` (edit context).
         template_lock: RawJson<'a> = "template_lock",
-        /// Hypermedia links.
-        links: Links<'a> = "_links",
+        /// Hypermedia links, read on first access.
+        links: Lazy<'a, Links<'a>> = "_links",
     }
 }
 
@@ -91,8 +91,8 @@ wp_object! {
         rest_namespace: Text<'a> = "rest_namespace",
         /// Its visibility settings, by name (edit context).
         visibility: PhpMap<'a, bool> = "visibility",
-        /// Hypermedia links.
-        links: Links<'a> = "_links",
+        /// Hypermedia links, read on first access.
+        links: Lazy<'a, Links<'a>> = "_links",
     }
 }
 
@@ -117,7 +117,7 @@ wp_object! {
         slug: Text<'a> = "slug",
         /// Whether posts with it have floating published dates.
         date_floating: bool = "date_floating",
-        /// Hypermedia links.
-        links: Links<'a> = "_links",
+        /// Hypermedia links, read on first access.
+        links: Lazy<'a, Links<'a>> = "_links",
     }
 }

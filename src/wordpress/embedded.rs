@@ -24,7 +24,7 @@ wp_object! {
     /// let post = wordpress::from_str::<Post>(r#"{"_embedded":{
     ///     "author":[{"code":"rest_user_invalid_id","message":"Invalid user ID.","data":{"status":404}}],
     ///     "wp:term":[[{"id":3,"name":"News","taxonomy":"category"}],[]]}}"#)?;
-    /// let embedded = post.embedded.as_ref().unwrap();
+    /// let embedded = post.embedded.as_ref().unwrap().read()?;
     /// let Embed::Error(err) = &embedded.author.as_ref().unwrap()[0] else { panic!() };
     /// assert_eq!(err.status(), Some(404));
     /// let terms = embedded.terms.as_ref().unwrap();

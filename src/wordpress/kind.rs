@@ -271,6 +271,9 @@ pub(crate) fn classify(o: &impl KeyView) -> Option<(Kind, &'static str)> {
     if all(&["theme", "source", "origin"]) {
         return found(Kind::Template, "a template (it has `theme` and `origin`)");
     }
+    if all(&["name", "description", "menu"]) && !has("id") {
+        return found(Kind::MenuLocation, "a menu location (it has `menu`)");
+    }
     if all(&["locations", "auto_add"]) {
         return found(Kind::Menu, "a menu (it has `locations` and `auto_add`)");
     }

@@ -52,7 +52,8 @@ impl<'a> Link<'a> {
     /// let post = wordpress::from_str::<Post>(
     ///     r#"{"_links":{"self":[{"href":"https:\/\/e.x\/wp-json\/wp\/v2\/posts\/1"}]}}"#,
     /// )?;
-    /// let link = &post.links.as_ref().unwrap().get("self").unwrap()[0];
+    /// let links = post.links.as_ref().unwrap().read()?;
+    /// let link = &links.get("self").unwrap()[0];
     /// assert_eq!(link.href().unwrap(), "https://e.x/wp-json/wp/v2/posts/1");
     /// # Ok::<(), pressmark::Error>(())
     /// ```
@@ -75,7 +76,7 @@ impl<'a> Link<'a> {
 /// let post = wordpress::from_str::<Post>(r#"{"_links":{
 ///     "wp:term":[{"taxonomy":"category","embeddable":true,"href":"https://e.x/categories?post=1"}],
 ///     "curies":[{"name":"wp","href":"https://api.w.org/{rel}","templated":true}]}}"#)?;
-/// let links = post.links.as_ref().unwrap();
+/// let links = post.links.as_ref().unwrap().read()?;
 /// assert_eq!(links.expand("wp:term"), "https://api.w.org/term");
 /// assert_eq!(links.compact("https://api.w.org/term"), "wp:term");
 /// let term = &links.get("https://api.w.org/term").unwrap()[0];

@@ -1,7 +1,7 @@
 //! [`MenuItem`]: an item of a classic menu (`/wp/v2/menu-items`).
 
 use super::object::wp_object;
-use super::{Links, PhpMap, RawJson, Rendered, Status};
+use super::{Lazy, Links, PhpMap, RawJson, Rendered, Status};
 use crate::Text;
 
 wp_object! {
@@ -46,7 +46,7 @@ wp_object! {
         menus: u64 = "menus" [lenient],
         /// Registered meta fields.
         meta: PhpMap<'a, RawJson<'a>> = "meta",
-        /// Hypermedia links.
-        links: Links<'a> = "_links",
+        /// Hypermedia links, read on first access.
+        links: Lazy<'a, Links<'a>> = "_links",
     }
 }

@@ -44,6 +44,7 @@ mod error_path;
 mod input;
 mod json;
 pub(crate) mod kind;
+mod lazy;
 pub(crate) mod lenient;
 mod links;
 mod menu_item;
@@ -51,6 +52,7 @@ pub(crate) mod object;
 mod parse;
 mod parsed;
 pub(crate) mod php;
+mod plugins;
 mod post;
 #[cfg(feature = "html")]
 mod post_related;
@@ -72,6 +74,7 @@ pub use descriptions::{PostStatusObject, PostTypeObject, TaxonomyObject};
 pub use embedded::{Embed, Embedded};
 pub use enums::{Discussion, PostFormat, PostType, Status};
 pub use kind::{Kind, Object, Response};
+pub use lazy::{Lazy, LazyModel};
 pub use links::{Link, Links};
 pub use menu_item::MenuItem;
 pub use object::Extra;
@@ -81,6 +84,7 @@ pub use parse::{
 };
 pub use parsed::{Envelope, FailedItem, Parsed};
 pub use php::{PhpList, PhpMap};
+pub use plugins::{AcfFields, AioseoHeadJson, WpmlTranslation};
 pub use post::{Post, Rendered};
 #[cfg(feature = "html")]
 pub use post_related::{FeaturedImage, ImageSize, PostAuthor, PostTerm};

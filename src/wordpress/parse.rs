@@ -406,6 +406,50 @@ impl<'de: 'a, 'a, T: FromMap<'a>> Deserialize<'de> for InPlaceVec<T> {
     }
 }
 
+/// A JSON array of models, each read in place in a box of its own: a
+/// collection of hundreds of 2 kB posts grows by moving pointers, and a
+/// post becomes an [`Object`] without a copy.
+struct InPlaceBoxes<T>(Vec<Box<T>>);
+
+impl<'de: 'a, 'a, T: FromMap<'a>> Deserialize<'de> for InPlaceBoxes<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SeqVisitor<T>(Vec<Box<T>>);
+
+        impl<'de: 'a, 'a, T: FromMap<'a>> serde::de::Visitor<'de> for SeqVisitor<T> {
+            type Value = Vec<Box<T>>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a sequence")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                mut self,
+                mut seq: A,
+            ) -> Result<Vec<Box<T>>, A::Error> {
+                while seq.next_element_seed(PushBoxed(&mut self.0))?.is_some() {}
+                Ok(self.0)
+            }
+        }
+
+        deserializer
+            .deserialize_seq(SeqVisitor(Vec::with_capacity(10)))
+            .map(InPlaceBoxes)
+    }
+}
+
+/// Reads one element into a new box at the end of the vector it borrows.
+struct PushBoxed<'v, T>(&'v mut Vec<Box<T>>);
+
+impl<'de: 'a, 'a, T: FromMap<'a>> serde::de::DeserializeSeed<'de> for PushBoxed<'_, T> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        self.0.push(Box::default());
+        let last = self.0.len() - 1;
+        T::deserialize_into(deserializer, &mut self.0[last])
+    }
+}
+
 /// Implements `Resource` for a model and for a collection of it.
 macro_rules! resource {
     ($($ty:ident),*) => {$(
@@ -552,6 +596,41 @@ fn read_collection<'b>(
     cx: Cx<'_>,
     met: &mut Met<'b>,
 ) -> Result<Vec<Object<'b>>, Error> {
+    // Most collections hold one kind, which their first object's keys
+    // say: read them all as it in one pass, in place, and item by item
+    // only when one is of another kind or does not read as that. A first
+    // object too large to look at cheaply is taken for a post (posts are
+    // the large ones).
+    let first = match super::input::first_object(&buf[range.clone()], FIRST_LOOK) {
+        Some(first) => {
+            let first = range.start + first.start..range.start + first.end;
+            json::<ObjectKeys<'_>>(buf, first, cx)
+                .ok()
+                .and_then(|keys| classify(&keys))
+                .map(|(kind, _)| kind)
+        }
+        None => Some(Kind::Post),
+    };
+    macro_rules! all_as {
+        ($model:ident, $variant:ident) => {
+            read_all_as::<$model<'b>>(buf, range.clone(), cx, first, Object::$variant)
+        };
+    }
+    let all = match first {
+        Some(Kind::Post) => all_as!(Post, Post),
+        Some(Kind::Media) => all_as!(Media, Media),
+        Some(Kind::Term) => all_as!(Term, Term),
+        Some(Kind::User) => all_as!(User, User),
+        Some(Kind::Comment) => all_as!(Comment, Comment),
+        Some(Kind::MenuItem) => all_as!(MenuItem, MenuItem),
+        Some(Kind::Product) => all_as!(Product, Product),
+        Some(Kind::SearchResult) => all_as!(SearchResult, SearchResult),
+        Some(Kind::Template) => all_as!(Template, Template),
+        _ => None,
+    };
+    if let Some(objects) = all {
+        return Ok(objects);
+    }
     let spans: Vec<RawSpan> = json(buf, range, cx)?;
     let mut objects: Vec<Option<Object<'b>>> = Vec::with_capacity(spans.len());
     let mut failures = Vec::new();
@@ -593,6 +672,31 @@ fn read_collection<'b>(
     failures.sort_by_key(|f| f.index);
     met.failures.append(&mut failures);
     Ok(objects.into_iter().flatten().collect())
+}
+
+/// How many bytes of a collection's first object are looked at to tell
+/// the collection's kind: a term, a user or a media item fits.
+const FIRST_LOOK: usize = 4096;
+
+/// Reads every element of the array `buf[range]` as `T` in one pass;
+/// `None` unless each reads and is of `kind` by its keys.
+fn read_all_as<'b, T: FromMap<'b> + KeyView>(
+    buf: &'b str,
+    range: Range<usize>,
+    cx: Cx<'_>,
+    kind: Option<Kind>,
+    object: fn(Box<T>) -> Object<'b>,
+) -> Option<Vec<Object<'b>>> {
+    let read_all = || json::<InPlaceBoxes<T>>(buf, range, cx);
+    let all = match cx.lenient {
+        true => lenient::first_pass(read_all),
+        false => read_all(),
+    };
+    let InPlaceBoxes(items) = all.ok()?;
+    items
+        .iter()
+        .all(|item| classify(&**item).map(|(k, _)| k) == kind)
+        .then(|| items.into_iter().map(object).collect())
 }
 
 /// Reads an element of a collection, which must be an object.

@@ -5,8 +5,8 @@ use time::{OffsetDateTime, PrimitiveDateTime, UtcOffset};
 use super::date::offset_between;
 use super::object::wp_object;
 use super::{
-    Discussion, Embedded, JsonStr, Links, LocalDateTime, PhpList, PhpMap, PostFormat, PostType,
-    RawJson, Status, YoastHeadJson,
+    AcfFields, AioseoHeadJson, Discussion, Embedded, JsonStr, Lazy, Links, LocalDateTime, PhpList,
+    PhpMap, PostFormat, PostType, RawJson, Status, WpmlTranslation, YoastHeadJson,
 };
 use crate::Text;
 
@@ -98,10 +98,34 @@ wp_object! {
         yoast_head: JsonStr<'a> = "yoast_head",
         /// Yoast SEO's head as structured data.
         yoast_head_json: YoastHeadJson<'a> = "yoast_head_json" [object],
-        /// Hypermedia links, by relation.
-        links: Links<'a> = "_links",
-        /// Embedded related objects (`?_embed`).
-        embedded: Embedded<'a> = "_embedded" [object],
+        /// Polylang: the post's language code (`en`).
+        lang: Text<'a> = "lang",
+        /// Polylang: the ids of its translations, by language code.
+        translations: PhpMap<'a, u64> = "translations",
+        /// WPML: the post's locale (`en_US`).
+        wpml_current_locale: Text<'a> = "wpml_current_locale",
+        /// WPML: its translations.
+        wpml_translations: Vec<WpmlTranslation<'a>> = "wpml_translations",
+        /// Jetpack: the featured image's URL (empty when there is none).
+        jetpack_featured_media_url: Text<'a> = "jetpack_featured_media_url",
+        /// Jetpack: the post's short link.
+        jetpack_shortlink: Text<'a> = "jetpack_shortlink",
+        /// Rank Math: the SEO title.
+        rank_math_title: Text<'a> = "rank_math_title",
+        /// Rank Math: the meta description.
+        rank_math_description: Text<'a> = "rank_math_description",
+        /// Rank Math: the canonical URL.
+        rank_math_canonical_url: Text<'a> = "rank_math_canonical_url",
+        /// Rank Math: the focus keyword(s).
+        rank_math_focus_keyword: Text<'a> = "rank_math_focus_keyword",
+        /// All in One SEO: the `<head>` HTML.
+        aioseo_head: JsonStr<'a> = "aioseo_head",
+        /// All in One SEO: the head as structured data.
+        aioseo_head_json: AioseoHeadJson<'a> = "aioseo_head_json" [object],
+        /// Hypermedia links, by relation, read on first access.
+        links: Lazy<'a, Links<'a>> = "_links",
+        /// Embedded related objects (`?_embed`), read on first access.
+        embedded: Lazy<'a, Embedded<'a>> = "_embedded",
     }
 }
 
@@ -135,6 +159,28 @@ impl<'a> Rendered<'a> {
 }
 
 impl<'a> Post<'a> {
+    /// Advanced Custom Fields' `acf`, read from [`Post::extra`] (where it
+    /// stays, as sent): `None` when the post has none.
+    ///
+    /// ```
+    /// use pressmark::wordpress::{self, Post};
+    ///
+    /// let post = wordpress::from_str::<Post>(r#"{"id":1,"acf":{"rating":5,"venue":"Pier"}}"#)?;
+    /// let acf = post.acf().unwrap()?;
+    /// assert_eq!(acf.get("rating").unwrap().get(), "5");
+    /// assert_eq!(acf.get_str("venue").as_deref(), Some("Pier"));
+    /// # Ok::<(), pressmark::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `acf` is neither an object, `false` nor `[]`.
+    #[must_use]
+    pub fn acf(&self) -> Option<Result<AcfFields<'a>, crate::Error>> {
+        let raw = self.extra.get("acf")?;
+        Some(super::Lazy::<AcfFields<'a>>::from_raw(raw.clone()).read())
+    }
+
     /// `title.rendered`, decoded from JSON; HTML entities are kept.
     #[must_use]
     pub fn title_html(&self) -> Option<Text<'a>> {

@@ -6,7 +6,7 @@
 //! [`Article`](crate::article::Article) reads these through the same
 //! accessors, so this is the one place that knows where they live.
 
-use super::{Embed, Link, MediaSize, Post, Term, User};
+use super::{Embed, Embedded, Link, MediaSize, Post, Term, User};
 use crate::Text;
 use crate::html::{TextOptions, text_of};
 
@@ -124,10 +124,19 @@ impl<'a> Post<'a> {
     /// ```
     #[must_use]
     pub fn author_profile(&self) -> Option<PostAuthor<'a>> {
+        self.author_from(self.embedded_objects().as_ref())
+    }
+
+    /// `_embedded`, read; `None` when absent or when it is not an embed
+    /// object (its error is [`Lazy::read`](super::Lazy::read)'s).
+    pub(crate) fn embedded_objects(&self) -> Option<Embedded<'a>> {
+        self.embedded.as_ref().and_then(|e| e.read().ok())
+    }
+
+    /// [`Post::author_profile`] with `_embedded` read.
+    pub(crate) fn author_from(&self, embedded: Option<&Embedded<'a>>) -> Option<PostAuthor<'a>> {
         let id = self.author.filter(|&id| id != 0);
-        let embedded = self
-            .embedded
-            .as_ref()
+        let embedded = embedded
             .and_then(|e| e.author.as_ref())
             .into_iter()
             .flatten()
@@ -167,21 +176,25 @@ impl<'a> Post<'a> {
     /// ```
     #[must_use]
     pub fn featured_image(&self) -> Option<FeaturedImage<'a>> {
+        self.featured_image_from(self.embedded_objects().as_ref())
+    }
+
+    /// [`Post::featured_image`] with `_embedded` read.
+    pub(crate) fn featured_image_from(
+        &self,
+        embedded: Option<&Embedded<'a>>,
+    ) -> Option<FeaturedImage<'a>> {
         let id = self.featured_media.filter(|&id| id != 0);
-        let media = self
-            .embedded
-            .as_ref()
+        let media = embedded
             .and_then(|e| e.featured_media.as_ref())
             .into_iter()
             .flatten()
             .filter_map(Embed::item)
             .find(|m| id.is_none() || m.id.is_none() || m.id == id);
         let jetpack = self
-            .extra
-            .get("jetpack_featured_media_url")
-            .and_then(|raw| raw.parse::<Option<Text<'_>>>().ok().flatten())
-            .filter(|url| !url.is_empty())
-            .map(|url| Text::from(url.as_str().to_owned()));
+            .jetpack_featured_media_url
+            .clone()
+            .filter(|url| !url.is_empty());
         let Some(media) = media else {
             return (id.is_some() || jetpack.is_some()).then(|| FeaturedImage {
                 id,
@@ -228,9 +241,16 @@ impl<'a> Post<'a> {
     /// ```
     #[must_use]
     pub fn terms(&self, taxonomy: &str) -> Vec<PostTerm<'a>> {
-        let embedded: Vec<&Term<'a>> = self
-            .embedded
-            .as_ref()
+        self.terms_from(self.embedded_objects().as_ref(), taxonomy)
+    }
+
+    /// [`Post::terms`] with `_embedded` read.
+    pub(crate) fn terms_from(
+        &self,
+        embedded: Option<&Embedded<'a>>,
+        taxonomy: &str,
+    ) -> Vec<PostTerm<'a>> {
+        let embedded: Vec<&Term<'a>> = embedded
             .and_then(|e| e.terms.as_ref())
             .into_iter()
             .flatten()
@@ -278,8 +298,8 @@ impl<'a> Post<'a> {
             "post_tag" => return self.tags.as_ref().map(|ids| ids.as_slice().to_vec()),
             _ => {}
         }
-        let rest_base = self
-            .links
+        let links = self.links.as_ref().and_then(|links| links.read().ok());
+        let rest_base = links
             .as_ref()
             .and_then(|links| links.get("wp:term"))
             .into_iter()

@@ -311,6 +311,11 @@ impl<'a> JsonStr<'a> {
         JsonStr(Text::borrowed(literal))
     }
 
+    /// [`JsonStr::from_literal`] for a literal that may be owned.
+    pub(crate) fn from_literal_text(literal: Text<'a>) -> JsonStr<'a> {
+        JsonStr(literal)
+    }
+
     /// A string value, encoded as a JSON literal.
     #[must_use]
     pub fn encode(s: &str) -> JsonStr<'static> {

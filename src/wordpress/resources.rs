@@ -3,7 +3,7 @@
 
 use super::object::wp_object;
 use super::{
-    Discussion, Links, LocalDateTime, PhpList, PhpMap, PostType, RawJson, Rendered, Status,
+    Discussion, Lazy, Links, LocalDateTime, PhpList, PhpMap, PostType, RawJson, Rendered, Status,
     ZonedDateTime,
 };
 use crate::Text;
@@ -30,8 +30,8 @@ wp_object! {
         parent: u64 = "parent" [lenient],
         /// Registered meta fields.
         meta: PhpMap<'a, RawJson<'a>> = "meta",
-        /// Hypermedia links.
-        links: Links<'a> = "_links",
+        /// Hypermedia links, read on first access.
+        links: Lazy<'a, Links<'a>> = "_links",
     }
 }
 
@@ -77,8 +77,8 @@ wp_object! {
         avatar_urls: PhpMap<'a, Text<'a>> = "avatar_urls",
         /// Registered meta fields.
         meta: PhpMap<'a, RawJson<'a>> = "meta",
-        /// Hypermedia links.
-        links: Links<'a> = "_links",
+        /// Hypermedia links, read on first access.
+        links: Lazy<'a, Links<'a>> = "_links",
     }
 }
 
@@ -121,6 +121,10 @@ wp_object! {
         template: Text<'a> = "template",
         /// Registered meta fields.
         meta: PhpMap<'a, RawJson<'a>> = "meta",
+        /// The permalink with `%postname%` left in (edit context).
+        permalink_template: Text<'a> = "permalink_template",
+        /// The slug WordPress would generate (edit context).
+        generated_slug: Text<'a> = "generated_slug",
         /// CSS classes.
         class_list: PhpList<'a, Text<'a>> = "class_list",
         /// The description.
@@ -141,8 +145,8 @@ wp_object! {
         source_url: Text<'a> = "source_url",
         /// The image sizes WordPress has not generated yet (edit context).
         missing_image_sizes: Vec<Text<'a>> = "missing_image_sizes",
-        /// Hypermedia links.
-        links: Links<'a> = "_links",
+        /// Hypermedia links, read on first access.
+        links: Lazy<'a, Links<'a>> = "_links",
     }
 }
 
@@ -223,8 +227,8 @@ wp_object! {
         author_avatar_urls: PhpMap<'a, Text<'a>> = "author_avatar_urls",
         /// Registered meta fields.
         meta: PhpMap<'a, RawJson<'a>> = "meta",
-        /// Hypermedia links.
-        links: Links<'a> = "_links",
+        /// Hypermedia links, read on first access.
+        links: Lazy<'a, Links<'a>> = "_links",
     }
 }
 

@@ -2,7 +2,7 @@
 //! (`/wp/v2/search`), every field of core's schema.
 
 use super::object::wp_object;
-use super::{Discussion, Links};
+use super::{Discussion, Lazy, Links};
 use crate::Text;
 
 wp_object! {
@@ -81,6 +81,6 @@ wp_object! {
         /// Its subtype: the post type or taxonomy (`post`, `category`).
         subtype: Text<'a> = "subtype",
         /// Hypermedia links (`self` is the object itself).
-        links: Links<'a> = "_links",
+        links: Lazy<'a, Links<'a>> = "_links",
     }
 }

@@ -2,7 +2,7 @@
 //! (`/wp/v2/templates`, `/wp/v2/template-parts`).
 
 use super::object::wp_object;
-use super::{Links, LocalDateTime, Rendered, Status};
+use super::{Lazy, Links, LocalDateTime, Rendered, Status};
 use crate::Text;
 
 wp_object! {
@@ -65,7 +65,7 @@ wp_object! {
         author_text: Text<'a> = "author_text",
         /// Where its original came from: `theme`, `plugin`, `site`, `user`.
         original_source: Text<'a> = "original_source",
-        /// Hypermedia links.
-        links: Links<'a> = "_links",
+        /// Hypermedia links, read on first access.
+        links: Lazy<'a, Links<'a>> = "_links",
     }
 }

@@ -3,7 +3,7 @@
 //! every other key is kept in `extra`.
 
 use super::object::wp_object;
-use super::{JsonStr, Links, LocalDateTime, Status};
+use super::{JsonStr, Lazy, Links, LocalDateTime, Status};
 use crate::Text;
 
 wp_object! {
@@ -95,8 +95,8 @@ wp_object! {
         date_modified: LocalDateTime<'a> = "date_modified",
         /// When it was last modified, UTC (`wc/v3`).
         date_modified_gmt: LocalDateTime<'a> = "date_modified_gmt",
-        /// Hypermedia links.
-        links: Links<'a> = "_links",
+        /// Hypermedia links, read on first access.
+        links: Lazy<'a, Links<'a>> = "_links",
     }
 }
 
