@@ -58,6 +58,11 @@ fn main() {
     std::fs::create_dir_all(&work).expect("a temporary directory");
     let corpus = std::env::var_os("PRESSMARK_CORPUS").map(PathBuf::from);
 
+    println!(
+        "{threads} threads; a CPU-bound loop does {:.2}× the work on {threads} threads \
+         that it does on 1 in the same time ({threads}× when the cores are free)\n",
+        free_cores(threads)
+    );
     println!("| input | size | threads | time | articles | articles/s | MB/s | peak memory |");
     println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     let posts = posts(corpus.as_deref());
@@ -101,6 +106,28 @@ fn main() {
     } else {
         std::fs::remove_dir_all(&work).expect("remove the temporary directory");
     }
+}
+
+/// How much of `threads` cores the machine gives now: the same CPU-bound
+/// loop on 1 thread, then on `threads` at once, as a ratio of the work
+/// done per second. Other processes on a shared machine take their part.
+fn free_cores(threads: usize) -> f64 {
+    fn spin() {
+        let mut x = 1u64;
+        for i in 0..300_000_000u64 {
+            x = std::hint::black_box(x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(i));
+        }
+    }
+    let started = Instant::now();
+    spin();
+    let one = started.elapsed().as_secs_f64();
+    let started = Instant::now();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(spin);
+        }
+    });
+    threads as f64 * one / started.elapsed().as_secs_f64()
 }
 
 /// The `convert` example beside this one, built if it is not there.
