@@ -135,13 +135,7 @@ impl RawItem {
             options.repair_control_characters,
             options.repair_lone_surrogates,
         );
-        let cx = Cx {
-            ctl: (options.repair_control_characters || options.repair_lone_surrogates)
-                .then_some(&controls),
-            base: 0,
-            lenient: options.lenient,
-            all_or_nothing: options.all_or_nothing,
-        };
+        let cx = Cx::new(options, &controls);
         let mut met = Met::default();
         let value =
             T::read(&self.text, 0..self.text.len(), cx, &mut met).map_err(|err| self.place(err))?;
