@@ -520,6 +520,7 @@ pub fn items_from_reader<T: OwnedResource, R: Read>(reader: R) -> Result<ItemRea
 ///     .map(|post| post.map(|post| post.id))
 ///     .collect::<Result<_, _>>()?;
 /// assert_eq!(ids, [Some(1), Some(2)]);
+/// std::fs::remove_file(&path).unwrap();
 /// # Ok::<(), pressmark::Error>(())
 /// ```
 pub fn items_from_path<T: OwnedResource>(
