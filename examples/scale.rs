@@ -59,12 +59,14 @@ fn main() {
     let corpus = std::env::var_os("PRESSMARK_CORPUS").map(PathBuf::from);
 
     println!(
-        "{threads} threads; a CPU-bound loop does {:.2}× the work on {threads} threads \
-         that it does on 1 in the same time ({threads}× when the cores are free)\n",
-        free_cores(threads)
+        "Up to {threads} threads. Free cores: how much more work a CPU-bound loop does on \
+         {threads} threads than on 1, measured just before each input's runs ({threads} \
+         when the cores are free; less when other processes share them).\n"
     );
-    println!("| input | size | threads | time | articles | articles/s | MB/s | peak memory |");
-    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    println!(
+        "| input | size | threads | free cores | time | articles | articles/s | MB/s | peak memory |"
+    );
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     let posts = posts(corpus.as_deref());
     for mb in collections {
         let path = work.join(format!("collection-{mb}mb.json"));
@@ -245,6 +247,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 /// Runs `convert` on `input` with one thread and with all, printing a row
 /// for each.
 fn measure(convert: &Path, input: &Path, name: &str, size: u64, threads: usize, work: &Path) {
+    let free = free_cores(threads);
     let mut one = None;
     for n in [1, threads] {
         let run = run(convert, input, n, work);
@@ -253,7 +256,7 @@ fn measure(convert: &Path, input: &Path, name: &str, size: u64, threads: usize, 
             None => String::new(),
         };
         println!(
-            "| {name} | {:.0} MB | {n} | {:.2} s{speedup} | {} | {:.0} | {:.0} | {} |",
+            "| {name} | {:.0} MB | {n} | {free:.2} | {:.2} s{speedup} | {} | {:.0} | {:.0} | {} |",
             size as f64 / 1e6,
             run.seconds,
             run.articles,
