@@ -58,8 +58,15 @@ fn main() {
     std::fs::create_dir_all(&work).expect("a temporary directory");
     let corpus = std::env::var_os("PRESSMARK_CORPUS").map(PathBuf::from);
 
-    println!("| input | size | threads | time | articles | articles/s | MB/s | peak memory |");
-    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    println!(
+        "Up to {threads} threads. Free cores: how much more work a CPU-bound loop does on \
+         {threads} threads than on 1, measured just before each input's runs ({threads} \
+         when the cores are free; less when other processes share them).\n"
+    );
+    println!(
+        "| input | size | threads | free cores | time | articles | articles/s | MB/s | peak memory |"
+    );
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     let posts = posts(corpus.as_deref());
     for mb in collections {
         let path = work.join(format!("collection-{mb}mb.json"));
@@ -101,6 +108,28 @@ fn main() {
     } else {
         std::fs::remove_dir_all(&work).expect("remove the temporary directory");
     }
+}
+
+/// How much of `threads` cores the machine gives now: the same CPU-bound
+/// loop on 1 thread, then on `threads` at once, as a ratio of the work
+/// done per second. Other processes on a shared machine take their part.
+fn free_cores(threads: usize) -> f64 {
+    fn spin() {
+        let mut x = 1u64;
+        for i in 0..300_000_000u64 {
+            x = std::hint::black_box(x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(i));
+        }
+    }
+    let started = Instant::now();
+    spin();
+    let one = started.elapsed().as_secs_f64();
+    let started = Instant::now();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(spin);
+        }
+    });
+    threads as f64 * one / started.elapsed().as_secs_f64()
 }
 
 /// The `convert` example beside this one, built if it is not there.
@@ -218,6 +247,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 /// Runs `convert` on `input` with one thread and with all, printing a row
 /// for each.
 fn measure(convert: &Path, input: &Path, name: &str, size: u64, threads: usize, work: &Path) {
+    let free = free_cores(threads);
     let mut one = None;
     for n in [1, threads] {
         let run = run(convert, input, n, work);
@@ -226,7 +256,7 @@ fn measure(convert: &Path, input: &Path, name: &str, size: u64, threads: usize, 
             None => String::new(),
         };
         println!(
-            "| {name} | {:.0} MB | {n} | {:.2} s{speedup} | {} | {:.0} | {:.0} | {} |",
+            "| {name} | {:.0} MB | {n} | {free:.2} | {:.2} s{speedup} | {} | {:.0} | {:.0} | {} |",
             size as f64 / 1e6,
             run.seconds,
             run.articles,

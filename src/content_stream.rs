@@ -160,6 +160,7 @@ pub fn stream_from_reader<R: Read>(reader: R) -> Result<ContentStream<R>, Error>
 ///     urls.push(article?.url.unwrap().to_string());
 /// }
 /// assert_eq!(urls, ["https://e.x/1", "https://e.x/2"]);
+/// std::fs::remove_file(&path).unwrap();
 /// # }
 /// # Ok::<(), pressmark::Error>(())
 /// ```

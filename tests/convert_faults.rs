@@ -279,18 +279,25 @@ fn an_interrupted_run_leaves_no_finished_looking_output() {
     );
 }
 
+/// The stderr of a run stopped by an output error, checked to say so in
+/// its summary's first line and to exit with 1.
+fn output_error(output: &std::process::Output) -> String {
+    let err = stderr(output);
+    assert_eq!(output.status.code(), Some(1), "{err}");
+    assert!(
+        err.starts_with("convert: stopped by an output error after "),
+        "{err}"
+    );
+    err
+}
+
 #[test]
 fn a_full_disk_is_reported_with_the_summary() {
     let tree = Tree::new("convert-full");
     tree.write("posts.json", collection(0..300));
     // Stdout on a full device.
     let output = run(convert(&[&tree.root]).stdout(std::fs::File::create("/dev/full").unwrap()));
-    let err = stderr(&output);
-    assert_eq!(output.status.code(), Some(1), "{err}");
-    assert!(
-        err.starts_with("convert: stopped by an output error after "),
-        "{err}"
-    );
+    let err = output_error(&output);
     assert!(
         err.contains("cannot write stdout: No space left on device"),
         "{err}"
@@ -307,12 +314,7 @@ fn a_full_disk_is_reported_with_the_summary() {
         .arg(&tree.root)
         .arg("--out")
         .arg(&out));
-    let err = stderr(&output);
-    assert_eq!(output.status.code(), Some(1), "{err}");
-    assert!(
-        err.starts_with("convert: stopped by an output error after "),
-        "{err}"
-    );
+    let err = output_error(&output);
     assert!(
         err.contains(&format!("cannot write {}", out.display())),
         "{err}"

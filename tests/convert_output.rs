@@ -121,6 +121,49 @@ fn bad_items_and_warnings_are_listed_and_the_good_items_kept() {
     }
 }
 
+/// A collection of objects that are not WordPress's (a plugin's
+/// settings, another API's export) is skipped and listed once, whether it
+/// is read whole (small) or streamed (big), not failed item by item.
+#[test]
+fn collections_of_other_objects_are_skipped_small_or_big() {
+    let tree = Tree::new("convert-not-wordpress");
+    let setting = |i: usize| format!(r#"{{"name":"setting {i}","mode":"on","packages":[]}}"#);
+    let small = tree.write(
+        "small.json",
+        format!("[{}]", (0..3).map(setting).collect::<Vec<_>>().join(",")),
+    );
+    let many: Vec<String> = (0..100_000).map(setting).collect();
+    let big = tree.write("big.json", format!("[{}]", many.join(",\n")));
+    assert!(std::fs::metadata(&big).unwrap().len() > 4 << 20);
+    tree.write("post.json", post(1));
+    let output = run(&mut convert(&[&tree.root]));
+    let err = stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert!(
+        err.starts_with("convert: 3 files, 1 articles, 0 warnings, 0 failures, "),
+        "{err}"
+    );
+    assert!(
+        err.lines()
+            .any(|l| l == "  skipped, not WordPress or front matter: 2"),
+        "{err}"
+    );
+    for (path, index) in [(&big, 0), (&small, 0)] {
+        let listed = format!("    {}: not a WordPress response: ", path.display());
+        let line = err.lines().find(|l| l.starts_with(&listed));
+        assert!(
+            line.is_some_and(|l| l.contains(&format!("in `[{index}]` at line 1 column 2"))),
+            "{err}"
+        );
+    }
+    let big_line = format!("    {}: ", big.display());
+    let big_line = err.lines().find(|l| l.starts_with(&big_line)).unwrap();
+    assert!(
+        big_line.ends_with("; so are its 99999 other items"),
+        "{big_line}"
+    );
+}
+
 #[test]
 fn the_summary_counts_what_was_read_and_skipped() {
     let tree = Tree::new("convert-summary");

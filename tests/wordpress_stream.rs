@@ -73,17 +73,6 @@ fn stream_outline(input: &str, step: usize) -> Vec<String> {
 
 // ---- The scan against serde_json ----
 
-/// `cases` cases, or `PROPTEST_CASES`.
-fn config(cases: u32) -> ProptestConfig {
-    ProptestConfig {
-        cases: std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(cases),
-        ..ProptestConfig::default()
-    }
-}
-
 /// A JSON value of a few levels, written compact or pretty.
 fn json_value() -> impl Strategy<Value = serde_json::Value> {
     let leaf = prop_oneof![
@@ -220,7 +209,6 @@ fn check_against_serde_json(prefix: &str, array: &str, suffix: &str, step: usize
 }
 
 proptest! {
-    #![proptest_config(config(512))]
 
     #[test]
     fn scan_finds_the_items_serde_json_finds(
@@ -304,7 +292,6 @@ fn both_ways(input: &str, step: usize) -> (Vec<String>, Vec<String>) {
 }
 
 proptest! {
-    #![proptest_config(config(256))]
 
     #[test]
     fn items_read_as_items_reads_them(
@@ -367,7 +354,6 @@ fn whole_and_streamed(
 }
 
 proptest! {
-    #![proptest_config(config(256))]
 
     #[test]
     fn items_read_as_a_collection_reads_them(

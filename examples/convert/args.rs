@@ -13,16 +13,19 @@ JSON line each (JSON Lines), on every core.
 PATHs are files or directories (walked recursively, symlinks followed);
 with none, the bundled examples/data/. Files ending in .json, .md,
 .markdown, .html or .htm are read; Markdown and HTML files without front
-matter are skipped and counted. A WordPress collection of any size is
+matter are skipped and counted, and JSON that is not a WordPress response
+(another API's export, a plugin's settings) is skipped and listed. A
+WordPress collection of any size is
 read one item at a time, its items spread over every thread; many small
 files go to the threads in batches. Output is in input order.
 
 Nothing bad stops the run: a file or collection item that cannot be read,
 a dangling symlink, a symlink loop or an unreadable directory is one
 failure, listed with its file (and item, field, line and column) in the
-summary on stderr; what is not a regular file (a FIFO, a device) and
-files over --max-file-size are skipped and listed. The summary gives
-files, items, warnings, failures, bytes, time and items per second. The
+summary on stderr, and so is each field kept as sent (a warning); what
+is not a regular file (a FIFO, a device) and files over --max-file-size
+are skipped and listed. The summary gives files, articles, warnings,
+failures, bytes, time, articles per second and peak memory. The
 exit status is 0 when nothing failed, 1 when something did or the output
 could not be written, 2 for a bad command line, 130 when interrupted.
 

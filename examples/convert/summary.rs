@@ -38,8 +38,12 @@ pub struct Summary {
 /// What a big collection gave so far.
 struct OpenFile {
     path: Arc<Path>,
+    objects: usize,
+    not_wordpress: usize,
     articles: usize,
     problems: usize,
+    /// Where its problems start in `failures`.
+    failures_from: usize,
     repairs: usize,
     first_repair: Option<Position>,
 }
@@ -65,13 +69,19 @@ impl Summary {
             Outcome::Read(counts) => {
                 self.articles += counts.articles;
                 self.items_warned += counts.items_warned;
+                let failures_from = self.failures.len();
                 let open = self.open.get_or_insert_with(|| OpenFile {
                     path: Arc::clone(&path),
+                    objects: 0,
+                    not_wordpress: 0,
                     articles: 0,
                     problems: 0,
+                    failures_from,
                     repairs: 0,
                     first_repair: None,
                 });
+                open.objects += counts.objects;
+                open.not_wordpress += counts.not_wordpress;
                 open.articles += counts.articles;
                 open.problems += counts.problems.len();
                 open.repairs += counts.repairs;
@@ -87,6 +97,19 @@ impl Summary {
                     return;
                 }
                 let Some(open) = self.open.take() else { return };
+                // A big collection none of whose items is a WordPress
+                // object is skipped and listed, as a small one is (which
+                // reading whole says of its first item).
+                if open.objects == 0 && open.problems > 0 && open.not_wordpress == open.problems {
+                    let first = self.failures[open.failures_from].1.clone();
+                    self.failures.truncate(open.failures_from);
+                    self.files += 1;
+                    self.unrecognised.push((
+                        path,
+                        format!("{first}; so are its {} other items", open.problems - 1),
+                    ));
+                    return;
+                }
                 self.files += 1;
                 *self.kinds.entry(counts.kind).or_default() += 1;
                 if open.articles == 0 && open.problems == 0 {

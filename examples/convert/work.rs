@@ -38,6 +38,10 @@ pub enum Outcome {
 /// What was read from a file.
 pub struct Counts {
     pub kind: ContentKind,
+    /// Items read, articles or not.
+    pub objects: usize,
+    /// Items that are not WordPress objects (among the problems).
+    pub not_wordpress: usize,
     pub articles: usize,
     /// The items that could not be read (the file's other items were),
     /// each with its item, field, line and column.
@@ -57,6 +61,8 @@ impl Counts {
     pub fn new(kind: ContentKind) -> Counts {
         Counts {
             kind,
+            objects: 0,
+            not_wordpress: 0,
             articles: 0,
             problems: Vec::new(),
             warnings: Vec::new(),
@@ -181,6 +187,7 @@ fn items_warned(warnings: &[Error]) -> usize {
 pub fn convert_item(item: Result<RawItem, Error>, lines: &mut Vec<u8>, counts: &mut Counts) {
     let read = item.and_then(|item| {
         let object = item.object_with(&ReadOptions::lenient())?;
+        counts.objects += 1;
         if let Some(post) = object.as_post() {
             write_article(&Article::from(post), lines, counts);
         }
@@ -194,6 +201,9 @@ pub fn convert_item(item: Result<RawItem, Error>, lines: &mut Vec<u8>, counts: &
         Ok(())
     });
     if let Err(err) = read {
+        if err.kind() == ErrorKind::UnknownFormat {
+            counts.not_wordpress += 1;
+        }
         counts.problems.push(err.to_string());
     }
 }

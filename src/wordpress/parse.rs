@@ -99,6 +99,20 @@ pub(crate) mod private {
         pub(crate) all_or_nothing: bool,
     }
 
+    impl<'c> Cx<'c> {
+        /// How `options` read a document, repairs counted in `controls`
+        /// (made with the same options).
+        pub(crate) fn new(options: &ReadOptions, controls: &'c Controls) -> Cx<'c> {
+            Cx {
+                ctl: (options.repair_control_characters || options.repair_lone_surrogates)
+                    .then_some(controls),
+                base: 0,
+                lenient: options.lenient,
+                all_or_nothing: options.all_or_nothing,
+            }
+        }
+    }
+
     /// What a read met besides its value, with byte offsets in the buffer
     /// read.
     #[derive(Default)]
@@ -973,13 +987,7 @@ pub fn from_str_with<'a, T: Resource<'a>>(
         options.repair_control_characters,
         options.repair_lone_surrogates,
     );
-    let cx = Cx {
-        ctl: (options.repair_control_characters || options.repair_lone_surrogates)
-            .then_some(&controls),
-        base: 0,
-        lenient: options.lenient,
-        all_or_nothing: options.all_or_nothing,
-    };
+    let cx = Cx::new(options, &controls);
     // Built first and read into: the value is not copied out of the reader.
     let mut parsed = Parsed::new(T::empty());
     parsed.callback = callback.map(Text::borrowed);

@@ -135,13 +135,7 @@ impl RawItem {
             options.repair_control_characters,
             options.repair_lone_surrogates,
         );
-        let cx = Cx {
-            ctl: (options.repair_control_characters || options.repair_lone_surrogates)
-                .then_some(&controls),
-            base: 0,
-            lenient: options.lenient,
-            all_or_nothing: options.all_or_nothing,
-        };
+        let cx = Cx::new(options, &controls);
         let mut met = Met::default();
         let value =
             T::read(&self.text, 0..self.text.len(), cx, &mut met).map_err(|err| self.place(err))?;
@@ -526,6 +520,7 @@ pub fn items_from_reader<T: OwnedResource, R: Read>(reader: R) -> Result<ItemRea
 ///     .map(|post| post.map(|post| post.id))
 ///     .collect::<Result<_, _>>()?;
 /// assert_eq!(ids, [Some(1), Some(2)]);
+/// std::fs::remove_file(&path).unwrap();
 /// # Ok::<(), pressmark::Error>(())
 /// ```
 pub fn items_from_path<T: OwnedResource>(
