@@ -10,6 +10,7 @@
 //! | an aggregator news item (`_news/*.md`) | [`news_item`] |
 //! | an item of the aggregator's other collections | [`item()`] |
 //! | a static site's page or post (Hugo, Jekyll, Eleventy, Astro) | [`page()`] |
+//! | a file written back, as YAML, TOML or JSON front matter and its body | [`to_string`], [`Document::to_string_as`] |
 //!
 //! Every position (syntax errors, type errors, [`Value::position`],
 //! [`Entry::key_position`]) is a byte offset, line and column of the whole
@@ -86,6 +87,8 @@ mod split;
 mod toml;
 mod value;
 mod value_de;
+mod value_ser;
+mod write;
 mod yaml;
 
 pub use item::{IsoDuration, Item, Ratings};
@@ -94,6 +97,7 @@ pub use page::{Page, PageDate, Terms};
 pub use split::{Format, Split, split};
 pub use value::{Entry, Mapping, Value, ValueKind};
 pub use value_de::ValueDeserializer;
+pub use write::to_string;
 
 use crate::{Error, ErrorKind, Position, Result, Text};
 use model::Field;
