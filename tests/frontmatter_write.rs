@@ -16,7 +16,19 @@ const FORMATS: [Format; 3] = [Format::Yaml, Format::Toml, Format::Json];
 
 /// The same data, keys in the same order; positions not compared.
 fn same(a: &Value<'_>, b: &Value<'_>) -> bool {
+    same_with(a, b, false)
+}
+
+/// As [`same`], an integer and a float of the same value equal when
+/// `numbers` (a model's `f64` field writes `5` back as `5.0`).
+fn same_with(a: &Value<'_>, b: &Value<'_>, numbers: bool) -> bool {
+    let same = |a, b| same_with(a, b, numbers);
     match (&a.kind, &b.kind) {
+        (ValueKind::Int(x), ValueKind::Float(y)) | (ValueKind::Float(y), ValueKind::Int(x))
+            if numbers =>
+        {
+            *x as f64 == *y
+        }
         (ValueKind::Null, ValueKind::Null) => true,
         (ValueKind::Bool(x), ValueKind::Bool(y)) => x == y,
         (ValueKind::Int(x), ValueKind::Int(y)) => x == y,
@@ -190,11 +202,36 @@ fn corpus_round_trips_in_every_format() {
         return;
     };
     let mut counts = Counts::default();
+    let (mut models, mut numbers, mut model_failures) = (0, 0, Vec::new());
     for path in common::files(&root, &["md", "html"]) {
         let file = std::fs::read_to_string(&path).unwrap();
         counts.add(&path.display().to_string(), &file);
+        // The typed model writes back the file's values in its order.
+        let original = frontmatter::parse(&file).unwrap();
+        let written = match frontmatter::news_item(&file) {
+            Ok(doc) => doc.to_string_as(Format::Yaml),
+            Err(_) => frontmatter::item(&file).unwrap().to_string_as(Format::Yaml),
+        }
+        .unwrap();
+        let back = frontmatter::parse(&written).unwrap();
+        if same(back.value(), original.value()) {
+            models += 1;
+        } else if same_with(back.value(), original.value(), true) {
+            numbers += 1;
+        } else {
+            model_failures.push(format!("{}:\n{written}", path.display()));
+        }
     }
     counts.report("the aggregator corpus");
+    common::say(format_args!(
+        "write the aggregator corpus through NewsItem / Item: {models} files the same, keys in the file's order; \
+         {numbers} the same but for an integer written back as a float (`ratings.average: 5` as `5.0`); {} not",
+        model_failures.len()
+    ));
+    for f in model_failures.iter().take(3) {
+        common::say(format_args!("  FAILED {f}"));
+    }
+    assert!(model_failures.is_empty());
 }
 
 /// The values each writer must get right: strings YAML would read as
@@ -286,6 +323,25 @@ fn what_a_format_cannot_hold_is_an_error() {
     );
     let err = frontmatter::to_string(&[1, 2], "", Format::Yaml).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidType);
+}
+
+/// A model writes its keys back in the order the file has them, the keys
+/// it knows among the others.
+#[test]
+fn models_keep_the_file_key_order() {
+    let file = common::fixture("frontmatter/jekyll-post.md");
+    let page = frontmatter::page(&file).unwrap();
+    let written = page.to_string_as(Format::Yaml).unwrap();
+    let original = frontmatter::parse(&file).unwrap();
+    let back = frontmatter::parse(&written).unwrap();
+    assert!(same(back.value(), original.value()), "{written}");
+    let keys: Vec<&str> = back.value().as_mapping().unwrap().keys().collect();
+    assert_eq!(&keys[..3], ["layout", "title", "date"]);
+    // A field set after reading comes after the ones read; `extra` last.
+    let mut page = page.into_value();
+    page.weight = Some(3);
+    let text = frontmatter::to_string(&page, "", Format::Yaml).unwrap();
+    assert!(text.contains("comments: true\nweight: 3\n"), "{text}");
 }
 
 /// A user's struct, a Page and a NewsItem write and read back.
