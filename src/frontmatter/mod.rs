@@ -20,8 +20,11 @@
 //!
 //! # YAML
 //!
-//! YAML is read with yaml-rust2's event parser and typed by the YAML 1.2
-//! core schema: `yes`/`no`/`on`/`off` are strings, `0o17` is octal,
+//! YAML is read with yaml-rust2's event parser, or, for front matter
+//! written the common way (a mapping of words to one-line scalars, block
+//! and flow lists of those, nested mappings of those), by a fast lane of
+//! this crate that gives exactly what yaml-rust2 would, and typed by the
+//! YAML 1.2 core schema: `yes`/`no`/`on`/`off` are strings, `0o17` is octal,
 //! `2022-10-24T21:10:00Z` is a string (the models parse it as a date-time).
 //! A key given twice in a mapping is an error. Merge keys (`<<`) are plain
 //! keys. Tags `!!str`, `!!int`, `!!float`, `!!bool`, `!!null` and `!` are
@@ -90,6 +93,9 @@ mod value_de;
 mod value_ser;
 mod write;
 mod yaml;
+mod yaml_lane;
+#[cfg(test)]
+mod yaml_lane_tests;
 
 pub use item::{IsoDuration, Item, Ratings};
 pub use news::{ItemType, NewsImage, NewsItem, Provider, Related};
