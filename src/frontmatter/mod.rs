@@ -155,39 +155,13 @@ impl Default for Limits {
 /// same shape.
 ///
 /// [`wordpress::Parsed`]: crate::wordpress::Parsed
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Document<'a, T> {
     front_matter: T,
     format: Format,
     body: Text<'a>,
     body_offset: usize,
     warnings: Vec<Error>,
-}
-
-/// A copy of a warning: kind, message, path and position (the underlying
-/// parser's error, its `source`, is not copied).
-fn copy_error(e: &Error) -> Error {
-    let mut copy = Error::new(e.kind(), e.message());
-    if let Some(p) = e.position() {
-        copy = copy.with_position(p);
-    }
-    if let Some(path) = e.path() {
-        copy = copy.with_path(path);
-    }
-    copy
-}
-
-/// Warnings are copied without their `source` (see [`Document::warnings`]).
-impl<T: Clone> Clone for Document<'_, T> {
-    fn clone(&self) -> Self {
-        Document {
-            front_matter: self.front_matter.clone(),
-            format: self.format,
-            body: self.body.clone(),
-            body_offset: self.body_offset,
-            warnings: self.warnings.iter().map(copy_error).collect(),
-        }
-    }
 }
 
 /// Equal front matter, format, body and warnings (by kind, message, path
