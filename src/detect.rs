@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::encoding::Decoded;
 #[cfg(feature = "frontmatter")]
-use crate::frontmatter::{self, Document, Item, NewsItem};
+use crate::frontmatter::{self, Document, Item, NewsItem, Page};
 #[cfg(feature = "wordpress")]
 use crate::wordpress::{self, Object, Parsed, Response};
 use crate::{Error, ErrorKind, Position};
@@ -22,10 +22,18 @@ pub enum Content<'a> {
     /// has).
     #[cfg(feature = "frontmatter")]
     NewsItem(Document<'a, NewsItem<'a>>),
-    /// Any other front-matter file, read as an aggregator [`Item`] (every
-    /// field optional, unknown keys kept).
+    /// Another item of the news aggregator's collections (a front-matter
+    /// file with its keys, `publishedDateTime`, `webUrl`, `provider`...),
+    /// read as an [`Item`] (every field optional, unknown keys kept).
     #[cfg(feature = "frontmatter")]
     Item(Document<'a, Item<'a>>),
+    /// Any other front-matter file, read as a static site's [`Page`]
+    /// (Hugo, Jekyll, Eleventy, Astro...; every field optional, unknown
+    /// keys kept).
+    /// (Boxed: a page has many fields, and every `Content` would be its
+    /// size.)
+    #[cfg(feature = "frontmatter")]
+    Page(Box<Document<'a, Page<'a>>>),
 }
 
 /// What kind of content an input holds, for reports.
@@ -40,7 +48,9 @@ pub enum ContentKind {
     WordPressError,
     /// An aggregator news item.
     NewsItem,
-    /// Another front-matter file.
+    /// Another item of the news aggregator's collections.
+    AggregatorItem,
+    /// Another front-matter file, read as a static site's page.
     FrontMatter,
 }
 
@@ -51,6 +61,7 @@ impl std::fmt::Display for ContentKind {
             ContentKind::WordPressCollection => "wordpress collection",
             ContentKind::WordPressError => "wordpress error response",
             ContentKind::NewsItem => "news item",
+            ContentKind::AggregatorItem => "aggregator item",
             ContentKind::FrontMatter => "front-matter file",
         })
     }
@@ -70,7 +81,9 @@ impl<'a> Content<'a> {
             #[cfg(feature = "frontmatter")]
             Content::NewsItem(_) => ContentKind::NewsItem,
             #[cfg(feature = "frontmatter")]
-            Content::Item(_) => ContentKind::FrontMatter,
+            Content::Item(_) => ContentKind::AggregatorItem,
+            #[cfg(feature = "frontmatter")]
+            Content::Page(_) => ContentKind::FrontMatter,
         }
     }
 
@@ -110,6 +123,8 @@ impl<'a> Content<'a> {
             Content::NewsItem(doc) => vec![Article::from(doc)],
             #[cfg(feature = "frontmatter")]
             Content::Item(doc) => vec![Article::from(doc)],
+            #[cfg(feature = "frontmatter")]
+            Content::Page(doc) => vec![Article::from(&**doc)],
         }
     }
 
@@ -126,6 +141,8 @@ impl<'a> Content<'a> {
             Content::NewsItem(doc) => doc.warnings(),
             #[cfg(feature = "frontmatter")]
             Content::Item(doc) => doc.warnings(),
+            #[cfg(feature = "frontmatter")]
+            Content::Page(doc) => doc.warnings(),
         }
     }
 
@@ -138,7 +155,7 @@ impl<'a> Content<'a> {
         match self {
             Content::WordPress(parsed) => parsed.failures(),
             #[cfg(feature = "frontmatter")]
-            Content::NewsItem(_) | Content::Item(_) => &[],
+            Content::NewsItem(_) | Content::Item(_) | Content::Page(_) => &[],
         }
     }
 
@@ -152,27 +169,33 @@ impl<'a> Content<'a> {
             Content::NewsItem(doc) => Content::NewsItem(doc.into_owned()),
             #[cfg(feature = "frontmatter")]
             Content::Item(doc) => Content::Item(doc.into_owned()),
+            #[cfg(feature = "frontmatter")]
+            Content::Page(doc) => Content::Page(Box::new(doc.into_owned())),
         }
     }
 }
 
 /// Recognises and reads `input`: WordPress JSON (an object, a collection,
 /// an error response; with a BOM, JSONP or `_envelope`; UTF-8, or UTF-16
-/// with its byte order mark), or a file with front matter (a news item, or
-/// any other front matter).
+/// with its byte order mark), or a file with front matter in YAML, TOML or
+/// JSON: an aggregator news item when it has every field a news item
+/// requires, another aggregator item when it has the aggregator's keys
+/// (`publishedDateTime`, `webUrl`, `originalUrl`, `provider`, `secured`),
+/// else a static site's [`Page`].
 ///
 /// WordPress JSON is read leniently ([`wordpress::ReadOptions::lenient`]):
 /// a collection's item that cannot be read is set aside in
 /// [`Content::failures`] and the others are read; a field that cannot be
-/// typed is kept as sent, with a warning in [`Content::warnings`].
+/// typed is kept as sent, with a warning in [`Content::warnings`]. Front
+/// matter likewise: a value a model cannot type is kept, with a warning.
 ///
 /// # Errors
 ///
 /// When the bytes are not UTF-8 (naming the encoding they look like);
 /// when they are empty or in neither format ([`ErrorKind::UnknownFormat`],
 /// at the first character); and the errors of [`wordpress::from_str`] and
-/// [`frontmatter::news_item`] / [`frontmatter::item`] for an input of that
-/// format. A Markdown file without front matter is
+/// [`frontmatter::parse`] for an input of that format. A Markdown file
+/// without front matter is
 /// [`ErrorKind::NoFrontMatter`].
 ///
 /// # Examples
@@ -204,7 +227,7 @@ pub fn from_slice(input: &[u8]) -> Result<Content<'_>, Error> {
                 Ok(Content::WordPress(parsed))
             }
             #[cfg(feature = "frontmatter")]
-            Content::NewsItem(_) | Content::Item(_) => Err(Error::new(
+            Content::NewsItem(_) | Content::Item(_) | Content::Page(_) => Err(Error::new(
                 ErrorKind::Unsupported,
                 format!("front matter in {from}: expected UTF-8"),
             )),
@@ -369,18 +392,9 @@ fn read_wordpress(text: &str) -> Result<Content<'_>, Error> {
 
 #[cfg(feature = "frontmatter")]
 fn read_front_matter(text: &str) -> Result<Content<'_>, Error> {
-    match frontmatter::news_item(text) {
-        Ok(doc) => Ok(Content::NewsItem(doc)),
-        // Not every field of a news item, or one that cannot be read:
-        // another kind of item, which reads every field leniently.
-        Err(err)
-            if matches!(
-                err.kind(),
-                ErrorKind::MissingField | ErrorKind::InvalidType | ErrorKind::InvalidValue
-            ) =>
-        {
-            frontmatter::item(text).map(Content::Item)
-        }
-        Err(err) => Err(err),
-    }
+    Ok(match frontmatter::recognise(text)? {
+        frontmatter::Recognised::News(doc) => Content::NewsItem(doc),
+        frontmatter::Recognised::Item(doc) => Content::Item(doc),
+        frontmatter::Recognised::Page(doc) => Content::Page(doc),
+    })
 }

@@ -89,8 +89,9 @@ fn common<'a>(c: Common<'_, 'a>) -> Article<'a> {
 }
 
 /// The body as text: HTML bodies (newsletters) through the HTML module,
-/// Markdown and plain bodies trimmed but otherwise as written.
-fn body_text<'a>(body: &Text<'a>) -> Option<Text<'a>> {
+/// Markdown and plain bodies trimmed but otherwise as written (static
+/// sites' pages too).
+pub(super) fn body_text<'a>(body: &Text<'a>) -> Option<Text<'a>> {
     let trimmed = body.trim();
     if trimmed.is_empty() {
         return None;

@@ -1,37 +1,40 @@
-//! [`Article`]: one normalized record for a WordPress post or an aggregator
-//! item, for search indexes and datasets.
+//! [`Article`]: one normalized record for a WordPress post, an aggregator
+//! item or a static site's page, for search indexes and datasets.
 //!
 //! Build one with `From` ([`Post`](crate::wordpress::Post),
-//! [`NewsItem`](crate::frontmatter::NewsItem) and
-//! [`Item`](crate::frontmatter::Item) documents), or let
+//! [`NewsItem`](crate::frontmatter::NewsItem),
+//! [`Item`](crate::frontmatter::Item) and
+//! [`Page`](crate::frontmatter::Page) documents), or let
 //! [`crate::from_slice`] recognise the input and give every article in it.
 //!
 //! It serializes with serde under the field names below, which are stable:
 //! a change to them is a breaking change of the crate.
 //!
-//! | field | WordPress post | aggregator item |
-//! | --- | --- | --- |
-//! | `source` | `"wordpress"` (`"woocommerce"` for a product) | `"aggregator"` |
-//! | `id` | `id` | — |
-//! | `url` | Yoast `canonical`, else `link` | `webUrl`, else `originalUrl` |
-//! | `title` | `title.rendered` as text | `title` (or `name`) as text |
-//! | `excerpt` | `excerpt.rendered` as text | `excerpt` as text |
-//! | `body` | `content.rendered` as text | the body as text, else the excerpt |
-//! | `published` | `date_gmt` at the offset `date` − `date_gmt` | `publishedDateTime` |
-//! | `modified` | `modified_gmt` likewise | — |
-//! | `author` | embedded author's `name`, else Yoast `author` | — |
-//! | `site` | Yoast `og_site_name`; the URL's host | `provider` `name`, `domain` |
-//! | `language` | Yoast `og_locale` (`en_US`) | — |
-//! | `categories`, `tags` | ids, with names from embedded `wp:term` | — |
-//! | `topics` | — | `topics` |
-//! | `images` | featured media, Yoast `og_image` | `images` |
-//! | `related` | — | `related` |
+//! | field | WordPress post | aggregator item | static site page |
+//! | --- | --- | --- | --- |
+//! | `source` | `"wordpress"` (`"woocommerce"` for a product) | `"aggregator"` | `"page"` |
+//! | `id` | `id` | — | — |
+//! | `url` | Yoast `canonical`, else `link` | `webUrl`, else `originalUrl` | `url`, else `permalink` (a path as written) |
+//! | `title` | `title.rendered` as text | `title` (or `name`) as text | `title` as text |
+//! | `excerpt` | `excerpt.rendered` as text | `excerpt` as text | `description`, `summary` or `excerpt` |
+//! | `body` | `content.rendered` as text | the body as text, else the excerpt | the body (Markdown as written), else the excerpt |
+//! | `published` | `date_gmt` at the offset `date` − `date_gmt` | `publishedDateTime` | `date`, `publishDate` or `pubDate` (UTC when no offset is written) |
+//! | `modified` | `modified_gmt` likewise | — | `lastmod`, `updated`, `last_modified_at` or `updatedDate` |
+//! | `author` | embedded author's `name`, else Yoast `author` | — | the first of `author`, `authors` |
+//! | `site` | Yoast `og_site_name`; the URL's host | `provider` `name`, `domain` | — |
+//! | `language` | Yoast `og_locale` (`en_US`) | — | `lang`, else `language` |
+//! | `categories`, `tags` | ids, with names from embedded `wp:term` | — | names: `categories` and `category`; `tags` |
+//! | `topics` | — | `topics` | — |
+//! | `images` | featured media, Yoast `og_image` | `images` | `image`, `heroImage`, `images[0]` or `cover` |
+//! | `related` | — | `related` | — |
 //!
 //! Dates serialize as RFC 3339; absent values as `null` or `[]`.
 
 mod article_options;
 #[cfg(feature = "frontmatter")]
 mod from_aggregator;
+#[cfg(feature = "frontmatter")]
+mod from_page;
 #[cfg(feature = "wordpress")]
 mod from_woocommerce;
 #[cfg(feature = "wordpress")]
@@ -57,6 +60,8 @@ pub enum Source {
     WooCommerce,
     /// A news aggregator's front-matter file.
     Aggregator,
+    /// A static site's page or post (Hugo, Jekyll, Eleventy, Astro...).
+    Page,
 }
 
 map_text_identity!(Source);

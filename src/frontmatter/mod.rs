@@ -9,6 +9,8 @@
 //! | the front matter in your `#[derive(Deserialize)]` type | [`from_str`] |
 //! | an aggregator news item (`_news/*.md`) | [`news_item`] |
 //! | an item of the aggregator's other collections | [`item()`] |
+//! | a static site's page or post (Hugo, Jekyll, Eleventy, Astro) | [`page()`] |
+//! | a file written back, as YAML, TOML or JSON front matter and its body | [`to_string`], [`Document::to_string_as`] |
 //!
 //! Every position (syntax errors, type errors, [`Value::position`],
 //! [`Entry::key_position`]) is a byte offset, line and column of the whole
@@ -18,8 +20,11 @@
 //!
 //! # YAML
 //!
-//! YAML is read with yaml-rust2's event parser and typed by the YAML 1.2
-//! core schema: `yes`/`no`/`on`/`off` are strings, `0o17` is octal,
+//! YAML is read with yaml-rust2's event parser, or, for front matter
+//! written the common way (a mapping of words to one-line scalars, block
+//! and flow lists of those, nested mappings of those), by a fast lane of
+//! this crate that gives exactly what yaml-rust2 would, and typed by the
+//! YAML 1.2 core schema: `yes`/`no`/`on`/`off` are strings, `0o17` is octal,
 //! `2022-10-24T21:10:00Z` is a string (the models parse it as a date-time).
 //! A key given twice in a mapping is an error. Merge keys (`<<`) are plain
 //! keys. Tags `!!str`, `!!int`, `!!float`, `!!bool`, `!!null` and `!` are
@@ -79,18 +84,26 @@ mod item_text;
 mod json_positions;
 pub(crate) mod model;
 mod news;
+mod page;
 mod schema;
 mod split;
 mod toml;
 mod value;
 mod value_de;
+mod value_ser;
+mod write;
 mod yaml;
+mod yaml_lane;
+#[cfg(test)]
+mod yaml_lane_tests;
 
 pub use item::{IsoDuration, Item, Ratings};
 pub use news::{ItemType, NewsImage, NewsItem, Provider, Related};
+pub use page::{Page, PageDate, Terms};
 pub use split::{Format, Split, split};
 pub use value::{Entry, Mapping, Value, ValueKind};
 pub use value_de::ValueDeserializer;
+pub use write::to_string;
 
 use crate::{Error, ErrorKind, Position, Result, Text};
 use model::Field;
@@ -142,39 +155,13 @@ impl Default for Limits {
 /// same shape.
 ///
 /// [`wordpress::Parsed`]: crate::wordpress::Parsed
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Document<'a, T> {
     front_matter: T,
     format: Format,
     body: Text<'a>,
     body_offset: usize,
     warnings: Vec<Error>,
-}
-
-/// A copy of a warning: kind, message, path and position (the underlying
-/// parser's error, its `source`, is not copied).
-fn copy_error(e: &Error) -> Error {
-    let mut copy = Error::new(e.kind(), e.message());
-    if let Some(p) = e.position() {
-        copy = copy.with_position(p);
-    }
-    if let Some(path) = e.path() {
-        copy = copy.with_path(path);
-    }
-    copy
-}
-
-/// Warnings are copied without their `source` (see [`Document::warnings`]).
-impl<T: Clone> Clone for Document<'_, T> {
-    fn clone(&self) -> Self {
-        Document {
-            front_matter: self.front_matter.clone(),
-            format: self.format,
-            body: self.body.clone(),
-            body_offset: self.body_offset,
-            warnings: self.warnings.iter().map(copy_error).collect(),
-        }
-    }
 }
 
 /// Equal front matter, format, body and warnings (by kind, message, path
@@ -571,9 +558,77 @@ pub fn item(input: &str) -> Result<Document<'_, Item<'_>>> {
     typed(input, &Limits::default())
 }
 
+/// A front-matter file read as what it holds (for [`crate::from_slice`]).
+pub(crate) enum Recognised<'a> {
+    News(Document<'a, NewsItem<'a>>),
+    Item(Document<'a, Item<'a>>),
+    Page(Box<Document<'a, Page<'a>>>),
+}
+
+/// Reads `input` once and types it: a news item when every field a news
+/// item requires is there and readable; another aggregator item when it
+/// has the aggregator's keys; else a static site's page.
+pub(crate) fn recognise(input: &str) -> Result<Recognised<'_>> {
+    let doc = parse(input)?;
+    let value = doc.value();
+    if <NewsItem<'_> as Field<'_>>::check(value).is_ok() {
+        return read_typed(doc).map(Recognised::News);
+    }
+    let aggregator = [
+        "publishedDateTime",
+        "webUrl",
+        "originalUrl",
+        "provider",
+        "secured",
+    ]
+    .iter()
+    .any(|key| value.get(key).is_some());
+    if aggregator {
+        read_typed(doc).map(Recognised::Item)
+    } else {
+        read_typed(doc).map(|d| Recognised::Page(Box::new(d)))
+    }
+}
+
 /// Reads a model leniently: its warnings go on the document.
+/// Reads a static site's page or post (Hugo, Jekyll, Eleventy, Astro...)
+/// in any front-matter format: the typed [`Page`] and the body.
+///
+/// Lenient, as [`news_item`]: no field is required, and a value that
+/// cannot be typed is kept in [`Page::extra`] with a warning.
+///
+/// # Errors
+///
+/// As [`parse`]; [`ErrorKind::InvalidType`] when the front matter is not a
+/// mapping.
+///
+/// # Examples
+///
+/// ```
+/// use pressmark::frontmatter;
+/// use pressmark::time::macros::datetime;
+///
+/// let file = "+++\ntitle = \"Tides\"\ndate = 2024-03-01T10:00:00+01:00\ntags = [\"sea\"]\n\
+///             [params]\ntoc = true\n+++\nHigh water.\n";
+/// let doc = frontmatter::page(file)?;
+/// assert_eq!(doc.title.as_deref(), Some("Tides"));
+/// let published = doc.published_at().map(|d| d.to_offset_date_time());
+/// assert_eq!(published, Some(datetime!(2024-03-01 10:00 +1)));
+/// assert_eq!(doc.tags.names().collect::<Vec<_>>(), ["sea"]);
+/// assert!(doc.extra.get("params").is_some());
+/// assert_eq!(doc.body(), "High water.\n");
+/// # Ok::<(), pressmark::Error>(())
+/// ```
+pub fn page(input: &str) -> Result<Document<'_, Page<'_>>> {
+    typed(input, &Limits::default())
+}
+
 fn typed<'a, T: Field<'a>>(input: &'a str, limits: &Limits) -> Result<Document<'a, T>> {
-    let mut doc = parse_with(input, limits)?;
+    read_typed(parse_with(input, limits)?)
+}
+
+/// Types a document's value leniently.
+fn read_typed<'a, T: Field<'a>>(mut doc: Document<'a, Value<'a>>) -> Result<Document<'a, T>> {
     let mut warnings = Vec::new();
     let value = std::mem::replace(&mut doc.front_matter, Value::new(ValueKind::Null));
     let model = T::read_top(value, Some(&mut warnings))?;

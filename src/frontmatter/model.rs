@@ -420,6 +420,113 @@ impl<'a> Field<'a> for Mapping<'a> {
     }
 }
 
+/// The order a model's keys were read in, when it is not the model's own
+/// (its fields in declared order, then `extra`): indices of fields, then
+/// `fields + i` for `extra[i]`. Serializing follows it, so that a model
+/// writes back with the file's key order. Two models are equal whatever
+/// order they were read in.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct KeyOrder(Option<Box<[u16]>>);
+
+impl PartialEq for KeyOrder {
+    fn eq(&self, _: &KeyOrder) -> bool {
+        true
+    }
+}
+
+crate::map_text::map_text_identity!(KeyOrder);
+
+impl KeyOrder {
+    pub(crate) fn get(&self) -> Option<&[u16]> {
+        self.0.as_deref()
+    }
+}
+
+/// Records the order of keys while a model reads them, on the stack; it
+/// allocates only for a file whose order is not the model's.
+pub(crate) struct OrderRecorder {
+    fields: u16,
+    seen: [u16; 48],
+    len: usize,
+    spill: Vec<u16>,
+    last_field: Option<u16>,
+    extras: u16,
+    own_order: bool,
+}
+
+impl OrderRecorder {
+    pub(crate) fn new(fields: usize) -> OrderRecorder {
+        OrderRecorder {
+            fields: u16::try_from(fields).unwrap_or(u16::MAX),
+            seen: [0; 48],
+            len: 0,
+            spill: Vec::new(),
+            last_field: None,
+            extras: 0,
+            own_order: true,
+        }
+    }
+
+    fn push(&mut self, i: u16) {
+        if self.len < self.seen.len() {
+            self.seen[self.len] = i;
+        } else {
+            if self.spill.is_empty() {
+                self.spill.extend_from_slice(&self.seen);
+            }
+            self.spill.push(i);
+        }
+        self.len += 1;
+    }
+
+    /// A known field, by its index.
+    pub(crate) fn field(&mut self, i: u16) {
+        if self.extras > 0 || self.last_field.is_some_and(|last| last >= i) {
+            self.own_order = false;
+        }
+        self.last_field = Some(i);
+        self.push(i);
+    }
+
+    /// The next key of `extra`.
+    pub(crate) fn extra(&mut self) {
+        let i = self.fields.saturating_add(self.extras);
+        self.extras = self.extras.saturating_add(1);
+        self.push(i);
+    }
+
+    pub(crate) fn finish(self) -> KeyOrder {
+        if self.own_order {
+            return KeyOrder(None);
+        }
+        KeyOrder(Some(if self.spill.is_empty() {
+            self.seen[..self.len].into()
+        } else {
+            self.spill.into_boxed_slice()
+        }))
+    }
+}
+
+/// The index of `key` in `keys`, at compile time.
+pub(crate) const fn key_index(keys: &[&str], key: &str) -> u16 {
+    let mut i = 0;
+    while i < keys.len() {
+        let k = keys[i].as_bytes();
+        let b = key.as_bytes();
+        if k.len() == b.len() {
+            let mut j = 0;
+            while j < k.len() && k[j] == b[j] {
+                j += 1;
+            }
+            if j == k.len() {
+                return i as u16;
+            }
+        }
+        i += 1;
+    }
+    panic!("a model's key is not among its keys")
+}
+
 /// Declares a model struct: its fields with their YAML keys, plus `extra`
 /// (every other key, in input order, with positions); `Field` to read it from
 /// a [`Value`], serde `Serialize` (known keys in the declared order, absent
@@ -445,6 +552,13 @@ macro_rules! front_matter_model {
             /// Every key this model does not know, in input order, with its
             /// value and position: nothing in the input is lost.
             pub extra: $crate::frontmatter::Mapping<'a>,
+            /// The order the keys were read in, for writing them back.
+            order: $crate::frontmatter::model::KeyOrder,
+        }
+
+        impl $name<'_> {
+            /// The model's keys, in declared order.
+            const KEYS: &'static [&'static str] = &[$($key),*];
         }
 
         impl<'a> $name<'a> {
@@ -459,23 +573,29 @@ macro_rules! front_matter_model {
                 position: Option<$crate::Position>,
                 mut warnings: $crate::frontmatter::model::Warnings<'_>,
             ) -> $crate::Result<Self> {
-                use $crate::frontmatter::model::{Field, mark, nest};
+                use $crate::frontmatter::model::{Field, OrderRecorder, key_index, mark, nest};
                 $( let mut $field: Option<$ty> = None; )*
                 let mut extra = Vec::new();
+                let mut order = OrderRecorder::new($name::KEYS.len());
                 for entry in map.into_entries() {
                     match entry.key.as_str() {
                         $(
                             $key => {
+                                const INDEX: u16 = key_index($name::KEYS, $key);
                                 let from = mark(&warnings);
                                 let read = <$ty as Field<'a>>::read(entry.value, warnings.as_deref_mut());
                                 nest(&mut warnings, from, $key);
                                 match read {
-                                    Ok(v) => $field = Some(v),
+                                    Ok(v) => {
+                                        $field = Some(v);
+                                        order.field(INDEX);
+                                    }
                                     Err(r) => {
                                         let error = r.error.in_field($key);
                                         match warnings.as_deref_mut() {
                                             Some(w) if !<$ty as Field<'a>>::required() => {
                                                 w.push(error);
+                                                order.extra();
                                                 extra.push($crate::frontmatter::Entry {
                                                     key: entry.key,
                                                     key_pos: entry.key_pos,
@@ -488,7 +608,10 @@ macro_rules! front_matter_model {
                                 }
                             }
                         )*
-                        _ => extra.push(entry),
+                        _ => {
+                            order.extra();
+                            extra.push(entry);
+                        }
                     }
                 }
                 Ok($name {
@@ -499,6 +622,7 @@ macro_rules! front_matter_model {
                         },
                     )*
                     extra: $crate::frontmatter::Mapping::from_entries(extra),
+                    order: order.finish(),
                 })
             }
         }
@@ -565,17 +689,47 @@ macro_rules! front_matter_model {
             }
         }
 
+        /// The keys in the order they were read (for a model read from a
+        /// file), else the model's, then `extra`; absent fields left out.
         impl serde::Serialize for $name<'_> {
             fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
                 use serde::ser::SerializeMap;
                 use $crate::frontmatter::model::{Field, Ser};
                 let mut map = s.serialize_map(None)?;
-                $(
-                    if !Field::skip(&self.$field) {
-                        map.serialize_entry($key, &Ser(&self.$field))?;
+                let field = |map: &mut S::SerializeMap, key: &str| -> std::result::Result<(), S::Error> {
+                    match key {
+                        $(
+                            $key if !Field::skip(&self.$field) => {
+                                map.serialize_entry($key, &Ser(&self.$field))?;
+                            }
+                        )*
+                        _ => {}
                     }
-                )*
-                for entry in self.extra.entries() {
+                    Ok(())
+                };
+                debug_assert!(Self::KEYS.len() <= 64, "a model of at most 64 fields");
+                let extra = self.extra.entries();
+                let mut written_fields = 0u64;
+                let mut written_extra = 0;
+                if let Some(order) = self.order.get() {
+                    for &i in order {
+                        let i = usize::from(i);
+                        if let Some(key) = Self::KEYS.get(i) {
+                            field(&mut map, key)?;
+                            written_fields |= 1u64 << (i % 64);
+                        } else if let Some(e) = extra.get(i - Self::KEYS.len()) {
+                            map.serialize_entry(e.key.as_str(), &e.value)?;
+                            written_extra = written_extra.max(i - Self::KEYS.len() + 1);
+                        }
+                    }
+                }
+                // Fields set after reading, or a model built by hand.
+                for (i, key) in Self::KEYS.iter().enumerate() {
+                    if written_fields & (1u64 << (i % 64)) == 0 {
+                        field(&mut map, key)?;
+                    }
+                }
+                for entry in &extra[written_extra.min(extra.len())..] {
                     map.serialize_entry(entry.key.as_str(), &entry.value)?;
                 }
                 map.end()
@@ -592,7 +746,7 @@ macro_rules! front_matter_model {
             }
         }
 
-        $crate::map_text::map_text_struct!($name { $($field,)* extra });
+        $crate::map_text::map_text_struct!($name { $($field,)* extra, order });
     };
 }
 pub(crate) use front_matter_model;

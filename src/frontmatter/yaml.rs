@@ -162,7 +162,6 @@ pub(crate) fn parse<'a>(
         Some(rest) => (rest, base + '\u{feff}'.len_utf8()),
         None => (fragment, base),
     };
-    let mut loc = Locator::new(input, fragment, base);
     // Positions are kept in 32 bits.
     super::check_size(
         input,
@@ -171,6 +170,20 @@ pub(crate) fn parse<'a>(
         limits.max_bytes.min(u32::MAX as usize / 2),
     )?;
     check_printable(input, fragment, base)?;
+    if let Some(value) = super::yaml_lane::parse(input, fragment, base, limits) {
+        return Ok(value);
+    }
+    parse_events(input, fragment, base, limits)
+}
+
+/// [`parse`] by yaml-rust2's events, past the fast lane.
+pub(crate) fn parse_events<'a>(
+    input: &'a str,
+    fragment: &'a str,
+    base: usize,
+    limits: &Limits,
+) -> Result<Value<'a>> {
+    let mut loc = Locator::new(input, fragment, base);
     let mut parser = Parser::new_from_str(fragment);
     let mut b = Builder {
         max_nodes: limits.max_nodes,
