@@ -2,7 +2,7 @@
 //! shape is converted at size `n` and `4n`, and the time must grow about
 //! four times, not sixteen (as pulldown-cmark's fuzzer checks for
 //! superlinear time). A ratio measured in the same run, which a slow or busy
-//! machine changes far less than it changes a time; the two sizes run five
+//! machine changes far less than it changes a time; the two sizes run seven
 //! times each, alternately, and the fastest run of each counts, so one
 //! pause cannot fail the test.
 //!
@@ -87,11 +87,11 @@ fn time(input: &str) -> f64 {
     started.elapsed().as_secs_f64()
 }
 
-/// The fastest of five conversions of `a` and of `b`, timed alternately so
-/// that the machine's load weighs on both alike.
+/// The fastest of seven conversions of `a` and of `b`, timed alternately
+/// so that the machine's load weighs on both alike.
 fn fastest_of_each(a: &str, b: &str) -> (f64, f64) {
     let (mut ta, mut tb) = (f64::INFINITY, f64::INFINITY);
-    for _ in 0..5 {
+    for _ in 0..7 {
         ta = ta.min(time(a));
         tb = tb.min(time(b));
     }
