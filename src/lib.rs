@@ -25,9 +25,11 @@
 //! ```
 //!
 //! **Front matter** ([`frontmatter`]): split a file without allocating, read
-//! YAML (or JSON) with the position of every value in the whole file, into
-//! your own `serde::Deserialize` type or the aggregator's typed
-//! [`NewsItem`](frontmatter::NewsItem).
+//! YAML, TOML or JSON with the position of every value in the whole file,
+//! into your own `serde::Deserialize` type, a static site's typed
+//! [`Page`](frontmatter::Page) (Hugo, Jekyll, Eleventy, Astro) or the
+//! aggregator's [`NewsItem`](frontmatter::NewsItem); write it back in any
+//! of the three ([`frontmatter::to_string`]).
 //!
 //! ```
 //! # #[cfg(feature = "frontmatter")] {

@@ -7,11 +7,14 @@
 #![cfg(feature = "frontmatter")]
 
 mod common;
+#[path = "common/yaml_mutants.rs"]
+mod yaml_mutants;
 #[path = "common/yaml_oracle.rs"]
 mod yaml_oracle;
 
 use std::collections::BTreeMap;
 
+use yaml_mutants::{INSERTS, Rng, mutants};
 use yaml_oracle::{Verdict, compare};
 
 #[derive(Default)]
@@ -62,46 +65,6 @@ impl Tally {
             self.differ.len()
         );
     }
-}
-
-/// A small deterministic generator (xorshift), so a failure is repeatable.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'t>(&mut self, items: &[&'t str]) -> &'t str {
-        items[self.below(items.len())]
-    }
-}
-
-/// Mutants of `file`: a character deleted, or one of YAML's indicators,
-/// a line break, a tab or a space put in, at positions spread over it.
-fn mutants(file: &str, rng: &mut Rng, count: usize) -> Vec<String> {
-    const INSERTS: &[&str] = &[
-        ":", ": ", "-", "- ", "#", " #", "'", "\"", "{", "}", "[", "]", ",", "&a ", "*a", "!",
-        "!!str ", "|", ">", "\t", "\n", "\r\n", " ", "  ", "\\", "%", "@", "`", "?", "...", "---",
-        "~", "é", "\u{a0}",
-    ];
-    let boundaries: Vec<usize> = file.char_indices().map(|(i, _)| i).collect();
-    (0..count)
-        .map(|_| {
-            let at = boundaries[rng.below(boundaries.len())];
-            if rng.below(3) == 0 {
-                let len = file[at..].chars().next().map_or(0, char::len_utf8);
-                format!("{}{}", &file[..at], &file[at + len..])
-            } else {
-                format!("{}{}{}", &file[..at], rng.pick(INSERTS), &file[at..])
-            }
-        })
-        .collect()
 }
 
 const SCALARS: &[&str] = &[
@@ -286,12 +249,12 @@ fn libyaml_agrees_on_generated_documents_and_mutants() {
         let doc = generate(&mut rng);
         tally.add(&doc);
         if rng.below(4) == 0 {
-            for m in mutants(&doc, &mut rng, 2) {
+            for m in mutants(&doc, &mut rng, 2, INSERTS) {
                 tally.add(&m);
             }
         }
     }
-    for m in mutants(FIXTURE, &mut rng, 1_500) {
+    for m in mutants(FIXTURE, &mut rng, 1_500, INSERTS) {
         tally.add(&m);
     }
     tally.report("generated documents and mutants of our fixture");
@@ -315,7 +278,7 @@ fn libyaml_agrees_on_the_aggregator_corpus_and_its_mutants() {
                 .find("\n---\n")
                 .map_or(file.len(), |e| e + 5)
                 .min(file.len());
-            for m in mutants(&file[..end], &mut rng, 20) {
+            for m in mutants(&file[..end], &mut rng, 20, INSERTS) {
                 mutated.add(&m);
             }
         }

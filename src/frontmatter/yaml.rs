@@ -25,15 +25,20 @@ struct Locator<'a> {
     bytes: usize,
 }
 
+/// Lines of `input` before byte `base` (where the front matter starts).
+pub(crate) fn lines_before(input: &str, base: usize) -> usize {
+    input.as_bytes()[..base]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
 impl<'a> Locator<'a> {
     fn new(input: &str, fragment: &'a str, base: usize) -> Locator<'a> {
         Locator {
             fragment,
             base,
-            lines_before: input.as_bytes()[..base]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count(),
+            lines_before: lines_before(input, base),
             chars: 0,
             bytes: 0,
         }

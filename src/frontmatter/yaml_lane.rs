@@ -33,10 +33,7 @@ pub(crate) fn parse<'a>(
     let mut lane = Lane {
         fragment,
         base,
-        lines_before: input.as_bytes()[..base]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count(),
+        lines_before: super::yaml::lines_before(input, base),
         at: 0,
         line: 0,
         nodes: 0,

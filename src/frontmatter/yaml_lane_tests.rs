@@ -7,6 +7,10 @@
 use super::value::{Value, ValueKind};
 use super::{Format, Limits, split, yaml, yaml_lane};
 
+#[path = "../../tests/common/yaml_mutants.rs"]
+mod yaml_mutants;
+use yaml_mutants::{LANE_INSERTS, Rng, mutants};
+
 /// Equal, and each string borrowed in one exactly when in the other.
 fn identical(a: &Value<'_>, b: &Value<'_>) -> bool {
     if a.position() != b.position() {
@@ -112,47 +116,6 @@ impl Tally {
             self.differ.len()
         );
     }
-}
-
-/// A small deterministic generator (xorshift).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'t>(&mut self, items: &[&'t str]) -> &'t str {
-        items[self.below(items.len())]
-    }
-}
-
-/// Mutants of `file`: a byte-level change at spread positions (a
-/// character deleted, or one of YAML's indicators, a quote, a space, a
-/// line break put in).
-fn mutants(file: &str, rng: &mut Rng, count: usize) -> Vec<String> {
-    const INSERTS: &[&str] = &[
-        ":", ": ", "-", "- ", "#", " #", "'", "\"", "\\", "[", "]", ",", "{", "&", "*", "!", "|",
-        ">", "\t", "\n", "\r\n", "\r", " ", "  ", "?", "%", "é", "\u{a0}", "0", "''", "\\u00e9",
-        "\\x",
-    ];
-    let boundaries: Vec<usize> = file.char_indices().map(|(i, _)| i).collect();
-    (0..count)
-        .map(|_| {
-            let at = boundaries[rng.below(boundaries.len())];
-            if rng.below(3) == 0 {
-                let len = file[at..].chars().next().map_or(0, char::len_utf8);
-                format!("{}{}", &file[..at], &file[at + len..])
-            } else {
-                format!("{}{}{}", &file[..at], rng.pick(INSERTS), &file[at..])
-            }
-        })
-        .collect()
 }
 
 const SCALARS: &[&str] = &[
@@ -308,7 +271,7 @@ fn lane_agrees_with_events_on_fixtures_and_generated_documents() {
     let mut rng = Rng(0x1a2b_3c4d_5e6f_7081);
     for fixture in FIXTURES {
         tally.add(fixture);
-        for m in mutants(fixture, &mut rng, 800) {
+        for m in mutants(fixture, &mut rng, 800, LANE_INSERTS) {
             tally.add(&m);
         }
     }
@@ -316,7 +279,7 @@ fn lane_agrees_with_events_on_fixtures_and_generated_documents() {
         let doc = generate(&mut rng);
         tally.add(&doc);
         if rng.below(3) == 0 {
-            for m in mutants(&doc, &mut rng, 2) {
+            for m in mutants(&doc, &mut rng, 2, LANE_INSERTS) {
                 tally.add(&m);
             }
         }
@@ -355,7 +318,7 @@ fn lane_agrees_with_events_on_the_corpus() {
         tally.add(&file);
         if i % 20 == 0 {
             let end = file.find("\n---\n").map_or(file.len(), |e| e + 5);
-            for m in mutants(&file[..end], &mut rng, 25) {
+            for m in mutants(&file[..end], &mut rng, 25, LANE_INSERTS) {
                 mutated.add(&m);
             }
         }
