@@ -99,6 +99,11 @@ fn html_piece() -> impl Strategy<Value = String> {
         "<body>",
         "<svg>",
         "</svg>",
+        "<template>",
+        "</template>",
+        "<select>",
+        "<option>",
+        "</select>",
         "<meta name=\"d\" content=\"e &amp; f\">",
         "<link rel=\"canonical\" href=\"https://x.org/\">",
         "<dl><dt>",
@@ -256,6 +261,19 @@ proptest! {
             assert_borrowed_slice(&input, v)?;
         }
     }
+}
+
+/// The oracle itself: a `<template>`'s content hangs from a document node
+/// of its own in the tree builder's DOM, and is not shown for it.
+#[test]
+fn html_oracle_does_not_show_template_content() {
+    let options = TextOptions::default();
+    let html = "<p>Shown</p><template><p>hidden</p></template><p>after</p>";
+    assert_eq!(html_checks::kept_letters(html, &options), "Shownafter");
+    let text = html::to_text(html);
+    let mut problems = Vec::new();
+    html_checks::check_letters("to_text", html, &text, &options, &mut problems);
+    assert!(problems.is_empty(), "{problems:?}");
 }
 
 // ---- Front matter ----

@@ -132,9 +132,11 @@ struct Place {
 }
 
 /// Where `node` is now: for text, from its parent up; for an image, from
-/// the image up. Shown if it reaches the document through no dropped
-/// element; the nearest link gives the `href`.
-fn place(node: &Handle, text: bool, options: &TextOptions) -> Place {
+/// the image up. Shown if it reaches `document` through no dropped
+/// element; the nearest link gives the `href`. A `<template>`'s content
+/// hangs from a document node of its own, so reaching a document is not
+/// enough: it must be this one.
+fn place(node: &Handle, document: &Handle, text: bool, options: &TextOptions) -> Place {
     let mut href = None;
     let mut at = if text {
         parent_of(node)
@@ -143,7 +145,10 @@ fn place(node: &Handle, text: bool, options: &TextOptions) -> Place {
     };
     while let Some(n) = at {
         if let NodeData::Document = n.data {
-            return Place { shown: true, href };
+            return Place {
+                shown: Rc::ptr_eq(&n, document),
+                href,
+            };
         }
         if is_dropped(&n, options) {
             break;
@@ -182,7 +187,7 @@ impl Recording {
     /// Records what was just put in `parent` as its child at `index`.
     fn record(&self, parent: &Handle, index: usize, text: Option<StrTendril>) {
         if let Some(node) = parent.children.borrow().get(index) {
-            let place = place(node, text.is_some(), &self.options);
+            let place = place(node, &self.dom.document, text.is_some(), &self.options);
             self.appended
                 .borrow_mut()
                 .items
@@ -379,12 +384,12 @@ fn shown_and_moved(html: &str, options: &TextOptions) -> (Vec<Piece>, bool) {
         links_made: std::cell::Cell::new(0),
     };
     let context = QualName::new(None, ns!(html), local_name!("body"));
-    let (_dom, appended, fostered, links_made) =
+    let (dom, appended, fostered, links_made) =
         parse_fragment(sink, ParseOpts::default(), context, Vec::new(), false).one(html);
     let mut pieces = Vec::new();
     let mut moved = false;
     for (node, text, then) in appended {
-        moved |= place(&node, text.is_some(), options).shown != then.shown;
+        moved |= place(&node, &dom.document, text.is_some(), options).shown != then.shown;
         if !then.shown {
             continue;
         }
