@@ -30,6 +30,8 @@ pub struct Summary {
     items_warned: usize,
     /// Files with repairs: how many, and where the first was.
     repairs: Vec<(Arc<Path>, usize, Position)>,
+    /// Files read after transcoding, and from what.
+    transcoded: Vec<(Arc<Path>, &'static str)>,
     failures: Vec<(Arc<Path>, String)>,
     /// The big collection being written, when it is not done.
     open: Option<OpenFile>,
@@ -114,6 +116,9 @@ impl Summary {
                 *self.kinds.entry(counts.kind).or_default() += 1;
                 if open.articles == 0 && open.problems == 0 {
                     self.no_articles.push((Arc::clone(&path), counts.kind));
+                }
+                if let Some(from) = counts.transcoded_from {
+                    self.transcoded.push((Arc::clone(&path), from));
                 }
                 if let Some(first) = open.first_repair {
                     self.repairs.push((path, open.repairs, first));
@@ -248,6 +253,12 @@ impl Summary {
         );
         for (path, message) in &self.warnings {
             eprintln!("    {}: {message}", path.display());
+        }
+        if !self.transcoded.is_empty() {
+            eprintln!("  transcoded to UTF-8: {} files", self.transcoded.len());
+            for (path, from) in &self.transcoded {
+                eprintln!("    {}: from {from}", path.display());
+            }
         }
         if !self.repairs.is_empty() {
             let total: usize = self.repairs.iter().map(|(_, n, _)| n).sum();

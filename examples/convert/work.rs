@@ -55,6 +55,8 @@ pub struct Counts {
     /// were made, and where the first was.
     pub repairs: usize,
     pub first_repair: Option<Position>,
+    /// The encoding the file was transcoded from, when it was not UTF-8.
+    pub transcoded_from: Option<&'static str>,
 }
 
 impl Counts {
@@ -69,6 +71,7 @@ impl Counts {
             items_warned: 0,
             repairs: 0,
             first_repair: None,
+            transcoded_from: None,
         }
     }
 
@@ -116,6 +119,7 @@ pub fn convert_file(path: Arc<Path>, max_size: u64, lines: &mut Vec<u8>) -> File
             counts.items_warned = items_warned(content.warnings());
             if let Content::WordPress(parsed) = &content {
                 counts.repaired(parsed.repairs());
+                counts.transcoded_from = parsed.transcoded_from();
             }
             Outcome::Read(counts)
         }
@@ -130,6 +134,10 @@ pub fn convert_file(path: Arc<Path>, max_size: u64, lines: &mut Vec<u8>) -> File
         Err(err) if err.kind() == ErrorKind::UnknownFormat => {
             Outcome::Unrecognised(err.to_string())
         }
+        // Not text (or UTF-16 that does not parse): the error names the
+        // encoding and the first bad byte; reading items would only repeat
+        // it for each of them.
+        Err(err) if std::str::from_utf8(&bytes).is_err() => Outcome::Failed(err.to_string()),
         // A collection none of whose items reads (reading it whole gives
         // the first one's error): each of them, as a big collection's are
         // read, so that each is listed.
