@@ -590,7 +590,6 @@ pub(crate) fn recognise(input: &str) -> Result<Recognised<'_>> {
     }
 }
 
-/// Reads a model leniently: its warnings go on the document.
 /// Reads a static site's page or post (Hugo, Jekyll, Eleventy, Astro...)
 /// in any front-matter format: the typed [`Page`] and the body.
 ///
