@@ -97,8 +97,22 @@ impl<'a> Content<'a> {
         self.articles_with(&crate::article::ArticleOptions::default())
     }
 
-    /// [`Content::articles`], with revisions and autosaves too when
-    /// `options` asks for them.
+    /// [`Content::articles`], with revisions and autosaves, and the body
+    /// as Markdown, when `options` asks for them.
+    ///
+    /// ```
+    /// use pressmark::article::ArticleOptions;
+    ///
+    /// let mut options = ArticleOptions::default();
+    /// options.body_markdown = true;
+    /// let post = pressmark::from_slice(br#"{"id":7,"content":{"rendered":"<p>High <em>water</em>.<\/p>"}}"#)?;
+    /// let page = pressmark::from_slice(b"---\ntitle: Tides\n---\nHigh *water*.\n")?;
+    /// for content in [post, page] {
+    ///     let article = &content.articles_with(&options)[0];
+    ///     assert_eq!(article.body_markdown.as_deref(), Some("High *water*."));
+    /// }
+    /// # Ok::<(), pressmark::Error>(())
+    /// ```
     #[cfg(feature = "html")]
     #[must_use]
     pub fn articles_with(
@@ -106,25 +120,20 @@ impl<'a> Content<'a> {
         options: &crate::article::ArticleOptions,
     ) -> Vec<crate::article::Article<'a>> {
         use crate::article::Article;
-        #[cfg(not(feature = "wordpress"))]
-        let _ = options;
         match self {
             #[cfg(feature = "wordpress")]
             Content::WordPress(parsed) => parsed
                 .objects()
-                .filter_map(|object| match object {
-                    Object::Post(post) => Some(Article::from(&**post)),
-                    Object::Revision(_, post) if options.revisions => Some(Article::from(&**post)),
-                    Object::Product(product) => Some(Article::from(&**product)),
-                    _ => None,
-                })
+                .filter_map(|object| Article::from_object_with(object, options))
                 .collect(),
             #[cfg(feature = "frontmatter")]
-            Content::NewsItem(doc) => vec![Article::from(doc)],
+            Content::NewsItem(doc) => vec![Article::from(doc).front_matter_markdown(doc, options)],
             #[cfg(feature = "frontmatter")]
-            Content::Item(doc) => vec![Article::from(doc)],
+            Content::Item(doc) => vec![Article::from(doc).front_matter_markdown(doc, options)],
             #[cfg(feature = "frontmatter")]
-            Content::Page(doc) => vec![Article::from(&**doc)],
+            Content::Page(doc) => {
+                vec![Article::from(&**doc).front_matter_markdown(&**doc, options)]
+            }
         }
     }
 

@@ -16,13 +16,95 @@ fn help_lists_every_option_and_exits_zero() {
     let output = run(&mut convert(&[&"--help"]));
     assert!(output.status.success());
     let help = String::from_utf8(output.stdout).unwrap();
-    for option in ["--out", "--threads", "--max-file-size", "--quiet", "--help"] {
+    for option in [
+        "--out",
+        "--format",
+        "--threads",
+        "--max-file-size",
+        "--quiet",
+        "--help",
+    ] {
         assert!(help.contains(option), "{option} missing from --help");
     }
     let output = run(&mut convert(&[&"--frobnicate"]));
     assert_eq!(output.status.code(), Some(2));
     let output = run(&mut convert(&[&"--threads", &"0"]));
     assert_eq!(output.status.code(), Some(2));
+    let output = run(&mut convert(&[&"--format", &"html"]));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--format expects `text` or `markdown`, found `html`"));
+}
+
+/// `--format markdown` adds `body_markdown` to every line: a post's HTML
+/// converted (in a small file and in a big collection, which is streamed),
+/// a front-matter body as written, or converted when it is HTML. Without
+/// it, or with `--format text`, there is no such field.
+#[test]
+fn format_markdown_adds_the_body_as_markdown_to_each_line() {
+    let tree = Tree::new("convert-markdown");
+    tree.write(
+        "a/post.json",
+        r#"{"id":1,"content":{"rendered":"<h2>Tides<\/h2><p>High <em>water<\/em> at <a href=\"https:\/\/e.x\/t\">noon<\/a>.<\/p><ul><li>one<\/li><\/ul>"}}"#,
+    );
+    // Markdown as written: kept, even what a converter would escape.
+    tree.write(
+        "b/page.md",
+        "---
+title: Tides
+---
+
+## Tides
+
+High *water* at 1. noon_time
+",
+    );
+    tree.write(
+        "c/newsletter.md",
+        format!(
+            "{}<p>High <strong>water</strong>.</p>
+",
+            news_item("storm")
+        ),
+    );
+    // Over the size from which a collection is streamed (4 MiB).
+    tree.write("d/posts.json", collection(1000..25_000));
+    let want: Vec<String> = [
+        "## Tides\n\nHigh *water* at [noon](https://e.x/t).\n\n- one",
+        "## Tides\n\nHigh *water* at 1. noon_time",
+        "High **water**.",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .chain((1000..25_000).map(|id| format!("Body of post {id}.")))
+    .collect();
+
+    let output = run(&mut convert(&[&tree.root, &"--format", &"markdown"]));
+    assert!(output.status.success());
+    let lines = String::from_utf8(output.stdout).unwrap();
+    let got: Vec<String> = lines
+        .lines()
+        .map(|line| {
+            let article: serde_json::Value = serde_json::from_str(line).unwrap();
+            article["body_markdown"]
+                .as_str()
+                .unwrap_or("(none)")
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(got.len(), want.len());
+    for (got, want) in got.iter().zip(&want) {
+        assert_eq!(got, want);
+    }
+
+    for format in [&[][..], &["--format", "text"][..]] {
+        let mut command = convert(&[&tree.root]);
+        command.args(format);
+        let output = run(&mut command);
+        assert!(output.status.success());
+        let lines = String::from_utf8(output.stdout).unwrap();
+        assert_eq!(lines.lines().count(), want.len());
+        assert!(!lines.contains("body_markdown"), "{format:?}");
+    }
 }
 
 /// Many small files and a collection big enough to be cut into slices

@@ -3,6 +3,8 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use pressmark::article::ArticleOptions;
+
 /// What `--help` prints.
 pub const USAGE: &str = "\
 usage: convert [OPTIONS] [PATH...]
@@ -38,6 +40,11 @@ one of the PATHs.
 
 options:
   -o, --out FILE           write the JSON lines to FILE instead of stdout
+      --format FORMAT      text (default): the body as plain text, in
+                           `body`; markdown: as Markdown too, in
+                           `body_markdown` (WordPress HTML converted; a
+                           front-matter body as written, which is
+                           Markdown already, or converted when it is HTML)
   -j, --threads N          threads that convert (default: one per core)
       --max-file-size SIZE skip larger files (bytes, or with K, M, G, T;
                            default 16G)
@@ -54,6 +61,8 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 << 30;
 pub struct Args {
     pub paths: Vec<PathBuf>,
     pub out: Option<PathBuf>,
+    /// What each article holds (`--format`).
+    pub articles: ArticleOptions,
     pub threads: usize,
     pub max_file_size: u64,
     pub quiet: bool,
@@ -64,6 +73,7 @@ pub fn parse(mut args: impl Iterator<Item = OsString>) -> Result<Option<Args>, S
     let mut parsed = Args {
         paths: Vec::new(),
         out: None,
+        articles: ArticleOptions::default(),
         threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
         max_file_size: DEFAULT_MAX_FILE_SIZE,
         quiet: false,
@@ -88,6 +98,19 @@ pub fn parse(mut args: impl Iterator<Item = OsString>) -> Result<Option<Args>, S
         match name {
             Some("--") => only_paths = true,
             Some("--out" | "-o") => parsed.out = Some(PathBuf::from(value("--out")?)),
+            Some("--format") => {
+                let format = value("--format")?;
+                parsed.articles.body_markdown = match format.to_str() {
+                    Some("text") => false,
+                    Some("markdown") => true,
+                    _ => {
+                        return Err(format!(
+                            "--format expects `text` or `markdown`, found `{}`",
+                            format.to_string_lossy()
+                        ));
+                    }
+                };
+            }
             Some("--threads" | "-j") => {
                 let n = value("--threads")?;
                 parsed.threads = n

@@ -13,6 +13,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 
+use pressmark::article::ArticleOptions;
 use pressmark::wordpress::{self, RawItem};
 use pressmark::{ContentKind, Error, ErrorKind};
 
@@ -77,8 +78,8 @@ pub struct Walked {
     pub ignored: usize,
 }
 
-/// Converts a job.
-pub fn work(job: Job, max_file_size: u64) -> Done {
+/// Converts a job into articles made with `options`.
+pub fn work(job: Job, max_file_size: u64, options: &ArticleOptions) -> Done {
     let mut lines = Vec::new();
     let reports = match job {
         Job::Files(tasks) => tasks
@@ -86,7 +87,12 @@ pub fn work(job: Job, max_file_size: u64) -> Done {
             .filter_map(|entry| {
                 let (path, outcome) = match entry {
                     Entry::File { path, .. } => {
-                        return Some(work::convert_file(path.into(), max_file_size, &mut lines));
+                        return Some(work::convert_file(
+                            path.into(),
+                            max_file_size,
+                            options,
+                            &mut lines,
+                        ));
                     }
                     Entry::Skipped { path, why } => (path, Outcome::Skipped(why)),
                     Entry::Failed { path, message } => (path, Outcome::Failed(message)),
@@ -108,7 +114,7 @@ pub fn work(job: Job, max_file_size: u64) -> Done {
         } => {
             let mut counts = Counts::new(ContentKind::WordPressCollection);
             for item in items {
-                work::convert_item(item, &mut lines, &mut counts);
+                work::convert_item(item, options, &mut lines, &mut counts);
             }
             vec![FileReport {
                 path,
@@ -230,7 +236,7 @@ pub fn run(args: &Args, rules: &Rules, stop: &Stop, write: &mut dyn FnMut(Done) 
     let max = args.max_file_size;
     if args.threads == 1 {
         return produce(args, rules, stop, &mut |job| {
-            if write(work(job, max)) {
+            if write(work(job, max, &args.articles)) {
                 true
             } else {
                 stop.output_failed.store(true, Ordering::Relaxed);
@@ -257,7 +263,10 @@ pub fn run(args: &Args, rules: &Rules, stop: &Stop, write: &mut dyn FnMut(Done) 
                         // wait on it instead of on the channel.
                         let next = job_receive.lock().map(|receive| receive.recv());
                         let Ok(Ok((seq, job))) = next else { break };
-                        if done_send.send((seq, work(job, max))).is_err() {
+                        if done_send
+                            .send((seq, work(job, max, &args.articles)))
+                            .is_err()
+                        {
                             break;
                         }
                     }

@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
-use pressmark::article::Article;
+use pressmark::article::{Article, ArticleOptions};
 use pressmark::wordpress::{self, RawItem, ReadOptions, Repairs};
 use pressmark::{Content, ContentKind, Error, ErrorKind, Position};
 
@@ -84,8 +84,14 @@ impl Counts {
     }
 }
 
-/// Reads and converts the file at `path` whole, appending its lines.
-pub fn convert_file(path: Arc<Path>, max_size: u64, lines: &mut Vec<u8>) -> FileReport {
+/// Reads and converts the file at `path` whole into articles made with
+/// `options`, appending their lines.
+pub fn convert_file(
+    path: Arc<Path>,
+    max_size: u64,
+    options: &ArticleOptions,
+    lines: &mut Vec<u8>,
+) -> FileReport {
     let mut report = FileReport {
         path,
         bytes: 0,
@@ -107,7 +113,7 @@ pub fn convert_file(path: Arc<Path>, max_size: u64, lines: &mut Vec<u8>) -> File
     report.outcome = match pressmark::from_slice(&bytes) {
         Ok(content) => {
             let mut counts = Counts::new(content.kind());
-            for article in content.articles() {
+            for article in content.articles_with(options) {
                 write_article(&article, lines, &mut counts);
             }
             counts.problems = content
@@ -145,7 +151,7 @@ pub fn convert_file(path: Arc<Path>, max_size: u64, lines: &mut Vec<u8>) -> File
             Ok(items) => {
                 let mut counts = Counts::new(ContentKind::WordPressCollection);
                 for item in items {
-                    convert_item(item, lines, &mut counts);
+                    convert_item(item, options, lines, &mut counts);
                 }
                 Outcome::Read(counts)
             }
@@ -190,14 +196,20 @@ fn items_warned(warnings: &[Error]) -> usize {
 }
 
 /// Converts one item of a collection, read leniently as
-/// `pressmark::from_slice` reads: an article for a post, nothing for
-/// another object, a problem for an item that cannot be read.
-pub fn convert_item(item: Result<RawItem, Error>, lines: &mut Vec<u8>, counts: &mut Counts) {
+/// `pressmark::from_slice` reads: an article made with `options` for a
+/// post or product, nothing for another object, a problem for an item that
+/// cannot be read.
+pub fn convert_item(
+    item: Result<RawItem, Error>,
+    options: &ArticleOptions,
+    lines: &mut Vec<u8>,
+    counts: &mut Counts,
+) {
     let read = item.and_then(|item| {
         let object = item.object_with(&ReadOptions::lenient())?;
         counts.objects += 1;
-        if let Some(post) = object.as_post() {
-            write_article(&Article::from(post), lines, counts);
+        if let Some(article) = Article::from_object_with(object.value(), options) {
+            write_article(&article, lines, counts);
         }
         if !object.warnings().is_empty() {
             counts.items_warned += 1;

@@ -88,6 +88,15 @@ fn common<'a>(c: Common<'_, 'a>) -> Article<'a> {
     article
 }
 
+/// The body as Markdown: HTML bodies converted, Markdown and plain bodies
+/// trimmed but otherwise as written (as [`body_text`] has them).
+pub(super) fn body_markdown<'a>(body: &Text<'a>) -> Option<Text<'a>> {
+    if body.trim_start().starts_with('<') {
+        return non_empty(html::markdown_of(body, &html::MarkdownOptions::default()));
+    }
+    body_text(body)
+}
+
 /// The body as text: HTML bodies (newsletters) through the HTML module,
 /// Markdown and plain bodies trimmed but otherwise as written (static
 /// sites' pages too).

@@ -18,6 +18,7 @@
 //! | `title` | `title.rendered` as text | `title` (or `name`) as text | `title` as text |
 //! | `excerpt` | `excerpt.rendered` as text | `excerpt` as text | `description`, `summary` or `excerpt` |
 //! | `body` | `content.rendered` as text | the body as text, else the excerpt | the body (Markdown as written), else the excerpt |
+//! | `body_markdown` (only when asked, see [`ArticleOptions::body_markdown`]) | `content.rendered` as Markdown | the body as written (HTML bodies as Markdown) | the body as written (HTML bodies as Markdown) |
 //! | `published` | `date_gmt` at the offset `date` − `date_gmt` | `publishedDateTime` | `date`, `publishDate` or `pubDate` (UTC when no offset is written) |
 //! | `modified` | `modified_gmt` likewise | — | `lastmod`, `updated`, `last_modified_at` or `updatedDate` |
 //! | `author` | embedded author's `name`, else Yoast `author` | — | the first of `author`, `authors` |
@@ -258,6 +259,76 @@ impl<'a> Article<'a> {
             Some(html) => article.with_body_markdown(&html),
             None => article,
         }
+    }
+
+    /// The article of a WordPress object, as
+    /// [`Content::articles_with`](crate::Content::articles_with) makes
+    /// them: from a post, page or custom post type, a WooCommerce product,
+    /// and a revision or autosave when `options` asks for them; `None` for
+    /// the other kinds. With the body as Markdown when `options` asks.
+    ///
+    /// ```
+    /// use pressmark::article::{Article, ArticleOptions};
+    /// use pressmark::wordpress::{self, Response};
+    ///
+    /// let mut options = ArticleOptions::default();
+    /// options.body_markdown = true;
+    /// let response = wordpress::from_str::<Response>(r#"[{"id":7,"content":{"rendered":"<h2>Tides<\/h2>"}},
+    ///     {"id":3,"name":"News","taxonomy":"category"}]"#)?;
+    /// let articles: Vec<Article> = response
+    ///     .objects()
+    ///     .filter_map(|object| Article::from_object_with(object, &options))
+    ///     .collect();
+    /// assert_eq!(articles.len(), 1);
+    /// assert_eq!(articles[0].body_markdown.as_deref(), Some("## Tides"));
+    /// # Ok::<(), pressmark::Error>(())
+    /// ```
+    #[cfg(feature = "wordpress")]
+    #[must_use]
+    pub fn from_object_with(
+        object: &crate::wordpress::Object<'a>,
+        options: &ArticleOptions,
+    ) -> Option<Article<'a>> {
+        use crate::wordpress::Object;
+        match object {
+            Object::Post(post) => Some(Article::from_post_with(post, options)),
+            Object::Revision(_, post) if options.revisions => {
+                Some(Article::from_post_with(post, options))
+            }
+            Object::Product(product) => {
+                let article = Article::from(&**product);
+                Some(match &product.description {
+                    Some(html) if options.body_markdown => {
+                        article.with_body_markdown(&html.decode())
+                    }
+                    _ => article,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    #[cfg(feature = "wordpress")]
+    fn from_post_with(post: &crate::wordpress::Post<'a>, options: &ArticleOptions) -> Article<'a> {
+        if options.body_markdown {
+            Article::from_post_with_markdown(post)
+        } else {
+            Article::from(post)
+        }
+    }
+
+    /// `self`, made from the front-matter document `doc`, with its body as
+    /// Markdown when `options` asks.
+    #[cfg(feature = "frontmatter")]
+    pub(crate) fn front_matter_markdown<T>(
+        mut self,
+        doc: &crate::frontmatter::Document<'a, T>,
+        options: &ArticleOptions,
+    ) -> Article<'a> {
+        if options.body_markdown {
+            self.body_markdown = from_aggregator::body_markdown(doc.body_text());
+        }
+        self
     }
 
     /// An empty article from `source`.
