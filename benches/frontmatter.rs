@@ -21,6 +21,12 @@
 //! `corpus_interleaved/pressmark_over_gray_matter` (against `gray_matter`
 //! into the same models).
 //!
+//! End to end, the converter against python-frontmatter (whose YAML is
+//! libyaml, in C) on one core is measured outside Criterion, by
+//! `scripts/convert_python_frontmatter.py`: it converts the same files
+//! into article lines with python-frontmatter, and its docstring gives the
+//! commands for both (`taskset -c 1`, `convert --threads 1`).
+//!
 //! Inputs: one news item, the seed from `$PRESSMARK_SEEDS` or, when that is
 //! not set, our fixture `tests/fixtures/frontmatter/news-item.md` (the
 //! group names say which: `frontmatter/seed`, `frontmatter/fixture`); and

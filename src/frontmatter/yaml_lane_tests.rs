@@ -41,6 +41,9 @@ fn identical(a: &Value<'_>, b: &Value<'_>) -> bool {
 struct Tally {
     documents: usize,
     lane: usize,
+    /// Bytes of front matter, all of it and what the lane read.
+    bytes: usize,
+    lane_bytes: usize,
     differ: Vec<String>,
 }
 
@@ -58,6 +61,7 @@ impl Tally {
             None => (split.front_matter(), split.front_matter_offset()),
         };
         self.documents += 1;
+        self.bytes += fragment.len();
         let limits = Limits::default();
         if yaml::parse(
             file,
@@ -82,6 +86,7 @@ impl Tally {
             return;
         };
         self.lane += 1;
+        self.lane_bytes += fragment.len();
         match yaml::parse_events(file, fragment, base, &limits) {
             Ok(events) if identical(&lane, &events) => {}
             Ok(events) => self
@@ -97,9 +102,12 @@ impl Tally {
         let _ = std::io::Write::write_all(
             &mut std::io::stderr(),
             format!(
-                "yaml lane, {what}: {} documents, {} read by the lane, {} differ\n",
+                "yaml lane, {what}: {} documents, {} read by the lane ({} of {} bytes of \
+                 front matter), {} differ\n",
                 self.documents,
                 self.lane,
+                self.lane_bytes,
+                self.bytes,
                 self.differ.len()
             )
             .as_bytes(),
