@@ -78,6 +78,7 @@
 //! # Ok::<(), pressmark::Error>(())
 //! ```
 
+mod byte_find;
 mod item;
 #[cfg(feature = "html")]
 mod item_text;

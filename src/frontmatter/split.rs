@@ -252,27 +252,7 @@ fn line_at(input: &str, at: usize) -> (&str, usize) {
 /// The offset of the first `\n` at or after `from`, comparing eight bytes at
 /// a time.
 fn next_newline(bytes: &[u8], from: usize) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    const NL: u64 = LO * b'\n' as u64;
-    let rest = bytes.get(from..)?;
-    let mut chunks = rest.chunks_exact(8);
-    let mut offset = from;
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word) ^ NL;
-        // A zero byte in `x` is a newline in the chunk.
-        if x.wrapping_sub(LO) & !x & HI != 0 {
-            return chunk.iter().position(|&b| b == b'\n').map(|i| offset + i);
-        }
-        offset += 8;
-    }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| b == b'\n')
-        .map(|i| offset + i)
+    super::byte_find::find2(bytes, from, b'\n', b'\n')
 }
 
 /// A delimiter line without its trailing spaces and tabs.

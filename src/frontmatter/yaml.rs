@@ -406,8 +406,9 @@ fn scalar_fixes(fragment: &str, byte: usize, s: String, style: TScalarStyle) -> 
 /// `"\0"` in double quotes are not raw characters and stay allowed.
 fn check_printable(input: &str, fragment: &str, base: usize) -> Result<()> {
     let b = fragment.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
+    let mut from = 0;
+    // Printable ASCII is fine: only the other bytes are looked at.
+    while let Some(i) = super::byte_find::find_unusual(b, from) {
         let c = b[i];
         let bad = match c {
             b'\t' | b'\n' | b'\r' => false,
@@ -435,7 +436,7 @@ fn check_printable(input: &str, fragment: &str, base: usize) -> Result<()> {
             )
             .with_position(Position::locate(input, base + i)));
         }
-        i += 1;
+        from = i + 1;
     }
     Ok(())
 }

@@ -18,6 +18,7 @@
 //! front matter and reports its errors.
 
 use super::Limits;
+use super::byte_find::find2;
 use super::schema::{Resolved, resolve_plain};
 use super::value::{Entry, Mapping, Value, ValueKind};
 use crate::{Position, Text};
@@ -30,6 +31,9 @@ pub(crate) fn parse<'a>(
     base: usize,
     limits: &Limits,
 ) -> Option<Value<'a>> {
+    if !plain_lines(fragment.as_bytes()) {
+        return None;
+    }
     let mut lane = Lane {
         fragment,
         base,
@@ -47,6 +51,19 @@ pub(crate) fn parse<'a>(
         && lane.nodes <= limits.max_nodes
         && value.as_mapping().is_some_and(|m| !m.is_empty());
     done.then_some(value)
+}
+
+/// Whether `fragment` has no tab and no carriage return but before a line
+/// feed or at its end: lines `next_line` can cut without looking inside.
+fn plain_lines(b: &[u8]) -> bool {
+    let mut from = 0;
+    while let Some(at) = find2(b, from, b'\t', b'\r') {
+        if b[at] == b'\t' || !matches!(b.get(at + 1), None | Some(b'\n')) {
+            return false;
+        }
+        from = at + 1;
+    }
+    true
 }
 
 struct Lane<'r, 'a> {
@@ -90,20 +107,14 @@ impl<'a> Lane<'_, 'a> {
                 return None;
             }
             let start = self.at;
-            let nl = b[start..]
-                .iter()
-                .position(|&c| c == b'\n')
-                .map_or(b.len(), |i| start + i);
+            let nl = find2(b, start, b'\n', b'\n').unwrap_or(b.len());
             let next = (nl + 1).min(b.len());
             let mut end = nl;
             if end > start && b[end - 1] == b'\r' {
                 end -= 1;
             }
+            // No tab or other carriage return: `plain_lines`.
             let line = &b[start..end];
-            if line.iter().any(|&c| c == b'\t' || c == b'\r') {
-                self.bail_line();
-                return None;
-            }
             let indent = line.iter().take_while(|&&c| c == b' ').count();
             let mut content_end = end;
             while content_end > start + indent && b[content_end - 1] == b' ' {
@@ -406,12 +417,7 @@ impl<'a> Lane<'_, 'a> {
                     text_end -= 1;
                 }
                 let text = &self.fragment[start..text_end];
-                if text.is_empty()
-                    || text.ends_with(':')
-                    || text.contains(": ")
-                    || text.contains(" #")
-                    || (in_flow && text.contains(':'))
-                {
+                if text.is_empty() || !plain_text(text.as_bytes(), in_flow) {
                     return None;
                 }
                 let kind = match resolve_plain(text) {
@@ -424,6 +430,24 @@ impl<'a> Lane<'_, 'a> {
     }
 }
 
+/// Whether a plain scalar's text is read here: no `: ` and no final `:`
+/// (a key), no ` #` (a comment), no `:` at all in a flow list.
+fn plain_text(t: &[u8], in_flow: bool) -> bool {
+    let mut from = 0;
+    while let Some(at) = find2(t, from, b':', b'#') {
+        let stop = if t[at] == b':' {
+            in_flow || matches!(t.get(at + 1), None | Some(b' '))
+        } else {
+            at > 0 && t[at - 1] == b' '
+        };
+        if stop {
+            return false;
+        }
+        from = at + 1;
+    }
+    true
+}
+
 /// A double-quoted scalar on one line, from its opening quote at `start`:
 /// its text (borrowed when it has no escape) and the bytes it takes.
 fn double_quoted(fragment: &str, start: usize, end: usize) -> Option<(Text<'_>, usize)> {
@@ -431,28 +455,25 @@ fn double_quoted(fragment: &str, start: usize, end: usize) -> Option<(Text<'_>, 
     let mut at = start + 1;
     let mut owned: Option<String> = None;
     let mut copied = at;
-    while at < end {
-        match b[at] {
-            b'"' => {
-                let text = match owned {
-                    None => Text::borrowed(&fragment[start + 1..at]),
-                    Some(mut s) => {
-                        s.push_str(&fragment[copied..at]);
-                        borrow_if_same(fragment, start + 1, s)
-                    }
-                };
-                return Some((text, at + 1 - start));
-            }
-            b'\\' => {
-                let s = owned.get_or_insert_with(String::new);
-                s.push_str(&fragment[copied..at]);
-                let (c, len) = escape(&fragment[at + 1..end])?;
-                s.push(c);
-                at += 1 + len;
-                copied = at;
-            }
-            _ => at += 1,
+    while let Some(found) = find2(&b[..end], at, b'"', b'\\') {
+        at = found;
+        if b[at] == b'"' {
+            let text = match owned {
+                None => Text::borrowed(&fragment[start + 1..at]),
+                Some(mut s) => {
+                    s.push_str(&fragment[copied..at]);
+                    borrow_if_same(fragment, start + 1, s)
+                }
+            };
+            return Some((text, at + 1 - start));
         }
+        // A backslash.
+        let s = owned.get_or_insert_with(String::new);
+        s.push_str(&fragment[copied..at]);
+        let (c, len) = escape(&fragment[at + 1..end])?;
+        s.push(c);
+        at += 1 + len;
+        copied = at;
     }
     None
 }
@@ -509,25 +530,23 @@ fn single_quoted(fragment: &str, start: usize, end: usize) -> Option<(Text<'_>, 
     let mut at = start + 1;
     let mut owned: Option<String> = None;
     let mut copied = at;
-    while at < end {
-        if b[at] == b'\'' {
-            if b.get(at + 1) == Some(&b'\'') && at + 1 < end {
-                let s = owned.get_or_insert_with(String::new);
-                s.push_str(&fragment[copied..=at]);
-                at += 2;
-                copied = at;
-                continue;
-            }
-            let text = match owned {
-                None => Text::borrowed(&fragment[start + 1..at]),
-                Some(mut s) => {
-                    s.push_str(&fragment[copied..at]);
-                    borrow_if_same(fragment, start + 1, s)
-                }
-            };
-            return Some((text, at + 1 - start));
+    while let Some(found) = find2(&b[..end], at, b'\'', b'\'') {
+        at = found;
+        if b.get(at + 1) == Some(&b'\'') && at + 1 < end {
+            let s = owned.get_or_insert_with(String::new);
+            s.push_str(&fragment[copied..=at]);
+            at += 2;
+            copied = at;
+            continue;
         }
-        at += 1;
+        let text = match owned {
+            None => Text::borrowed(&fragment[start + 1..at]),
+            Some(mut s) => {
+                s.push_str(&fragment[copied..at]);
+                borrow_if_same(fragment, start + 1, s)
+            }
+        };
+        return Some((text, at + 1 - start));
     }
     None
 }
