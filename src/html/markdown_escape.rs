@@ -168,12 +168,13 @@ pub(crate) fn destination(out: &mut String, href: &str) {
             .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>'))
         && balanced(href);
     if plain {
-        for c in href.chars() {
-            if c == '\\' {
-                out.push('\\');
-            }
-            out.push(c);
+        let mut rest = href;
+        while let Some(at) = rest.find('\\') {
+            out.push_str(&rest[..=at]);
+            out.push('\\');
+            rest = &rest[at + 1..];
         }
+        out.push_str(rest);
         return;
     }
     out.push('<');
