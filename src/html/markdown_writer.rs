@@ -273,27 +273,27 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             .containers
             .iter()
             .rposition(|c| matches!(c, Container::Item(_)));
-        let mut p = String::new();
+        // Written in place: a line's prefix is most often nothing.
+        let start = f.out.len();
         for (k, c) in f.containers.iter().enumerate().take(shown) {
             match *c {
-                Container::Quote => p.push_str(if blank { ">" } else { "> " }),
+                Container::Quote => f.out.push_str(if blank { ">" } else { "> " }),
                 Container::Item(indent) if !blank => match &marker {
                     // The item's first line: its marker instead.
-                    Some(m) if Some(k) == last_item => p.push_str(m),
-                    _ => p.extend(std::iter::repeat_n(' ', indent)),
+                    Some(m) if Some(k) == last_item => f.out.push_str(m),
+                    _ => f.out.extend(std::iter::repeat_n(' ', indent)),
                 },
                 Container::Item(_) => {}
             }
         }
         if blank {
-            let trimmed = p.trim_end().len();
-            p.truncate(trimmed);
+            let trimmed = f.out[start..].trim_end().len();
+            f.out.truncate(start + trimmed);
         } else if let Some(m) = &marker
             && last_item.is_none()
         {
-            p.push_str(m);
+            f.out.push_str(m);
         }
-        f.out.push_str(&p);
     }
 
     /// Writes what is due before content on this line: newlines, prefixes,
@@ -979,22 +979,20 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         self.block(2);
         if simple {
             let columns = rows.iter().map(Vec::len).max().unwrap_or(1);
-            let mut lines = Vec::with_capacity(rows.len() + 1);
             for (k, row) in rows.iter().enumerate() {
-                let row: Vec<String> = row.iter().map(|(c, _)| c.clone()).collect();
-                lines.push(table_row(&row, columns));
-                if k == 0 {
-                    lines.push(table_row(&vec!["---".to_owned(); columns], columns));
-                }
-            }
-            for (k, line) in lines.iter().enumerate() {
                 if k > 0 {
                     self.frame().breaks = 1;
                 }
                 self.line();
                 let f = self.frame();
-                f.out.push_str(line);
-                f.last = Some('|');
+                table_row(&mut f.out, row.iter().map(|(c, _)| c.as_str()), columns);
+                if k == 0 {
+                    f.breaks = 1;
+                    self.line();
+                    let f = self.frame();
+                    table_row(&mut f.out, std::iter::repeat("---"), columns);
+                }
+                self.frame().last = Some('|');
             }
         } else {
             // Not every cell is one line: each cell's blocks in turn.
@@ -1173,15 +1171,15 @@ fn first_special(b: &[u8]) -> usize {
         .unwrap_or(rest.len())
 }
 
-/// A GFM table row of `columns` cells.
-fn table_row(cells: &[String], columns: usize) -> String {
-    let mut line = String::from("|");
-    for k in 0..columns {
-        line.push(' ');
-        line.push_str(cells.get(k).map_or("", String::as_str));
-        line.push_str(" |");
+/// Writes a GFM table row of `columns` cells, the first of `cells` (empty
+/// ones after them).
+fn table_row<'c>(out: &mut String, mut cells: impl Iterator<Item = &'c str>, columns: usize) {
+    out.push('|');
+    for _ in 0..columns {
+        out.push(' ');
+        out.push_str(cells.next().unwrap_or(""));
+        out.push_str(" |");
     }
-    line
 }
 
 fn delimiter_of(span: &Span) -> &'static str {
