@@ -165,7 +165,8 @@ fn convert<'o, 'a>(html: &'a str, options: &MarkdownOptions, dest: Dest<'o, 'a>)
         ..TextOptions::default()
     };
     let sink = lane::run(html, borrow::CHUNK, |locator| {
-        let writer = MarkdownWriter::new(dest, options.reference_links, options.keep_nbsp);
+        let writer =
+            MarkdownWriter::new(dest, html.len(), options.reference_links, options.keep_nbsp);
         TextSink::new(writer, locator, &text_options, true)
     });
     sink.into_layout().finish()

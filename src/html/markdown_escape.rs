@@ -49,15 +49,13 @@ fn is_word_char(c: char) -> bool {
 pub(crate) fn escape_word(out: &mut String, word: &str, ctx: Context) {
     let b = word.as_bytes();
     // Most words need nothing: no byte that can ever need an escape.
-    if !ctx.line_start
-        && !ctx.in_heading
-        && !b.iter().any(|&c| {
-            matches!(
-                c,
-                b'\\' | b'`' | b'*' | b'~' | b'_' | b'[' | b']' | b'<' | b'&' | b'|'
-            )
-        })
-    {
+    let plain = !b.iter().any(|&c| {
+        matches!(
+            c,
+            b'\\' | b'`' | b'*' | b'~' | b'_' | b'[' | b']' | b'<' | b'&' | b'|'
+        )
+    });
+    if plain && !ctx.line_start && !ctx.in_heading {
         out.push_str(word);
         return;
     }
@@ -66,11 +64,16 @@ pub(crate) fn escape_word(out: &mut String, word: &str, ctx: Context) {
         out.push_str(word);
         return;
     }
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
     let mut skip_escape_until = 0;
     if ctx.line_start {
         skip_escape_until = line_start_escape(out, word);
     }
+    // The first word of every line: what starts a block is dealt with.
+    if plain {
+        out.push_str(&word[skip_escape_until..]);
+        return;
+    }
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
     for (k, &(at, c)) in chars.iter().enumerate() {
         if at < skip_escape_until {
             continue;
@@ -168,12 +171,13 @@ pub(crate) fn destination(out: &mut String, href: &str) {
             .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>'))
         && balanced(href);
     if plain {
-        for c in href.chars() {
-            if c == '\\' {
-                out.push('\\');
-            }
-            out.push(c);
+        let mut rest = href;
+        while let Some(at) = rest.find('\\') {
+            out.push_str(&rest[..=at]);
+            out.push('\\');
+            rest = &rest[at + 1..];
         }
+        out.push_str(rest);
         return;
     }
     out.push('<');

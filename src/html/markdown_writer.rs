@@ -148,11 +148,28 @@ fn is_punct(c: char) -> bool {
 }
 
 impl<'o, 'a> MarkdownWriter<'o, 'a> {
-    pub(crate) fn new(dest: Dest<'o, 'a>, references: bool, keep_nbsp: bool) -> Self {
+    /// A writer to `dest` of the Markdown of an input of `input_len`
+    /// bytes.
+    pub(crate) fn new(
+        dest: Dest<'o, 'a>,
+        input_len: usize,
+        references: bool,
+        keep_nbsp: bool,
+    ) -> Self {
+        // A new `Text` is built in the document's frame and moved out
+        // whole: room for about the input (Markdown is rarely longer), as
+        // growing by doubling copies it again and again. Output for the
+        // caller's string or writer goes out in pieces of about 32 KiB.
+        let capacity = if dest.can_borrow() {
+            input_len
+        } else {
+            input_len.min(48 * 1024)
+        };
         MarkdownWriter {
             dest,
             frames: vec![Frame {
                 line_start: true,
+                out: String::with_capacity(capacity),
                 ..Frame::default()
             }],
             links: Vec::new(),
@@ -175,13 +192,16 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         self.frames.len() > 1
     }
 
-    /// Sends what the document's frame holds to the destination.
+    /// Sends what the document's frame holds to the destination: moved
+    /// when it is all of a new `Text`, else copied.
     fn flush(&mut self) {
-        if self.frames.len() == 1 && !self.frames[0].out.is_empty() {
-            let out = std::mem::take(&mut self.frames[0].out);
-            self.dest.push(&out, None);
-            self.frames[0].out = out;
-            self.frames[0].out.clear();
+        let out = std::mem::take(&mut self.frames[0].out);
+        if out.is_empty() {
+            return;
+        }
+        match self.dest {
+            Dest::Borrowed { start, end, .. } if start == end => self.dest = Dest::Owned(out),
+            _ => self.dest.push(&out, None),
         }
     }
 
@@ -253,27 +273,27 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             .containers
             .iter()
             .rposition(|c| matches!(c, Container::Item(_)));
-        let mut p = String::new();
+        // Written in place: a line's prefix is most often nothing.
+        let start = f.out.len();
         for (k, c) in f.containers.iter().enumerate().take(shown) {
             match *c {
-                Container::Quote => p.push_str(if blank { ">" } else { "> " }),
+                Container::Quote => f.out.push_str(if blank { ">" } else { "> " }),
                 Container::Item(indent) if !blank => match &marker {
                     // The item's first line: its marker instead.
-                    Some(m) if Some(k) == last_item => p.push_str(m),
-                    _ => p.extend(std::iter::repeat_n(' ', indent)),
+                    Some(m) if Some(k) == last_item => f.out.push_str(m),
+                    _ => f.out.extend(std::iter::repeat_n(' ', indent)),
                 },
                 Container::Item(_) => {}
             }
         }
         if blank {
-            let trimmed = p.trim_end().len();
-            p.truncate(trimmed);
+            let trimmed = f.out[start..].trim_end().len();
+            f.out.truncate(start + trimmed);
         } else if let Some(m) = &marker
             && last_item.is_none()
         {
-            p.push_str(m);
+            f.out.push_str(m);
         }
-        f.out.push_str(&p);
     }
 
     /// Writes what is due before content on this line: newlines, prefixes,
@@ -520,10 +540,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             0xE2 => b.get(at + 1..at + 3) == Some(&[0x80, 0x8B]),
             _ => true,
         });
-        let special = b[..stop]
-            .iter()
-            .position(|&c| matches!(c, b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'|' | b'~'))
-            .unwrap_or(stop);
+        let special = first_special(&b[..stop]);
         // Up to the last space before the first stop: a word cut by the
         // stop goes the slow way, whole.
         match b[..special].iter().rposition(|&c| c == b' ') {
@@ -636,45 +653,43 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             Span::Link(n) => {
                 let n = *n;
                 // Pending closes of spans inside go first.
-                let closes = std::mem::take(&mut self.frame().closes);
-                self.frame().out.push_str(&closes);
-                let mut tail = String::new();
-                let (href, title) = self.links[n].clone();
-                let text = self.frame().out[s.text_start..].to_owned();
+                let last = self.frames.len() - 1;
+                let f = &mut self.frames[last];
+                let closes = std::mem::take(&mut f.closes);
+                f.out.push_str(&closes);
+                let (href, title) = &self.links[n];
                 if !self.references
                     && title.is_none()
-                    && text == href.as_str()
-                    && is_autolink(&href)
+                    && f.out[s.text_start..] == **href
+                    && is_autolink(href)
                 {
                     // `[URL](URL)` is `<URL>`.
-                    let f = self.frame();
                     f.out.truncate(s.text_start - 1);
                     f.out.push('<');
-                    f.out.push_str(&href);
+                    f.out.push_str(href);
                     f.out.push('>');
                     f.last = Some('>');
                     return;
                 }
-                tail.push(']');
+                f.out.push(']');
                 if self.references {
                     if self.refs[n] == 0 {
                         self.defs.push(n);
                         self.refs[n] = self.defs.len();
                     }
-                    tail.push('[');
-                    tail.push_str(&self.refs[n].to_string());
-                    tail.push(']');
+                    f.out.push('[');
+                    f.out.push_str(&self.refs[n].to_string());
+                    f.out.push(']');
+                    f.last = Some(']');
                 } else {
-                    tail.push('(');
-                    markdown_escape::destination(&mut tail, &href);
-                    if let Some(t) = &title {
-                        markdown_escape::title(&mut tail, t);
+                    f.out.push('(');
+                    markdown_escape::destination(&mut f.out, href);
+                    if let Some(t) = title {
+                        markdown_escape::title(&mut f.out, t);
                     }
-                    tail.push(')');
+                    f.out.push(')');
+                    f.last = Some(')');
                 }
-                let f = self.frame();
-                f.out.push_str(&tail);
-                f.last = Some(tail.chars().next_back().unwrap_or(']'));
             }
             span => {
                 let d = delimiter_of(span);
@@ -686,16 +701,19 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     /// At a block boundary: every open span is closed, to be opened again
     /// before the next content.
     fn close_spans(&mut self) {
-        let spans: Vec<OpenSpan> = self.frame().spans.clone();
+        // Taken while they are closed, not cloned: most boundaries have
+        // none, many have one.
+        let mut spans = std::mem::take(&mut self.frame().spans);
         for s in spans.iter().rev() {
             self.close_one(s);
+        }
+        for s in &mut spans {
+            s.written = false;
         }
         let f = self.frame();
         let closes = std::mem::take(&mut f.closes);
         f.out.push_str(&closes);
-        for s in &mut f.spans {
-            s.written = false;
-        }
+        f.spans = spans;
     }
 
     fn image<A: Attrs + ?Sized>(&mut self, tag: &TagView<'_, A>) {
@@ -961,22 +979,20 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         self.block(2);
         if simple {
             let columns = rows.iter().map(Vec::len).max().unwrap_or(1);
-            let mut lines = Vec::with_capacity(rows.len() + 1);
             for (k, row) in rows.iter().enumerate() {
-                let row: Vec<String> = row.iter().map(|(c, _)| c.clone()).collect();
-                lines.push(table_row(&row, columns));
-                if k == 0 {
-                    lines.push(table_row(&vec!["---".to_owned(); columns], columns));
-                }
-            }
-            for (k, line) in lines.iter().enumerate() {
                 if k > 0 {
                     self.frame().breaks = 1;
                 }
                 self.line();
                 let f = self.frame();
-                f.out.push_str(line);
-                f.last = Some('|');
+                table_row(&mut f.out, row.iter().map(|(c, _)| c.as_str()), columns);
+                if k == 0 {
+                    f.breaks = 1;
+                    self.line();
+                    let f = self.frame();
+                    table_row(&mut f.out, std::iter::repeat("---"), columns);
+                }
+                self.frame().last = Some('|');
             }
         } else {
             // Not every cell is one line: each cell's blocks in turn.
@@ -1113,15 +1129,57 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     }
 }
 
-/// A GFM table row of `columns` cells.
-fn table_row(cells: &[String], columns: usize) -> String {
-    let mut line = String::from("|");
-    for k in 0..columns {
-        line.push(' ');
-        line.push_str(cells.get(k).map_or("", String::as_str));
-        line.push_str(" |");
+/// Whether prose may need an escape at byte `c` (whatever its neighbours).
+#[inline(always)]
+fn is_special(c: u8) -> bool {
+    matches!(c, b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'|' | b'~')
+}
+
+/// The index of the first byte of `b` that [`is_special`], or `b.len()`.
+///
+/// Sixteen bytes at a time, as `text_scan` scans: flags computed
+/// element-wise with non-short-circuit compares, then OR-folded, a shape
+/// the compiler turns into SIMD compares (`matches!` over the bytes one at
+/// a time compiled to a bit test per byte, and scanning prose for these
+/// was a fifth of the conversion's time).
+fn first_special(b: &[u8]) -> usize {
+    let mut chunks = b.chunks_exact(16);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut flags = [0u8; 16];
+        for (flag, &c) in flags.iter_mut().zip(chunk) {
+            *flag = 0u8.wrapping_sub(u8::from(
+                (c == b'\\')
+                    | (c == b'`')
+                    | (c == b'*')
+                    | (c == b'_')
+                    | (c == b'[')
+                    | (c == b']')
+                    | (c == b'|')
+                    | (c == b'~'),
+            ));
+        }
+        if flags.iter().fold(0, |a, &f| a | f) != 0 {
+            return at + flags.iter().position(|&f| f != 0).unwrap_or(0);
+        }
+        at += 16;
     }
-    line
+    let rest = chunks.remainder();
+    at + rest
+        .iter()
+        .position(|&c| is_special(c))
+        .unwrap_or(rest.len())
+}
+
+/// Writes a GFM table row of `columns` cells, the first of `cells` (empty
+/// ones after them).
+fn table_row<'c>(out: &mut String, mut cells: impl Iterator<Item = &'c str>, columns: usize) {
+    out.push('|');
+    for _ in 0..columns {
+        out.push(' ');
+        out.push_str(cells.next().unwrap_or(""));
+        out.push_str(" |");
+    }
 }
 
 fn delimiter_of(span: &Span) -> &'static str {
@@ -1209,13 +1267,15 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
         if self.frames.len() == 1
             && self.frames[0].out.len() > 32 * 1024
             && self.frames[0].spans.is_empty()
+            && !self.dest.can_borrow()
         {
-            // Keep the held output small; nothing before the open line
-            // changes any more.
+            // Keep the held output small for the caller's string or
+            // writer (a new `Text` takes the frame's output whole);
+            // nothing before the open line changes any more.
             let f = &mut self.frames[0];
             if let Some(cut) = f.out.rfind('\n') {
-                let head: String = f.out.drain(..cut).collect();
-                self.dest.push(&head, None);
+                self.dest.push(&f.out[..cut], None);
+                f.out.drain(..cut);
             }
         }
     }
@@ -1374,5 +1434,36 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
         };
         let span = self.frame().spans[k].span.clone();
         self.close_span(&span);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{first_special, is_special};
+
+    /// The sixteen-byte scan finds what a byte-by-byte one finds: at
+    /// every place in and around a window, and in the tail.
+    #[test]
+    fn first_special_finds_the_first_byte_that_may_need_an_escape() {
+        for len in [0, 1, 15, 16, 17, 31, 32, 33, 40] {
+            for at in 0..=len {
+                for special in b"\\`*_[]|~" {
+                    let mut b = vec![b'a'; len];
+                    if at < len {
+                        b[at] = *special;
+                    }
+                    // Bytes next to the special ones, which are not.
+                    if at + 1 < len {
+                        b[at + 1] = b'^';
+                    }
+                    let want = b.iter().position(|&c| is_special(c)).unwrap_or(len);
+                    assert_eq!(first_special(&b), want, "{len} {at} {}", *special as char);
+                }
+            }
+        }
+        assert_eq!(
+            first_special("ordinary prose, with ’ and é: 1. 2) #".as_bytes()),
+            40
+        );
     }
 }
