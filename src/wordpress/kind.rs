@@ -145,11 +145,11 @@ impl fmt::Display for Kind {
     }
 }
 
-/// What [`classify`] asks of an object: its keys, and the shape of a few
-/// values.
+/// What [`classify`] asks of an object: which of the keys it looks for
+/// the object has, and the shape of a few values.
 pub(crate) trait KeyView {
-    /// Whether the object has `key` (`null` counts).
-    fn has(&self, key: &str) -> bool;
+    /// The keys of [`MARKER_KEYS`] the object has (`null` counts).
+    fn key_set(&self) -> KeySet;
     /// The value of `key`, when it is a string.
     fn string(&self, key: &str) -> Option<Cow<'_, str>>;
     /// Whether the value of `key` is a JSON object.
@@ -161,6 +161,212 @@ pub(crate) trait KeyView {
     fn key_names(&self) -> Vec<&str>;
 }
 
+/// Every key [`classify`] looks for, in byte order: an object's keys among
+/// them are one [`KeySet`], made once, so that each rule is a mask test
+/// rather than a search of the object's keys by name (which was most of
+/// the time of reading a collection of small objects).
+const MARKER_KEYS: [&str; MARKER_COUNT] = [
+    "_embedded",
+    "amount",
+    "api_version",
+    "attributes",
+    "author_name",
+    "auto_add",
+    "avatar_urls",
+    "before_widget",
+    "billing",
+    "capabilities",
+    "class_list",
+    "classname",
+    "code",
+    "comment_status",
+    "content",
+    "date_floating",
+    "date_format",
+    "date_gmt",
+    "default_comment_status",
+    "description",
+    "discount_type",
+    "email",
+    "excerpt",
+    "featured_media",
+    "generated_slug",
+    "guid",
+    "html",
+    "id",
+    "id_base",
+    "is_multi",
+    "is_purchasable",
+    "line_items",
+    "link",
+    "locations",
+    "media_details",
+    "media_type",
+    "menu",
+    "menus",
+    "message",
+    "modified_gmt",
+    "name",
+    "namespace",
+    "namespaces",
+    "network_only",
+    "object_id",
+    "order_key",
+    "origin",
+    "parent",
+    "permalink_template",
+    "ping_status",
+    "plugin",
+    "plugin_uri",
+    "post",
+    "posts_per_page",
+    "provider_name",
+    "queryable",
+    "registered_date",
+    "regular_price",
+    "rest_base",
+    "roles",
+    "routes",
+    "settings",
+    "shipping",
+    "show_in_list",
+    "sidebar",
+    "sku",
+    "slug",
+    "source",
+    "status",
+    "sticky",
+    "stock_status",
+    "styles",
+    "stylesheet",
+    "subtype",
+    "supports",
+    "taxonomy",
+    "template",
+    "theme",
+    "theme_supports",
+    "title",
+    "type",
+    "type_label",
+    "types",
+    "url",
+    "username",
+    "version",
+    "yoast_head",
+    "yoast_head_json",
+];
+
+const MARKER_COUNT: usize = 88;
+
+/// Which of [`MARKER_KEYS`] an object has, one bit each.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct KeySet(u128);
+
+impl KeySet {
+    /// Adds `key`, when it is one of [`MARKER_KEYS`]: the keys of its
+    /// length and first byte, looked up in two tables, are most often
+    /// none (a plugin's key) or one, compared in full.
+    #[inline]
+    pub(crate) fn add(&mut self, key: &str) {
+        let bytes = key.as_bytes();
+        let (Some(&first), Some(by_len)) = (bytes.first(), BY_LEN.get(bytes.len())) else {
+            return;
+        };
+        let mut candidates = BY_FIRST[usize::from(first)] & by_len;
+        while candidates != 0 {
+            let i = candidates.trailing_zeros();
+            if MARKER_KEYS[i as usize] == key {
+                self.0 |= 1 << i;
+                return;
+            }
+            candidates &= candidates - 1;
+        }
+    }
+
+    /// Adds the keys of `mask` (a [`marker_mask`]).
+    #[inline]
+    pub(crate) fn add_mask(&mut self, mask: u128) {
+        self.0 |= mask;
+    }
+
+    /// Whether it has any key of `mask`.
+    #[inline]
+    fn any(self, mask: u128) -> bool {
+        self.0 & mask != 0
+    }
+
+    /// Whether it has every key of `mask`.
+    #[inline]
+    fn all(self, mask: u128) -> bool {
+        self.0 & mask == mask
+    }
+}
+
+/// The keys of [`MARKER_KEYS`] by first byte.
+const BY_FIRST: [u128; 256] = {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < MARKER_COUNT {
+        table[MARKER_KEYS[i].as_bytes()[0] as usize] |= 1 << i;
+        i += 1;
+    }
+    table
+};
+
+/// The keys of [`MARKER_KEYS`] by length (none is longer than 31 bytes).
+const BY_LEN: [u128; 32] = {
+    let mut table = [0; 32];
+    let mut i = 0;
+    while i < MARKER_COUNT {
+        table[MARKER_KEYS[i].len()] |= 1 << i;
+        i += 1;
+    }
+    table
+};
+
+/// The bit of `key` in a [`KeySet`], or 0 when `classify` does not look
+/// for it: for constants (a model's typed keys, a rule's keys).
+pub(crate) const fn marker_mask(key: &str) -> u128 {
+    let mut i = 0;
+    while i < MARKER_COUNT {
+        if str_eq(MARKER_KEYS[i], key) {
+            return 1 << i;
+        }
+        i += 1;
+    }
+    0
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The mask of the keys named, each one [`classify`] looks for (checked
+/// when compiling).
+macro_rules! keys {
+    ($($key:literal),+) => {
+        const {
+            let mask = 0 $(| {
+                let bit = marker_mask($key);
+                assert!(bit != 0, concat!("`", $key, "` is not in MARKER_KEYS"));
+                bit
+            })+;
+            mask
+        }
+    };
+}
+
 /// What the markers looked for are, for the "not a WordPress response"
 /// message.
 pub(crate) const MARKERS: &str = "`_links` with `api.w.org` relations, `title`, `content` or \
@@ -168,7 +374,7 @@ pub(crate) const MARKERS: &str = "`_links` with `api.w.org` relations, `title`, 
     WooCommerce object";
 
 /// Keys only WordPress posts (and post-like objects) have.
-const POST_ONLY: &[&str] = &[
+const POST_ONLY: u128 = keys!(
     "date_gmt",
     "modified_gmt",
     "featured_media",
@@ -179,29 +385,34 @@ const POST_ONLY: &[&str] = &[
     "yoast_head",
     "yoast_head_json",
     "permalink_template",
-    "generated_slug",
-];
+    "generated_slug"
+);
 
 /// The kind of an object, and why, for messages ("a term object (it has
 /// `taxonomy`)"); `None` when nothing says it is a WordPress object.
 pub(crate) fn classify(o: &impl KeyView) -> Option<(Kind, &'static str)> {
-    let has = |k: &str| o.has(k);
-    let all = |keys: &[&str]| keys.iter().all(|k| o.has(k));
+    let set = o.key_set();
+    let has = |mask: u128| set.any(mask);
+    let all = |mask: u128| set.all(mask);
     let found = |kind, why| Some((kind, why));
-    let post_type = o.string("type");
+    let post_type = if has(keys!("type")) {
+        o.string("type")
+    } else {
+        None
+    };
     let post_type = post_type.as_deref();
 
-    if has("code") && has("message") && !has("id") {
+    if all(keys!("code", "message")) && !has(keys!("id")) {
         return found(
             Kind::Error,
             "a wordpress api error (it has `code` and `message`)",
         );
     }
     // WooCommerce, before the post-like keys some of its objects share.
-    if o.is_object("prices") && has("is_purchasable") {
+    if has(keys!("is_purchasable")) && o.is_object("prices") {
         return found(Kind::Product, "a woocommerce product (it has `prices`)");
     }
-    if all(&["regular_price", "sku", "stock_status"]) {
+    if all(keys!("regular_price", "sku", "stock_status")) {
         return match post_type {
             Some("variation") => found(
                 Kind::WooCommerce,
@@ -213,9 +424,9 @@ pub(crate) fn classify(o: &impl KeyView) -> Option<(Kind, &'static str)> {
             ),
         };
     }
-    if all(&["order_key", "line_items"])
-        || all(&["discount_type", "amount", "code"])
-        || all(&["billing", "shipping", "email"])
+    if all(keys!("order_key", "line_items"))
+        || all(keys!("discount_type", "amount", "code"))
+        || all(keys!("billing", "shipping", "email"))
     {
         return found(Kind::WooCommerce, "a woocommerce object");
     }
@@ -228,29 +439,29 @@ pub(crate) fn classify(o: &impl KeyView) -> Option<(Kind, &'static str)> {
         Some("wp_navigation") => return found(Kind::Navigation, "a navigation menu"),
         _ => {}
     }
-    if has("media_type") || has("media_details") {
+    if has(keys!("media_type", "media_details")) {
         return found(Kind::Media, "a media object (it has `media_type`)");
     }
-    if has("type_label") || all(&["object_id", "menus"]) {
+    if has(keys!("type_label")) || all(keys!("object_id", "menus")) {
         return found(Kind::MenuItem, "a menu item (it has `type_label`)");
     }
-    if has("taxonomy") && !o.is_object("title") {
+    if has(keys!("taxonomy")) && !o.is_object("title") {
         return found(Kind::Term, "a term object (it has `taxonomy`)");
     }
-    if (has("avatar_urls") && !has("title") && !has("author_name"))
-        || all(&["username", "roles"])
-        || all(&["registered_date", "capabilities"])
+    if (has(keys!("avatar_urls")) && !has(keys!("title", "author_name")))
+        || all(keys!("username", "roles"))
+        || all(keys!("registered_date", "capabilities"))
     {
         return found(Kind::User, "a user object (it has `avatar_urls`)");
     }
-    if has("author_name") && has("post") {
+    if all(keys!("author_name", "post")) {
         return found(
             Kind::Comment,
             "a comment object (it has `author_name` and `post`)",
         );
     }
-    if has("rest_base") {
-        return if has("types") {
+    if has(keys!("rest_base")) {
+        return if has(keys!("types")) {
             found(
                 Kind::Taxonomy,
                 "a taxonomy (it has `rest_base` and `types`)",
@@ -259,58 +470,63 @@ pub(crate) fn classify(o: &impl KeyView) -> Option<(Kind, &'static str)> {
             found(Kind::PostType, "a post type (it has `rest_base`)")
         };
     }
-    if all(&["queryable", "date_floating"]) || has("show_in_list") {
+    if all(keys!("queryable", "date_floating")) || has(keys!("show_in_list")) {
         return found(Kind::Status, "a post status (it has `date_floating`)");
     }
-    if has("date_format") || has("posts_per_page") || has("default_comment_status") {
+    if has(keys!(
+        "date_format",
+        "posts_per_page",
+        "default_comment_status"
+    )) {
         return found(Kind::Settings, "the site's settings (it has `date_format`)");
     }
-    if all(&["subtype", "url"]) {
+    if all(keys!("subtype", "url")) {
         return found(Kind::SearchResult, "a search result (it has `subtype`)");
     }
-    if all(&["theme", "source", "origin"]) {
+    if all(keys!("theme", "source", "origin")) {
         return found(Kind::Template, "a template (it has `theme` and `origin`)");
     }
-    if all(&["name", "description", "menu"]) && !has("id") {
+    if all(keys!("name", "description", "menu")) && !has(keys!("id")) {
         return found(Kind::MenuLocation, "a menu location (it has `menu`)");
     }
-    if all(&["locations", "auto_add"]) {
+    if all(keys!("locations", "auto_add")) {
         return found(Kind::Menu, "a menu (it has `locations` and `auto_add`)");
     }
-    if all(&["api_version", "name"]) && (has("attributes") || has("supports")) {
+    if all(keys!("api_version", "name")) && has(keys!("attributes", "supports")) {
         return found(Kind::BlockType, "a block type (it has `api_version`)");
     }
-    if all(&["styles", "settings"]) {
+    if all(keys!("styles", "settings")) {
         return found(Kind::GlobalStyles, "global styles");
     }
-    if all(&["plugin", "network_only"]) || has("plugin_uri") {
+    if all(keys!("plugin", "network_only")) || has(keys!("plugin_uri")) {
         return found(Kind::Plugin, "a plugin (it has `plugin`)");
     }
-    if has("stylesheet") && (has("theme_supports") || has("template")) {
+    if has(keys!("stylesheet")) && has(keys!("theme_supports", "template")) {
         return found(Kind::Theme, "a theme (it has `stylesheet`)");
     }
-    if has("before_widget") {
+    if has(keys!("before_widget")) {
         return found(Kind::Sidebar, "a sidebar (it has `before_widget`)");
     }
-    if all(&["id_base", "sidebar"]) {
+    if all(keys!("id_base", "sidebar")) {
         return found(Kind::Widget, "a widget (it has `id_base`)");
     }
-    if all(&["is_multi", "classname"]) {
+    if all(keys!("is_multi", "classname")) {
         return found(Kind::WidgetType, "a widget type (it has `is_multi`)");
     }
-    if has("routes") && (has("namespaces") || has("namespace")) {
+    if has(keys!("routes")) && has(keys!("namespaces", "namespace")) {
         return found(Kind::Index, "an api index (it has `routes`)");
     }
-    if has("provider_name") || all(&["version", "html", "type"]) {
+    if has(keys!("provider_name")) || all(keys!("version", "html", "type")) {
         return found(Kind::OEmbed, "an oembed response (it has `provider_name`)");
     }
-    let rendered = ["title", "content", "excerpt", "guid"]
-        .iter()
-        .any(|k| o.is_object(k));
-    if rendered || POST_ONLY.iter().any(|k| o.has(k)) {
+    let rendered = has(keys!("title", "content", "excerpt", "guid"))
+        && ["title", "content", "excerpt", "guid"]
+            .iter()
+            .any(|k| o.is_object(k));
+    if rendered || has(POST_ONLY) {
         // Revisions and autosaves have a post's fields but no `type`,
         // `status` or `link`; their slugs say which.
-        if has("parent") && !has("type") && !has("status") && !has("link") {
+        if has(keys!("parent")) && !has(keys!("type", "status", "link")) {
             let slug = o.string("slug");
             return match slug.as_deref() {
                 Some(s) if s.contains("-autosave-v") => found(Kind::Autosave, "an autosave"),
@@ -321,7 +537,7 @@ pub(crate) fn classify(o: &impl KeyView) -> Option<(Kind, &'static str)> {
     }
     // A user or term fetched with `?_fields=id,name,slug,link`: its link
     // is WordPress's author or term archive.
-    if all(&["id", "name", "slug", "link"]) {
+    if all(keys!("id", "name", "slug", "link")) {
         let link = o.string("link");
         let link = link.as_deref().unwrap_or("");
         if link.contains("/author/") || link.contains("?author=") {
@@ -339,12 +555,12 @@ pub(crate) fn classify(o: &impl KeyView) -> Option<(Kind, &'static str)> {
     }
     // A post fetched with `?_fields=id,type,link` (WordPress's own
     // front ends do).
-    if all(&["id", "type"]) && (has("link") || has("slug")) {
+    if all(keys!("id", "type")) && has(keys!("link", "slug")) {
         return found(Kind::Post, "a post object (a `?_fields=` subset)");
     }
     if o.wordpress_links() {
         // Only posts embed what their links point to.
-        if has("_embedded") {
+        if has(keys!("_embedded")) {
             return found(Kind::Post, "a post object (its `_embedded` says so)");
         }
         return found(
@@ -640,6 +856,41 @@ impl<'a> MapText<'a> for Response<'a> {
             Response::Single(o) => Response::Single(o.map_text(f)),
             Response::Collection(v) => Response::Collection(v.map_text(f)),
             Response::Keyed(m) => Response::Keyed(m.map_text(f)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table lookup finds each marker key, and nothing else: keys
+    /// that share a length and a first byte with one, prefixes, and
+    /// keys longer than any table row.
+    #[test]
+    fn key_set_finds_exactly_the_marker_keys() {
+        for (i, key) in MARKER_KEYS.iter().enumerate() {
+            let mut set = KeySet::default();
+            set.add(key);
+            assert_eq!(set, KeySet(1 << i), "{key}");
+            assert_eq!(marker_mask(key), 1 << i, "{key}");
+        }
+        let others = [
+            "",
+            "i",
+            "ids",
+            "tipe",
+            "typf",
+            "titles",
+            "_link",
+            "yoast_head_jsom",
+            "a_key_longer_than_any_row_of_the_table_is",
+        ];
+        for key in others {
+            let mut set = KeySet::default();
+            set.add(key);
+            assert_eq!(set, KeySet::default(), "{key}");
+            assert_eq!(marker_mask(key), 0, "{key}");
         }
     }
 }

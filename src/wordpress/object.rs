@@ -37,6 +37,13 @@ impl Shape {
         self.0.as_ref().is_some_and(|q| q.nulls.contains(&key))
     }
 
+    /// Adds the keys sent as `null` to `set`.
+    pub(crate) fn add_nulls(&self, set: &mut super::kind::KeySet) {
+        for key in self.0.iter().flat_map(|q| &q.nulls) {
+            set.add(key);
+        }
+    }
+
     pub(crate) fn has_nulls(&self) -> bool {
         self.0.as_ref().is_some_and(|q| !q.nulls.is_empty())
     }
@@ -305,18 +312,6 @@ macro_rules! wp_object {
             /// The JSON keys this model reads into typed fields.
             pub const KEYS: &'static [&'static str] = &[$($key),*];
 
-            /// Whether the object had `key`, typed or not (`null` counts).
-            #[allow(dead_code)]
-            pub(crate) fn has_key(&self, key: &str) -> bool {
-                match key {
-                    // A known key can also sit in `extra` (a number field sent
-                    // a non-numeric string).
-                    $( $key => self.$field.is_some() || self.shape.is_null($key)
-                        || (!self.extra.is_empty() && self.extra.get(key).is_some()), )*
-                    _ => self.extra.get(key).is_some(),
-                }
-            }
-
             /// Whether the object had one of [`Self::KEYS`], typed or not
             /// (`null` counts): `has_key` of each, without matching names.
             #[allow(dead_code)]
@@ -461,8 +456,19 @@ macro_rules! wp_object {
         }
 
         impl $crate::wordpress::kind::KeyView for $name<'_> {
-            fn has(&self, key: &str) -> bool {
-                self.has_key(key)
+            fn key_set(&self) -> $crate::wordpress::kind::KeySet {
+                let mut set = $crate::wordpress::kind::KeySet::default();
+                // The typed keys' bits are constants; a known key can also
+                // sit in `extra` (a number field sent a non-numeric
+                // string), or be `null`.
+                $( if self.$field.is_some() {
+                    set.add_mask(const { $crate::wordpress::kind::marker_mask($key) });
+                } )*
+                self.shape.add_nulls(&mut set);
+                for key in self.extra.keys() {
+                    set.add(key);
+                }
+                set
             }
 
             fn string(&self, key: &str) -> Option<std::borrow::Cow<'_, str>> {

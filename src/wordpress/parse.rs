@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::error_path::{json_error, json_error_at};
 use super::input::{first_byte, first_key, locate_json, offset_in};
 use super::json::Controls;
-use super::kind::{KeyView, classify, links_say_wordpress, not_wordpress};
+use super::kind::{KeySet, KeyView, classify, links_say_wordpress, not_wordpress};
 use super::lenient;
 use super::object::{FromMap, InPlace, append_in_place};
 use super::parsed::{Envelope, FailedItem, Parsed};
@@ -778,6 +778,13 @@ fn read_object<'b>(
         Some(kind @ (Kind::ReusableBlock | Kind::Navigation)) => {
             return Ok(Object::Block(kind, Box::new(post)));
         }
+        // The post's keys are the object's: read as what they say it is,
+        // without reading its keys again. (`Other` is told by `_links`,
+        // which the two views check differently: the object's keys say.)
+        Some(kind) if kind != Kind::Other => {
+            met.warnings.truncate(warned);
+            return read_kind(kind, buf, range, cx, met, read);
+        }
         _ => met.warnings.truncate(warned),
     }
     let keys: ObjectKeys<'_> = json(buf, range.clone(), cx)?;
@@ -870,9 +877,19 @@ impl ObjectKeys<'_> {
     }
 }
 
-impl KeyView for ObjectKeys<'_> {
+impl ObjectKeys<'_> {
     fn has(&self, key: &str) -> bool {
         self.0.get(key).is_some()
+    }
+}
+
+impl KeyView for ObjectKeys<'_> {
+    fn key_set(&self) -> KeySet {
+        let mut set = KeySet::default();
+        for key in self.0.keys() {
+            set.add(key);
+        }
+        set
     }
 
     fn string(&self, key: &str) -> Option<std::borrow::Cow<'_, str>> {
