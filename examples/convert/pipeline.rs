@@ -86,9 +86,10 @@ pub fn work(job: Job, max_file_size: u64, options: &ArticleOptions) -> Done {
             .into_iter()
             .filter_map(|entry| {
                 let (path, outcome) = match entry {
-                    Entry::File { path, .. } => {
+                    Entry::File { path, size } => {
                         return Some(work::convert_file(
                             path.into(),
+                            size,
                             max_file_size,
                             options,
                             &mut lines,
@@ -151,7 +152,7 @@ pub fn produce(
         match entry {
             Entry::File { path, size } if size > BIG_FILE => {
                 going = (batch.is_empty() || send(Job::Files(std::mem::take(&mut batch))))
-                    && stream_collection(path, args.max_file_size, stop, send);
+                    && stream_collection(path, size, args.max_file_size, stop, send);
                 batch_bytes = 0;
             }
             entry => {
@@ -178,12 +179,13 @@ pub fn produce(
 /// worker. `false` when the run stops.
 fn stream_collection(
     path: std::path::PathBuf,
+    size: u64,
     max_file_size: u64,
     stop: &Stop,
     send: &mut dyn FnMut(Job) -> bool,
 ) -> bool {
     use std::io::Read as _;
-    let whole = |path, size| Job::Files(vec![Entry::File { path, size }]);
+    let whole = |path| Job::Files(vec![Entry::File { path, size }]);
     let failed = |path, message| Job::Files(vec![Entry::Failed { path, message }]);
     let reader = match std::fs::File::open(&path) {
         Ok(reader) => reader.take(max_file_size),
@@ -193,7 +195,7 @@ fn stream_collection(
         Ok(items) => items,
         Err(err) if err.kind() == ErrorKind::Io => return send(failed(path, err.to_string())),
         // Not a collection: one object or front matter, read whole.
-        Err(_) => return send(whole(path, 0)),
+        Err(_) => return send(whole(path)),
     };
     let path: Arc<Path> = path.into();
     let mut counted = 0;
