@@ -172,3 +172,46 @@ fn only_posts_and_products_are_articles() {
         assert_eq!(articles, want, "{name}");
     }
 }
+
+/// A collection reads each object as the kind it is alone, whatever kind
+/// comes first and whatever follows it: every ordered pair of the objects
+/// of the fixtures above (posts first and not, a first object that does
+/// not read as a post, mixed kinds), and each one alone in a collection.
+#[test]
+fn collections_read_each_object_as_its_kind_whatever_comes_first() {
+    let mut objects: Vec<(Kind, serde_json::Value)> = Vec::new();
+    for (name, _, _) in ROWS {
+        let json = common::fixture(&format!("wordpress/resources/{name}"));
+        let parsed = wordpress::from_str::<Response>(&json).unwrap();
+        for object in parsed.objects() {
+            objects.push((object.kind(), serde_json::to_value(object).unwrap()));
+        }
+    }
+    let read = |items: &[&(Kind, serde_json::Value)]| -> Vec<(Kind, serde_json::Value)> {
+        let values: Vec<&serde_json::Value> = items.iter().map(|(_, value)| value).collect();
+        let json = serde_json::to_string(&values).unwrap();
+        let parsed = wordpress::from_str::<Response>(&json).unwrap();
+        assert!(
+            parsed.failures().is_empty(),
+            "{json}: {:?}",
+            parsed.failures()
+        );
+        parsed
+            .objects()
+            .map(|object| (object.kind(), serde_json::to_value(object).unwrap()))
+            .collect()
+    };
+    let mut wrong = Vec::new();
+    for a in &objects {
+        if read(&[a]) != [a.clone()] {
+            wrong.push(format!("[{}] alone", a.0));
+        }
+        for b in &objects {
+            if read(&[a, b]) != [a.clone(), b.clone()] {
+                wrong.push(format!("[{}, {}]", a.0, b.0));
+            }
+        }
+    }
+    assert!(objects.len() > 40, "{} objects", objects.len());
+    assert!(wrong.is_empty(), "{} wrong: {wrong:#?}", wrong.len());
+}

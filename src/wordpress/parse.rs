@@ -2,6 +2,8 @@
 //! model and collection is read — strictly at full speed, then, for what
 //! failed, item by item and (when asked) leniently.
 
+use std::cell::Cell;
+use std::marker::PhantomData;
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -420,34 +422,49 @@ impl<'de: 'a, 'a, T: FromMap<'a>> Deserialize<'de> for InPlaceVec<T> {
     }
 }
 
-/// A JSON array of models, each read in place in a box of its own: a
+/// A JSON array of models, each read in place in a box of its own (a
 /// collection of hundreds of 2 kB posts grows by moving pointers, and a
-/// post becomes an [`Object`] without a copy.
-struct InPlaceBoxes<T>(Vec<Box<T>>);
+/// post becomes an [`Object`] without a copy), that stops after its first
+/// element when that one is not of `kind` by its keys: `first` holds what
+/// the first element is once it has read.
+struct BoxesOfKind<'f, T> {
+    kind: Kind,
+    first: &'f Cell<Option<Option<Kind>>>,
+    model: PhantomData<fn() -> T>,
+}
 
-impl<'de: 'a, 'a, T: FromMap<'a>> Deserialize<'de> for InPlaceBoxes<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct SeqVisitor<T>(Vec<Box<T>>);
+impl<'de: 'a, 'a, T: FromMap<'a> + KeyView> serde::de::DeserializeSeed<'de> for BoxesOfKind<'_, T> {
+    type Value = Vec<Box<T>>;
 
-        impl<'de: 'a, 'a, T: FromMap<'a>> serde::de::Visitor<'de> for SeqVisitor<T> {
-            type Value = Vec<Box<T>>;
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
 
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a sequence")
-            }
+impl<'de: 'a, 'a, T: FromMap<'a> + KeyView> serde::de::Visitor<'de> for BoxesOfKind<'_, T> {
+    type Value = Vec<Box<T>>;
 
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                mut self,
-                mut seq: A,
-            ) -> Result<Vec<Box<T>>, A::Error> {
-                while seq.next_element_seed(PushBoxed(&mut self.0))?.is_some() {}
-                Ok(self.0)
-            }
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a sequence")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::with_capacity(10);
+        if seq.next_element_seed(PushBoxed(&mut items))?.is_none() {
+            return Ok(items);
         }
-
-        deserializer
-            .deserialize_seq(SeqVisitor(Vec::with_capacity(10)))
-            .map(InPlaceBoxes)
+        let kind = classify(&*items[0]).map(|(kind, _)| kind);
+        self.first.set(Some(kind));
+        if kind != Some(self.kind) {
+            return Err(serde::de::Error::custom(
+                "the first object is of another kind",
+            ));
+        }
+        while seq.next_element_seed(PushBoxed(&mut items))?.is_some() {}
+        Ok(items)
     }
 }
 
@@ -612,36 +629,30 @@ fn read_collection<'b>(
 ) -> Result<Vec<Object<'b>>, Error> {
     // Most collections hold one kind, which their first object's keys
     // say: read them all as it in one pass, in place, and item by item
-    // only when one is of another kind or does not read as that. A first
-    // object too large to look at cheaply is taken for a post (posts are
-    // the large ones).
-    let first = match super::input::first_object(&buf[range.clone()], FIRST_LOOK) {
-        Some(first) => {
-            let first = range.start + first.start..range.start + first.end;
-            json::<ObjectKeys<'_>>(buf, first, cx)
-                .ok()
-                .and_then(|keys| classify(&keys))
-                .map(|(kind, _)| kind)
-        }
-        None => Some(Kind::Post),
-    };
-    macro_rules! all_as {
-        ($model:ident, $variant:ident) => {
-            read_all_as::<$model<'b>>(buf, range.clone(), cx, first, Object::$variant)
+    // only when one is of another kind or does not read as that. Most are
+    // posts: the pass starts as posts, and stops after the first object
+    // when that is not one.
+    let first = Cell::new(None);
+    let all =
+        match read_all_as::<Post<'b>>(buf, range.clone(), cx, Kind::Post, &first, Object::Post) {
+            Some(objects) => Some(objects),
+            None => match first.get() {
+                // The first object says another kind: all as it.
+                Some(Some(kind)) if kind != Kind::Post => {
+                    read_all_of_kind(buf, range.clone(), cx, kind, &first)
+                }
+                // Posts, but a later object is not one or does not read; or
+                // the first is of no kind.
+                Some(_) => None,
+                // The first object did not read as a post: its keys say what
+                // it is. A first object too large to look at cheaply is taken
+                // for a post (posts are the large ones), tried already.
+                None => super::input::first_object_start(&buf[range.clone()])
+                    .and_then(|start| first_kind(buf, range.start + start..range.end, cx))
+                    .filter(|&kind| kind != Kind::Post)
+                    .and_then(|kind| read_all_of_kind(buf, range.clone(), cx, kind, &first)),
+            },
         };
-    }
-    let all = match first {
-        Some(Kind::Post) => all_as!(Post, Post),
-        Some(Kind::Media) => all_as!(Media, Media),
-        Some(Kind::Term) => all_as!(Term, Term),
-        Some(Kind::User) => all_as!(User, User),
-        Some(Kind::Comment) => all_as!(Comment, Comment),
-        Some(Kind::MenuItem) => all_as!(MenuItem, MenuItem),
-        Some(Kind::Product) => all_as!(Product, Product),
-        Some(Kind::SearchResult) => all_as!(SearchResult, SearchResult),
-        Some(Kind::Template) => all_as!(Template, Template),
-        _ => None,
-    };
     if let Some(objects) = all {
         return Ok(objects);
     }
@@ -692,25 +703,85 @@ fn read_collection<'b>(
 /// the collection's kind: a term, a user or a media item fits.
 const FIRST_LOOK: usize = 4096;
 
+/// The kind of the object that starts `buf[range]`, from its keys, read
+/// within its first [`FIRST_LOOK`] bytes: a post when it does not end
+/// within them, `None` when it does not read or its keys say no kind.
+fn first_kind(buf: &str, range: Range<usize>, cx: Cx<'_>) -> Option<Kind> {
+    let mut end = range.end.min(range.start.saturating_add(FIRST_LOOK));
+    while !buf.is_char_boundary(end) {
+        end -= 1;
+    }
+    let look = &buf[range.start..end];
+    let keys = super::json::prefix_from_str_seed(
+        look,
+        cx.base + range.start,
+        cx.ctl,
+        std::marker::PhantomData::<ObjectKeys<'_>>,
+    );
+    match keys {
+        Ok(keys) => classify(&keys).map(|(kind, _)| kind),
+        // Longer than the look (anything read past it is checked when the
+        // collection is read).
+        Err(_) if end < range.end => Some(Kind::Post),
+        Err(_) => None,
+    }
+}
+
 /// Reads every element of the array `buf[range]` as `T` in one pass;
-/// `None` unless each reads and is of `kind` by its keys.
+/// `None` unless each reads and is of `kind` by its keys. `first` tells
+/// what the first element is, once it has read (the pass stops there when
+/// it is not of `kind`).
 fn read_all_as<'b, T: FromMap<'b> + KeyView>(
     buf: &'b str,
     range: Range<usize>,
     cx: Cx<'_>,
-    kind: Option<Kind>,
+    kind: Kind,
+    first: &Cell<Option<Option<Kind>>>,
     object: fn(Box<T>) -> Object<'b>,
 ) -> Option<Vec<Object<'b>>> {
-    let read_all = || json::<InPlaceBoxes<T>>(buf, range, cx);
-    let all = match cx.lenient {
+    let seed = BoxesOfKind {
+        kind,
+        first,
+        model: PhantomData,
+    };
+    let read_all = || json_seed(buf, range, cx, seed);
+    let items = match cx.lenient {
         true => lenient::first_pass(read_all),
         false => read_all(),
     };
-    let InPlaceBoxes(items) = all.ok()?;
+    let items = items.ok()?;
     items
         .iter()
-        .all(|item| classify(&**item).map(|(k, _)| k) == kind)
+        .all(|item| classify(&**item).map(|(k, _)| k) == Some(kind))
         .then(|| items.into_iter().map(object).collect())
+}
+
+/// [`read_all_as`] the model of `kind`; `None` for a kind read item by
+/// item.
+fn read_all_of_kind<'b>(
+    buf: &'b str,
+    range: Range<usize>,
+    cx: Cx<'_>,
+    kind: Kind,
+    first: &Cell<Option<Option<Kind>>>,
+) -> Option<Vec<Object<'b>>> {
+    macro_rules! all_as {
+        ($model:ident, $variant:ident) => {
+            read_all_as::<$model<'b>>(buf, range, cx, kind, first, Object::$variant)
+        };
+    }
+    match kind {
+        Kind::Post => all_as!(Post, Post),
+        Kind::Media => all_as!(Media, Media),
+        Kind::Term => all_as!(Term, Term),
+        Kind::User => all_as!(User, User),
+        Kind::Comment => all_as!(Comment, Comment),
+        Kind::MenuItem => all_as!(MenuItem, MenuItem),
+        Kind::Product => all_as!(Product, Product),
+        Kind::SearchResult => all_as!(SearchResult, SearchResult),
+        Kind::Template => all_as!(Template, Template),
+        _ => None,
+    }
 }
 
 /// Reads an element of a collection, which must be an object.

@@ -36,6 +36,17 @@ pub(crate) fn from_str_seed<'de, S: de::DeserializeSeed<'de>>(
     Ok(value)
 }
 
+/// Reads the JSON value at the start of `input` through `seed`, whatever
+/// follows it (as [`from_str_seed`] reads, without looking further).
+pub(crate) fn prefix_from_str_seed<'de, S: de::DeserializeSeed<'de>>(
+    input: &'de str,
+    base: usize,
+    controls: Option<&Controls>,
+    seed: S,
+) -> Result<S::Value> {
+    seed.deserialize(&mut Deserializer::new(input, base, controls))
+}
+
 /// The string a JSON string literal stands for, with each lone surrogate
 /// escape (which a raw value's check lets through, as serde_json's does)
 /// read as U+FFFD; `None` when `literal` is not one string literal.

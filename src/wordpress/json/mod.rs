@@ -18,7 +18,7 @@ mod deserializer;
 mod lex;
 mod reader_error;
 
-pub(crate) use deserializer::{decode_literal, from_str_seed};
+pub(crate) use deserializer::{decode_literal, from_str_seed, prefix_from_str_seed};
 pub(crate) use lex::to_special;
 pub(crate) use reader_error::{Code, JsonError};
 
