@@ -750,8 +750,10 @@ fn read_all_as<'b, T: FromMap<'b> + KeyView>(
         false => read_all(),
     };
     let items = items.ok()?;
+    // The first was told apart already, by the pass.
     items
         .iter()
+        .skip(1)
         .all(|item| classify(&**item).map(|(k, _)| k) == Some(kind))
         .then(|| items.into_iter().map(object).collect())
 }
