@@ -114,7 +114,7 @@ fn main() -> ExitCode {
         }
     }
     if failed > 0 {
-        eprintln!("{failed} of {} files failed", args.paths.len());
+        eprintln!("files failed: {failed} of {}", args.paths.len());
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

@@ -288,10 +288,13 @@ fn run(convert: &Path, input: &Path, threads: usize, work: &Path) -> Run {
     let summary = String::from_utf8_lossy(&result.stderr);
     assert!(result.status.success(), "convert failed:\n{summary}");
     let line = summary.lines().next().unwrap_or_default();
-    // "convert: 1 files, 61234 articles, ... peak memory 45.2 MB"
+    // "convert: 1 file, 61234 articles, ... peak memory 45.2 MB"
     let articles = line
         .split(", ")
-        .find_map(|part| part.strip_suffix(" articles"))
+        .find_map(|part| {
+            part.strip_suffix(" articles")
+                .or_else(|| part.strip_suffix(" article"))
+        })
         .and_then(|n| n.parse().ok())
         .expect("the summary's article count");
     let peak_bytes = line.split("peak memory ").nth(1).and_then(parse_bytes);

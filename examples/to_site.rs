@@ -97,11 +97,13 @@ fn main() -> ExitCode {
     for file in &files {
         convert_file(file, &out, &mut names, &mut summary);
     }
+    // As labels with their counts, which read right for one as for many.
     eprintln!(
-        "to_site: {} files, {} posts and pages written to {}, {} failed, {} files without posts",
+        "to_site: files read: {}; posts and pages written to {}: {}; failed: {}; \
+         files without posts: {}",
         files.len(),
-        summary.written,
         out.display(),
+        summary.written,
         summary.failures.len(),
         summary.without_posts.len()
     );

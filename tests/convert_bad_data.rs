@@ -100,7 +100,7 @@ fn every_good_item_of_the_bad_data_rows_is_converted_and_each_problem_placed() {
         &learning,
         "invalid duration: expected ISO 8601 such as `PT13M57S`, found \"53 mins\" in `length` at line 7 column 9",
     );
-    assert!(err.contains("transcoded to UTF-8: 1 files"), "{err}");
+    assert!(err.contains("transcoded to UTF-8: 1 file"), "{err}");
     listed(&utf16, "from UTF-16LE");
     listed(&posts, "1, the first at line 3 column 66");
     assert!(err.contains("failures: 2"), "{err}");

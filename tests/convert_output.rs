@@ -176,7 +176,7 @@ fn bad_items_and_warnings_are_listed_and_the_good_items_kept() {
         assert_eq!(&got[got.len() - 3..], [1, 5, 6]);
         assert!(err.contains("failures: 3"), "{err}");
         assert!(
-            err.contains("warnings: 1 (fields kept as sent), in 1 items kept with them"),
+            err.contains("warnings: 1 (fields kept as sent), in 1 item kept with them"),
             "{err}"
         );
         let listed = |what: &str, item: usize, field: &str, column: usize| {
@@ -222,7 +222,7 @@ fn collections_of_other_objects_are_skipped_small_or_big() {
     let err = stderr(&output);
     assert!(output.status.success(), "{err}");
     assert!(
-        err.starts_with("convert: 3 files, 1 articles, 0 warnings, 0 failures, "),
+        err.starts_with("convert: 3 files, 1 article, 0 warnings, 0 failures, "),
         "{err}"
     );
     assert!(
@@ -263,7 +263,7 @@ fn the_summary_counts_what_was_read_and_skipped() {
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{err}");
     assert!(
-        err.starts_with("convert: 6 files, 2 articles, 0 warnings, 1 failures, "),
+        err.starts_with("convert: 6 files, 2 articles, 0 warnings, 1 failure, "),
         "{err}"
     );
     for line in [
@@ -299,9 +299,9 @@ fn repairs_are_counted_per_file() {
     let output = run(&mut convert(&[&tree.root]));
     let err = stderr(&output);
     assert!(output.status.success(), "{err}");
-    assert!(err.contains("1 articles, 0 warnings, 0 failures"), "{err}");
+    assert!(err.contains("1 article, 0 warnings, 0 failures"), "{err}");
     assert!(
-        err.contains("repaired: 1 raw control characters or lone surrogate escapes, in 1 files"),
+        err.contains("repaired: 1 raw control character or lone surrogate escape, in 1 file"),
         "{err}"
     );
     assert!(

@@ -156,17 +156,16 @@ impl Summary {
             (None, None) => String::new(),
         };
         eprintln!(
-            "convert: {head}{} files, {} articles, {} warnings, {} failures, {} in {:.2} s \
-             ({:.0} articles/s, {}/s) on {} threads{memory}",
-            self.files,
-            self.articles,
-            self.warnings.len(),
-            self.failures.len(),
+            "convert: {head}{}, {}, {}, {}, {} in {:.2} s ({:.0} articles/s, {}/s) on {}{memory}",
+            counted(self.files, "file"),
+            counted(self.articles, "article"),
+            counted(self.warnings.len(), "warning"),
+            counted(self.failures.len(), "failure"),
             show_bytes(self.bytes),
             end.seconds,
             self.articles as f64 / seconds,
             show_bytes((self.bytes as f64 / seconds) as u64),
-            end.threads,
+            counted(end.threads, "thread"),
         );
         if let Some(open) = &self.open {
             eprintln!(
@@ -247,25 +246,31 @@ impl Summary {
             }
         }
         eprintln!(
-            "  warnings: {} (fields kept as sent), in {} items kept with them",
+            "  warnings: {} (fields kept as sent), in {} kept with them",
             self.warnings.len(),
-            self.items_warned
+            counted(self.items_warned, "item")
         );
         for (path, message) in &self.warnings {
             eprintln!("    {}: {message}", path.display());
         }
         if !self.transcoded.is_empty() {
-            eprintln!("  transcoded to UTF-8: {} files", self.transcoded.len());
+            eprintln!(
+                "  transcoded to UTF-8: {}",
+                counted(self.transcoded.len(), "file")
+            );
             for (path, from) in &self.transcoded {
                 eprintln!("    {}: from {from}", path.display());
             }
         }
         if !self.repairs.is_empty() {
             let total: usize = self.repairs.iter().map(|(_, n, _)| n).sum();
+            let what = match total {
+                1 => "raw control character or lone surrogate escape",
+                _ => "raw control characters or lone surrogate escapes",
+            };
             eprintln!(
-                "  repaired: {total} raw control characters or lone surrogate escapes, \
-                 in {} files",
-                self.repairs.len()
+                "  repaired: {total} {what}, in {}",
+                counted(self.repairs.len(), "file")
             );
             for (path, count, first) in &self.repairs {
                 eprintln!(
@@ -285,4 +290,12 @@ fn peak_memory() -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib * 1024)
+}
+
+/// `n` and the noun, singular for one: "1 file", "2 files".
+fn counted(n: usize, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        _ => format!("{n} {noun}s"),
+    }
 }
