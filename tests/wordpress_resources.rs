@@ -215,3 +215,31 @@ fn collections_read_each_object_as_its_kind_whatever_comes_first() {
     assert!(objects.len() > 40, "{} objects", objects.len());
     assert!(wrong.is_empty(), "{} wrong: {wrong:#?}", wrong.len());
 }
+
+/// A collection whose first object does not read as a post (a post type's
+/// `template` is an array) and runs past the bytes looked at to tell its
+/// kind (4 KiB), ending inside a character, still reads each object as its
+/// kind.
+#[test]
+fn a_long_first_object_that_is_no_post_reads_as_its_kind() {
+    let json = common::fixture("wordpress/resources/post-type.json");
+    let mut long: serde_json::Value = serde_json::from_str(&json).unwrap();
+    // Three-byte characters, shifted until the look ends inside one.
+    for pad in 0.. {
+        let text = format!("{}{}", "a".repeat(pad), "€".repeat(2000));
+        long["description"] = serde_json::Value::String(text);
+        if !serde_json::to_string(&long).unwrap().is_char_boundary(4096) {
+            break;
+        }
+    }
+    let short: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let collection = serde_json::to_string(&[&long, &short]).unwrap();
+    let parsed = wordpress::from_str::<Response>(&collection).unwrap();
+    let kinds: Vec<Kind> = parsed.objects().map(|o| o.kind()).collect();
+    assert_eq!(kinds, [Kind::PostType, Kind::PostType]);
+    let back: Vec<serde_json::Value> = parsed
+        .objects()
+        .map(|o| serde_json::to_value(o).unwrap())
+        .collect();
+    assert_eq!(back, [long, short]);
+}
