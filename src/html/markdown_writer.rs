@@ -478,25 +478,6 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             if rest.is_empty() {
                 break;
             }
-            if held.is_empty() {
-                // Prose: words that need no escape, single spaces between,
-                // written in one piece up to the last space.
-                let run = self.plain_run(rest);
-                if run > 0 {
-                    let (first, tail) = rest[..run].split_once(' ').unwrap_or((&rest[..run], ""));
-                    self.word(first, true);
-                    if !tail.is_empty() {
-                        let f = self.frame();
-                        f.out.push(' ');
-                        f.out.push_str(tail);
-                        f.last = tail.chars().next_back();
-                    }
-                    // The space after the run is due.
-                    self.space();
-                    rest = &rest[run + 1..];
-                    continue;
-                }
-            }
             let end = rest
                 .find(|c: char| is_space(c, keep_nbsp) || is_dropped(c))
                 .unwrap_or(rest.len());
@@ -515,6 +496,8 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             }
             if rest.starts_with(|c: char| is_space(c, keep_nbsp)) {
                 self.word(word, true);
+                // The words after it, in the same context.
+                rest = &rest[self.prose(rest)..];
             } else {
                 // A dropped character inside: the word goes on after it.
                 held.push_str(word);
@@ -523,30 +506,92 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         self.held = held;
     }
 
-    /// The length of the run of words at the start of `s` that can be
-    /// written as they are: no byte that may need an escape, whitespace
-    /// only single spaces, ending just before a space that is in `s` (so
-    /// that the last word is whole). 0 when there is no such run of two
-    /// words or more, or when escapes depend on more than the words (code,
-    /// headings, a line's start, which the first word takes care of).
-    fn plain_run(&self, s: &str) -> usize {
-        let f = &self.frames[self.frames.len() - 1];
+    /// Writes the words of `s` that follow, on the same line, a word just
+    /// written (`s` starts with the space after it); returns how much of
+    /// `s` it wrote, ending where the words need more than their
+    /// neighbours to be written: whitespace other than one space, a
+    /// dropped character, or the last word, which the next text may go on.
+    ///
+    /// Every such word is written in the context the first one left (no
+    /// span opens or closes, no line starts between them): runs that need
+    /// no escape are copied whole, from one scan over `s` for the bytes
+    /// that end a run or may need an escape, and only the words that hold
+    /// one of those are escaped.
+    fn prose(&mut self, s: &str) -> usize {
+        let references = self.references;
+        let in_table = self.in_table();
+        let last = self.frames.len() - 1;
+        let f = &mut self.frames[last];
+        // Code gathers its text, a heading escapes a word of `#`s, and with
+        // `keep_nbsp` U+00A0 is not a space: word by word, as the first.
         if f.code.is_some() || f.heading > 0 || self.keep_nbsp {
             return 0;
         }
+        let plain = f.spans.is_empty();
+        let ctx = Context {
+            in_link: f.spans.iter().any(|s| matches!(s.span, Span::Link(_))),
+            plain,
+            in_table,
+            references,
+            space_before: plain,
+            space_after: plain,
+            ..Context::default()
+        };
         let b = s.as_bytes();
-        let stop = super::text_scan::next_stop::<true>(b, 0, |at| match b[at] {
-            0xC2 => matches!(b.get(at + 1), Some(0xA0 | 0xAD)),
-            0xE2 => b.get(at + 1..at + 3) == Some(&[0x80, 0x8B]),
-            _ => true,
-        });
-        let special = first_special(&b[..stop]);
-        // Up to the last space before the first stop: a word cut by the
-        // stop goes the slow way, whole.
-        match b[..special].iter().rposition(|&c| c == b' ') {
-            Some(last) if b[..last].contains(&b' ') || last > 0 => last,
-            _ => 0,
+        // `s[..done]` is written; `b[done]` is the space after a word.
+        let mut done = 0;
+        while b.get(done) == Some(&b' ') && b.get(done + 1).is_some_and(|&c| c != b' ') {
+            let from = done + 1;
+            let stop = super::text_scan::next_stop_or_escape(b, from, |at| match b[at] {
+                0xC2 => matches!(b.get(at + 1), Some(0xA0 | 0xAD)),
+                0xE2 => b.get(at + 1..at + 3) == Some(&[0x80, 0x8B]),
+                b'^' => false,
+                _ => true,
+            });
+            // The word the stop is in starts after the run's last space.
+            let word_start = b[from..stop]
+                .iter()
+                .rposition(|&c| c == b' ')
+                .map_or(from, |k| from + k + 1);
+            let escape = b.get(stop).is_some_and(|&c| {
+                matches!(
+                    c,
+                    b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'|' | b'~' | b'<' | b'&'
+                )
+            });
+            if stop == from && !escape {
+                // No word after the space: the caller collapses what is.
+                break;
+            }
+            let word_end = if escape {
+                stop + s[stop..]
+                    .find(|c: char| is_space(c, false) || is_dropped(c))
+                    .unwrap_or(s.len() - stop)
+            } else {
+                stop
+            };
+            if word_start == word_end || !s[word_end..].starts_with(|c: char| is_space(c, false)) {
+                // A space before other whitespace, which the caller
+                // collapses; or the last word, or one that a dropped
+                // character cuts, which the caller holds. The words before
+                // are written.
+                if word_start == from {
+                    break;
+                }
+                f.out.push_str(&s[done..word_start - 1]);
+                f.last = s[..word_start - 1].chars().next_back();
+                return word_start - 1;
+            }
+            if escape {
+                f.out.push_str(&s[done..word_start]);
+                markdown_escape::escape_word(&mut f.out, &s[word_start..word_end], ctx);
+            } else {
+                f.out.push_str(&s[done..word_end]);
+            }
+            f.last = s[..word_end].chars().next_back();
+            done = word_end;
         }
+        done
     }
 
     /// Writes the word held from the last text, if any.
@@ -1129,48 +1174,6 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     }
 }
 
-/// Whether prose may need an escape at byte `c` (whatever its neighbours).
-#[inline(always)]
-fn is_special(c: u8) -> bool {
-    matches!(c, b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'|' | b'~')
-}
-
-/// The index of the first byte of `b` that [`is_special`], or `b.len()`.
-///
-/// Sixteen bytes at a time, as `text_scan` scans: flags computed
-/// element-wise with non-short-circuit compares, then OR-folded, a shape
-/// the compiler turns into SIMD compares (`matches!` over the bytes one at
-/// a time compiled to a bit test per byte, and scanning prose for these
-/// was a fifth of the conversion's time).
-fn first_special(b: &[u8]) -> usize {
-    let mut chunks = b.chunks_exact(16);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        let mut flags = [0u8; 16];
-        for (flag, &c) in flags.iter_mut().zip(chunk) {
-            *flag = 0u8.wrapping_sub(u8::from(
-                (c == b'\\')
-                    | (c == b'`')
-                    | (c == b'*')
-                    | (c == b'_')
-                    | (c == b'[')
-                    | (c == b']')
-                    | (c == b'|')
-                    | (c == b'~'),
-            ));
-        }
-        if flags.iter().fold(0, |a, &f| a | f) != 0 {
-            return at + flags.iter().position(|&f| f != 0).unwrap_or(0);
-        }
-        at += 16;
-    }
-    let rest = chunks.remainder();
-    at + rest
-        .iter()
-        .position(|&c| is_special(c))
-        .unwrap_or(rest.len())
-}
-
 /// Writes a GFM table row of `columns` cells, the first of `cells` (empty
 /// ones after them).
 fn table_row<'c>(out: &mut String, mut cells: impl Iterator<Item = &'c str>, columns: usize) {
@@ -1434,36 +1437,5 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
         };
         let span = self.frame().spans[k].span.clone();
         self.close_span(&span);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{first_special, is_special};
-
-    /// The sixteen-byte scan finds what a byte-by-byte one finds: at
-    /// every place in and around a window, and in the tail.
-    #[test]
-    fn first_special_finds_the_first_byte_that_may_need_an_escape() {
-        for len in [0, 1, 15, 16, 17, 31, 32, 33, 40] {
-            for at in 0..=len {
-                for special in b"\\`*_[]|~" {
-                    let mut b = vec![b'a'; len];
-                    if at < len {
-                        b[at] = *special;
-                    }
-                    // Bytes next to the special ones, which are not.
-                    if at + 1 < len {
-                        b[at + 1] = b'^';
-                    }
-                    let want = b.iter().position(|&c| is_special(c)).unwrap_or(len);
-                    assert_eq!(first_special(&b), want, "{len} {at} {}", *special as char);
-                }
-            }
-        }
-        assert_eq!(
-            first_special("ordinary prose, with ’ and é: 1. 2) #".as_bytes()),
-            40
-        );
     }
 }
