@@ -41,6 +41,20 @@ pub(crate) struct Context {
     pub(crate) space_after: bool,
 }
 
+/// The bytes that can need an escape somewhere in a word: `\`, `` ` ``,
+/// `*`, `~`, `_`, `[`, `]`, `<`, `&`, `|`. A table, as words are short and
+/// most hold none: one load per byte.
+static MAY_NEED_ESCAPE: [bool; 256] = {
+    let mut t = [false; 256];
+    let special = b"\\`*~_[]<&|";
+    let mut k = 0;
+    while k < special.len() {
+        t[special[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -49,12 +63,7 @@ fn is_word_char(c: char) -> bool {
 pub(crate) fn escape_word(out: &mut String, word: &str, ctx: Context) {
     let b = word.as_bytes();
     // Most words need nothing: no byte that can ever need an escape.
-    let plain = !b.iter().any(|&c| {
-        matches!(
-            c,
-            b'\\' | b'`' | b'*' | b'~' | b'_' | b'[' | b']' | b'<' | b'&' | b'|'
-        )
-    });
+    let plain = !b.iter().any(|&c| MAY_NEED_ESCAPE[usize::from(c)]);
     if plain && !ctx.line_start && !ctx.in_heading {
         out.push_str(word);
         return;
@@ -73,13 +82,15 @@ pub(crate) fn escape_word(out: &mut String, word: &str, ctx: Context) {
         out.push_str(&word[skip_escape_until..]);
         return;
     }
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
-    for (k, &(at, c)) in chars.iter().enumerate() {
+    // Each character with the ones beside it, without collecting them.
+    let mut prev = None;
+    let mut chars = word.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
         if at < skip_escape_until {
+            prev = Some(c);
             continue;
         }
-        let prev = if k == 0 { None } else { Some(chars[k - 1].1) };
-        let next = chars.get(k + 1).map(|&(_, c)| c);
         let escape = match c {
             '\\' | '`' => true,
             '*' | '~' => !(prev.is_none() && next.is_none() && ctx.space_before && ctx.space_after),
@@ -109,6 +120,7 @@ pub(crate) fn escape_word(out: &mut String, word: &str, ctx: Context) {
             out.push('\\');
         }
         out.push(c);
+        prev = Some(c);
     }
 }
 
@@ -165,11 +177,11 @@ fn line_start_escape(out: &mut String, word: &str) -> usize {
 
 /// A link destination: as it is when it can be, else between `<` and `>`.
 pub(crate) fn destination(out: &mut String, href: &str) {
-    let plain = !href.is_empty()
-        && !href
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>'))
-        && balanced(href);
+    let (plain, backslash) = bare_destination(href);
+    if plain && !backslash {
+        out.push_str(href);
+        return;
+    }
     if plain {
         let mut rest = href;
         while let Some(at) = rest.find('\\') {
@@ -194,21 +206,34 @@ pub(crate) fn destination(out: &mut String, href: &str) {
     out.push('>');
 }
 
-/// Whether the parentheses of `s` are balanced (a bare destination may
-/// hold balanced ones only).
-fn balanced(s: &str) -> bool {
+/// Whether `href` can be a destination as it is (not empty, no whitespace,
+/// control, `<` or `>`, parentheses balanced), and whether it holds a
+/// backslash. One pass over the bytes: a URL is most often ASCII, and only
+/// one that is not has its characters decoded.
+fn bare_destination(href: &str) -> (bool, bool) {
     let mut depth = 0usize;
-    for c in s.chars() {
+    let mut backslash = false;
+    let mut ascii = true;
+    for &c in href.as_bytes() {
         match c {
-            '(' => depth += 1,
-            ')' => match depth.checked_sub(1) {
+            b'(' => depth += 1,
+            b')' => match depth.checked_sub(1) {
                 Some(d) => depth = d,
-                None => return false,
+                None => return (false, false),
             },
+            b'\\' => backslash = true,
+            0..=b' ' | 0x7F | b'<' | b'>' => return (false, false),
+            0x80.. => ascii = false,
             _ => {}
         }
     }
-    depth == 0
+    let plain = !href.is_empty()
+        && depth == 0
+        && (ascii
+            || !href
+                .chars()
+                .any(|c| !c.is_ascii() && (c.is_whitespace() || c.is_control())));
+    (plain, backslash)
 }
 
 /// A link title, in double quotes.
@@ -235,6 +260,47 @@ mod tests {
         let mut out = String::new();
         escape_word(&mut out, word, ctx);
         out
+    }
+
+    /// [`bare_destination`] against the definition, a character at a time.
+    #[test]
+    fn bare_destination_is_the_definition() {
+        fn balanced(s: &str) -> bool {
+            let mut depth = 0usize;
+            for c in s.chars() {
+                match c {
+                    '(' => depth += 1,
+                    ')' => match depth.checked_sub(1) {
+                        Some(d) => depth = d,
+                        None => return false,
+                    },
+                    _ => {}
+                }
+            }
+            depth == 0
+        }
+        // The first piece is empty.
+        let pieces: Vec<&str> =
+            ",a,(,),\\, ,\t,\u{b},\u{7f},<,>,é,\u{a0},\u{85},\u{2003},\u{3000},\u{200b},%20,https://e.x/"
+                .split(',')
+                .collect();
+        for &a in &pieces {
+            for &b in &pieces {
+                for &c in &pieces {
+                    let href = format!("{a}{b}{c}");
+                    let plain = !href.is_empty()
+                        && !href
+                            .chars()
+                            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>'))
+                        && balanced(&href);
+                    let got = bare_destination(&href);
+                    assert_eq!(got.0, plain, "{href:?}");
+                    if plain {
+                        assert_eq!(got.1, href.contains('\\'), "{href:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
