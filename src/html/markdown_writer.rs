@@ -15,6 +15,8 @@
 //! what they need (a table's column count and whether every cell is one
 //! line, a code span's fence) is known only at their end.
 
+use std::ops::Range;
+
 use html5ever::LocalName;
 
 use super::dest::Dest;
@@ -79,8 +81,14 @@ struct Pre {
 /// A table being gathered, cell by cell.
 #[derive(Debug, Default)]
 struct Table {
-    /// The cells so far: their Markdown, and whether it has blocks.
-    rows: Vec<Vec<(String, bool)>>,
+    /// The cells' Markdown, one after another (one buffer for the table,
+    /// not a `String` for every cell).
+    text: String,
+    /// The cells so far, row by row: where each one's Markdown is in
+    /// `text`, and whether it has blocks.
+    cells: Vec<(Range<usize>, bool)>,
+    /// Where each row starts in `cells`.
+    rows: Vec<usize>,
     /// Whether the current row has started.
     in_row: bool,
     /// Whether a cell is open (a frame is pushed for it).
@@ -141,6 +149,9 @@ pub(crate) struct MarkdownWriter<'o, 'a> {
     skip_lf: bool,
     /// The end of the last text, a word that the next text may go on.
     held: String,
+    /// The output buffer of the last table cell's frame, emptied, for the
+    /// next cell's.
+    spare: String,
 }
 
 fn is_punct(c: char) -> bool {
@@ -179,6 +190,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             keep_nbsp,
             skip_lf: false,
             held: String::new(),
+            spare: String::new(),
         }
     }
 
@@ -949,21 +961,22 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         let Some(cell) = self.frames.pop() else {
             return;
         };
-        let mut text = cell.out;
+        let mut out = cell.out;
         if let Some((_, code)) = cell.code {
-            text.push_str(&code);
+            out.push_str(&code);
         }
-        let cell = (text.trim().to_owned(), cell.blocky);
         if let Some(t) = self.frame().tables.last_mut() {
             t.in_cell = false;
-            match t.rows.last_mut() {
-                Some(row) if t.in_row => row.push(cell),
-                _ => {
-                    t.rows.push(vec![cell]);
-                    t.in_row = true;
-                }
+            if !t.in_row {
+                t.rows.push(t.cells.len());
+                t.in_row = true;
             }
+            let start = t.text.len();
+            t.text.push_str(out.trim());
+            t.cells.push((start..t.text.len(), cell.blocky));
         }
+        out.clear();
+        self.spare = out;
     }
 
     /// The table the current cell frame belongs to.
@@ -988,12 +1001,14 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             return;
         };
         if !t.in_row {
-            t.rows.push(Vec::new());
+            t.rows.push(t.cells.len());
             t.in_row = true;
         }
         t.in_cell = true;
+        let out = std::mem::take(&mut self.spare);
         self.frames.push(Frame {
             line_start: true,
+            out,
             ..Frame::default()
         });
     }
@@ -1003,10 +1018,20 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         let Some(table) = self.frame().tables.pop() else {
             return;
         };
-        let rows: Vec<Vec<(String, bool)>> = table
+        let cell = |k: usize| &table.text[table.cells[k].0.clone()];
+        // The rows that hold any text, as ranges of cells.
+        let ends = table
             .rows
-            .into_iter()
-            .filter(|r| r.iter().any(|c| !c.0.is_empty()))
+            .iter()
+            .skip(1)
+            .copied()
+            .chain([table.cells.len()]);
+        let rows: Vec<Range<usize>> = table
+            .rows
+            .iter()
+            .zip(ends)
+            .map(|(&start, end)| start..end)
+            .filter(|r| r.clone().any(|k| !table.cells[k].0.is_empty()))
             .collect();
         if rows.is_empty() {
             self.block(2);
@@ -1014,8 +1039,8 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         }
         let simple = rows
             .iter()
-            .flatten()
-            .all(|(c, blocky)| !blocky && !c.contains('\n'));
+            .flat_map(Clone::clone)
+            .all(|k| !table.cells[k].1 && !cell(k).contains('\n'));
         if !simple {
             // A table in a cell laid out cell by cell makes that cell hold
             // blocks too.
@@ -1023,14 +1048,14 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         }
         self.block(2);
         if simple {
-            let columns = rows.iter().map(Vec::len).max().unwrap_or(1);
+            let columns = rows.iter().map(ExactSizeIterator::len).max().unwrap_or(1);
             for (k, row) in rows.iter().enumerate() {
                 if k > 0 {
                     self.frame().breaks = 1;
                 }
                 self.line();
                 let f = self.frame();
-                table_row(&mut f.out, row.iter().map(|(c, _)| c.as_str()), columns);
+                table_row(&mut f.out, row.clone().map(cell), columns);
                 if k == 0 {
                     f.breaks = 1;
                     self.line();
@@ -1041,10 +1066,14 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             }
         } else {
             // Not every cell is one line: each cell's blocks in turn.
-            for (cell, _) in rows.iter().flatten().filter(|c| !c.0.is_empty()) {
+            for k in rows.iter().flat_map(Clone::clone) {
+                let text = cell(k);
+                if text.is_empty() {
+                    continue;
+                }
                 self.block(2);
-                for (k, line) in cell.split('\n').enumerate() {
-                    if k > 0 {
+                for (n, line) in text.split('\n').enumerate() {
+                    if n > 0 {
                         let f = self.frame();
                         f.out.push('\n');
                         self.prefix(line.is_empty());
