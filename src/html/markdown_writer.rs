@@ -24,11 +24,8 @@ use super::layout::{Attrs, Layout, TagView};
 use super::markdown_escape::{self, Context};
 use super::sink::parse_int;
 use super::tags::Role;
-use super::writer::CLASS;
+use super::writer::{CLASS, CTRL, LEAD_C2, LEAD_E2, WS};
 use crate::Text;
-
-/// ASCII whitespace, for the collapsing scanner.
-const WS: u8 = 1;
 
 /// An inline element whose delimiters are written around its content.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -474,11 +471,15 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         let mut held = std::mem::take(&mut self.held);
         let mut rest = s;
         loop {
-            let trimmed =
-                rest.trim_start_matches(|c: char| is_space(c, keep_nbsp) || is_dropped(c));
-            let gap = &rest[..rest.len() - trimmed.len()];
-            let spaced = gap.chars().any(|c| is_space(c, keep_nbsp));
-            if !held.is_empty() && (spaced || trimmed.is_empty() && !gap.is_empty()) {
+            // Whitespace and dropped characters, read a byte at a time.
+            let b = rest.as_bytes();
+            let (mut gap, mut spaced) = (0, false);
+            while let (Some(space), len) = kind_at(b, gap, keep_nbsp) {
+                spaced |= space;
+                gap += len;
+            }
+            let trimmed = &rest[gap..];
+            if !held.is_empty() && (spaced || trimmed.is_empty() && gap > 0) {
                 // What was held ends here.
                 self.word(&held, spaced);
                 held.clear();
@@ -490,9 +491,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             if rest.is_empty() {
                 break;
             }
-            let end = rest
-                .find(|c: char| is_space(c, keep_nbsp) || is_dropped(c))
-                .unwrap_or(rest.len());
+            let end = word_end(rest.as_bytes(), 0, keep_nbsp);
             let word = &rest[..end];
             rest = &rest[end..];
             if !held.is_empty() {
@@ -506,7 +505,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
                 held.push_str(word);
                 break;
             }
-            if rest.starts_with(|c: char| is_space(c, keep_nbsp)) {
+            if kind_at(rest.as_bytes(), 0, keep_nbsp).0 == Some(true) {
                 self.word(word, true);
                 // The words after it, in the same context.
                 rest = &rest[self.prose(rest)..];
@@ -576,13 +575,11 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
                 break;
             }
             let word_end = if escape {
-                stop + s[stop..]
-                    .find(|c: char| is_space(c, false) || is_dropped(c))
-                    .unwrap_or(s.len() - stop)
+                word_end(b, stop, false)
             } else {
                 stop
             };
-            if word_start == word_end || !s[word_end..].starts_with(|c: char| is_space(c, false)) {
+            if word_start == word_end || kind_at(b, word_end, false).0 != Some(true) {
                 // A space before other whitespace, which the caller
                 // collapses; or the last word, or one that a dropped
                 // character cuts, which the caller holds. The words before
@@ -1268,6 +1265,40 @@ fn language(class: &str) -> Option<String> {
     (!lang.is_empty()).then(|| lang.to_owned())
 }
 
+/// What the character at `b[i]` is between words: `Some(true)` whitespace
+/// (U+00A0 too, unless `keep_nbsp`), `Some(false)` a dropped character
+/// ([`is_dropped`]), `None` part of a word or the end of `b`; and how many
+/// bytes to pass over to the next (1 for a byte inside a word: the bytes
+/// that follow a character's first are never taken for another's). The
+/// byte-at-a-time form of [`is_space`] and [`is_dropped`].
+#[inline]
+fn kind_at(b: &[u8], i: usize, keep_nbsp: bool) -> (Option<bool>, usize) {
+    let Some(&c) = b.get(i) else {
+        return (None, 0);
+    };
+    match CLASS[usize::from(c)] {
+        WS => (Some(true), 1),
+        CTRL => (Some(false), 1),
+        LEAD_C2 => match b.get(i + 1) {
+            Some(0xA0) if !keep_nbsp => (Some(true), 2),
+            Some(0xAD) => (Some(false), 2),
+            _ => (None, 1),
+        },
+        LEAD_E2 if b.get(i + 1..i + 3) == Some(&[0x80, 0x8B]) => (Some(false), 3),
+        _ => (None, 1),
+    }
+}
+
+/// The end of the word that goes on at `b[i]`: the first whitespace or
+/// dropped character at or after it (see [`kind_at`]), or `b.len()`.
+#[inline]
+fn word_end(b: &[u8], mut i: usize, keep_nbsp: bool) -> usize {
+    while i < b.len() && kind_at(b, i, keep_nbsp).0.is_none() {
+        i += 1;
+    }
+    i
+}
+
 fn is_space(c: char, keep_nbsp: bool) -> bool {
     matches!(c, '\t' | '\n' | '\x0C' | '\r' | ' ') || (c == '\u{a0}' && !keep_nbsp)
 }
@@ -1466,5 +1497,51 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
         };
         let span = self.frame().spans[k].span.clone();
         self.close_span(&span);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_dropped, is_space, kind_at, word_end};
+
+    /// [`kind_at`] and [`word_end`] agree with [`is_space`] and
+    /// [`is_dropped`] a character at a time, over strings of every pair of
+    /// characters around the bytes they test, with and without
+    /// `keep_nbsp`.
+    #[test]
+    fn words_split_by_bytes_as_by_characters() {
+        let chars = [
+            'a', ' ', '\t', '\n', '\x0C', '\r', '\0', '\x1F', '\x7F', '\u{a0}', '\u{ad}', '\u{a9}',
+            '\u{c2}', '\u{200b}', '\u{2019}', '\u{2028}', '\u{e2}', '\u{feff}', 'é',
+        ];
+        for keep_nbsp in [false, true] {
+            for x in chars {
+                for y in chars {
+                    let s = format!("{x}{y}z");
+                    let b = s.as_bytes();
+                    let mut at = 0;
+                    for c in s.chars() {
+                        let want = if is_space(c, keep_nbsp) {
+                            Some(true)
+                        } else if is_dropped(c) {
+                            Some(false)
+                        } else {
+                            None
+                        };
+                        let (got, len) = kind_at(b, at, keep_nbsp);
+                        assert_eq!(got, want, "{s:?} at {at}, keep_nbsp {keep_nbsp}");
+                        if got.is_some() {
+                            assert_eq!(len, c.len_utf8(), "{s:?} at {at}");
+                        }
+                        let end = s[at..]
+                            .find(|c: char| is_space(c, keep_nbsp) || is_dropped(c))
+                            .map_or(s.len(), |k| at + k);
+                        assert_eq!(word_end(b, at, keep_nbsp), end, "{s:?} from {at}");
+                        at += c.len_utf8();
+                    }
+                    assert_eq!(kind_at(b, s.len(), keep_nbsp), (None, 0));
+                }
+            }
+        }
     }
 }

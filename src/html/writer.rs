@@ -22,13 +22,13 @@ use crate::Text;
 /// What a byte of text is, for the whitespace scanner.
 const PLAIN: u8 = 0;
 /// ASCII whitespace: tab, line feed, form feed, carriage return, space.
-const WS: u8 = 1;
+pub(crate) const WS: u8 = 1;
 /// A C0 control other than whitespace: dropped.
-const CTRL: u8 = 2;
+pub(crate) const CTRL: u8 = 2;
 /// 0xC2: first byte of U+00A0 (no-break space) and U+00AD (soft hyphen).
-const LEAD_C2: u8 = 3;
+pub(crate) const LEAD_C2: u8 = 3;
 /// 0xE2: first byte of U+200B (zero-width space).
-const LEAD_E2: u8 = 4;
+pub(crate) const LEAD_E2: u8 = 4;
 
 pub(crate) static CLASS: [u8; 256] = {
     let mut t = [PLAIN; 256];
