@@ -85,7 +85,7 @@ crate::map_text::map_text_identity!(Shape);
 /// been read (to tell an error object from an item, say).
 pub(crate) trait FromMap<'a>: Sized + Default {
     /// Reads the fields into `self`, a default object: in place, as the
-    /// objects are large (a post has some fifty fields) and each layer that returned one
+    /// objects are large (a post is 2 kB) and each layer that returned one
     /// by value would copy it.
     fn read_map<'de: 'a, A: MapAccess<'de>>(
         &mut self,
@@ -118,25 +118,6 @@ impl<'de: 'a, 'a, T: FromMap<'a>> de::DeserializeSeed<'de> for InPlace<'_, T> {
 
     fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         T::deserialize_into(deserializer, self.0)
-    }
-}
-
-/// A model kept behind a box (a large one most objects lack, so that the
-/// object holding it stays small) reads in place all the same.
-impl<'a, T: FromMap<'a>> FromMap<'a> for Box<T> {
-    fn read_map<'de: 'a, A: MapAccess<'de>>(
-        &mut self,
-        first: Option<Text<'de>>,
-        map: A,
-    ) -> Result<(), A::Error> {
-        (**self).read_map(first, map)
-    }
-
-    fn deserialize_into<'de: 'a, D: serde::Deserializer<'de>>(
-        deserializer: D,
-        place: &mut Self,
-    ) -> Result<(), D::Error> {
-        T::deserialize_into(deserializer, place)
     }
 }
 
@@ -230,17 +211,6 @@ impl FieldShape for RawJson<'_> {
     }
 }
 
-impl<T: FieldShape> FieldShape for Box<T> {
-    fn field_text(&self) -> Option<&str> {
-        (**self).field_text()
-    }
-    fn is_json_object(&self) -> bool {
-        (**self).is_json_object()
-    }
-    fn says_wordpress(&self) -> bool {
-        (**self).says_wordpress()
-    }
-}
 impl<T> FieldShape for Vec<T> {}
 impl<T> FieldShape for Option<T> {}
 impl<T> FieldShape for super::PhpList<'_, T> {}

@@ -96,9 +96,8 @@ wp_object! {
         generated_slug: Text<'a> = "generated_slug",
         /// Yoast SEO's `<head>` HTML.
         yoast_head: JsonStr<'a> = "yoast_head",
-        /// Yoast SEO's head as structured data (boxed, as most posts
-        /// have none: a post holds only a pointer's room for it).
-        yoast_head_json: Box<YoastHeadJson<'a>> = "yoast_head_json" [object],
+        /// Yoast SEO's head as structured data.
+        yoast_head_json: YoastHeadJson<'a> = "yoast_head_json" [object],
         /// Polylang: the post's language code (`en`).
         lang: Text<'a> = "lang",
         /// Polylang: the ids of its translations, by language code.
@@ -121,9 +120,8 @@ wp_object! {
         rank_math_focus_keyword: Text<'a> = "rank_math_focus_keyword",
         /// All in One SEO: the `<head>` HTML.
         aioseo_head: JsonStr<'a> = "aioseo_head",
-        /// All in One SEO: the head as structured data (boxed, as
-        /// Yoast's).
-        aioseo_head_json: Box<AioseoHeadJson<'a>> = "aioseo_head_json" [object],
+        /// All in One SEO: the head as structured data.
+        aioseo_head_json: AioseoHeadJson<'a> = "aioseo_head_json" [object],
         /// Hypermedia links, by relation, read on first access.
         links: Lazy<'a, Links<'a>> = "_links",
         /// Embedded related objects (`?_embed`), read on first access.
