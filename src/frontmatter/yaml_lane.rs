@@ -458,14 +458,7 @@ fn double_quoted(fragment: &str, start: usize, end: usize) -> Option<(Text<'_>, 
     while let Some(found) = find2(&b[..end], at, b'"', b'\\') {
         at = found;
         if b[at] == b'"' {
-            let text = match owned {
-                None => Text::borrowed(&fragment[start + 1..at]),
-                Some(mut s) => {
-                    s.push_str(&fragment[copied..at]);
-                    borrow_if_same(fragment, start + 1, s)
-                }
-            };
-            return Some((text, at + 1 - start));
+            return Some(closed(fragment, start, at, copied, owned));
         }
         // A backslash.
         let s = owned.get_or_insert_with(String::new);
@@ -539,14 +532,27 @@ fn single_quoted(fragment: &str, start: usize, end: usize) -> Option<(Text<'_>, 
             copied = at;
             continue;
         }
-        let text = match owned {
-            None => Text::borrowed(&fragment[start + 1..at]),
-            Some(mut s) => {
-                s.push_str(&fragment[copied..at]);
-                borrow_if_same(fragment, start + 1, s)
-            }
-        };
-        return Some((text, at + 1 - start));
+        return Some(closed(fragment, start, at, copied, owned));
     }
     None
+}
+
+/// A quoted scalar opened at `start` and closed at `at`: its text (the
+/// fragment's own bytes when nothing was unescaped, else `owned` with the
+/// bytes after `copied`) and the bytes it takes.
+fn closed(
+    fragment: &str,
+    start: usize,
+    at: usize,
+    copied: usize,
+    owned: Option<String>,
+) -> (Text<'_>, usize) {
+    let text = match owned {
+        None => Text::borrowed(&fragment[start + 1..at]),
+        Some(mut s) => {
+            s.push_str(&fragment[copied..at]);
+            borrow_if_same(fragment, start + 1, s)
+        }
+    };
+    (text, at + 1 - start)
 }
