@@ -166,10 +166,11 @@ pub fn convert_file(
 /// saw it, or why it is skipped: it has grown over `max_size` bytes since
 /// (reading stops there).
 ///
-/// The walk has stated the file already; not stating it again here saves
-/// a system call per file, a sixth of the converter's on a tree of small
-/// files. A file replaced since by something that is not a regular file
-/// fails to read (a directory) or is bounded by `max_size` (a device).
+/// The walk has stated the file already; stating it again here would cost
+/// a system call per file, which a tree of small files feels. A file
+/// replaced since by something that is not a regular file fails to read
+/// (a directory) or is bounded by `max_size` (a device); a FIFO put in its
+/// place blocks the open, as it did when the file was stated after it.
 fn read_file(path: &Path, size: u64, max_size: u64) -> std::io::Result<Result<Vec<u8>, Skip>> {
     let file = File::open(path)?;
     let mut bytes = Vec::with_capacity(size.min(max_size) as usize + 1);
