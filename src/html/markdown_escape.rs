@@ -55,6 +55,12 @@ static MAY_NEED_ESCAPE: [bool; 256] = {
     t
 };
 
+/// Whether `c` is a byte that can need an escape somewhere in a word.
+#[inline]
+pub(crate) fn may_need_escape(c: u8) -> bool {
+    MAY_NEED_ESCAPE[usize::from(c)]
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -63,7 +69,7 @@ fn is_word_char(c: char) -> bool {
 pub(crate) fn escape_word(out: &mut String, word: &str, ctx: Context) {
     let b = word.as_bytes();
     // Most words need nothing: no byte that can ever need an escape.
-    let plain = !b.iter().any(|&c| MAY_NEED_ESCAPE[usize::from(c)]);
+    let plain = !b.iter().any(|&c| may_need_escape(c));
     if plain && !ctx.line_start && !ctx.in_heading {
         out.push_str(word);
         return;

@@ -564,12 +564,9 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
                 .iter()
                 .rposition(|&c| c == b' ')
                 .map_or(from, |k| from + k + 1);
-            let escape = b.get(stop).is_some_and(|&c| {
-                matches!(
-                    c,
-                    b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'|' | b'~' | b'<' | b'&'
-                )
-            });
+            let escape = b
+                .get(stop)
+                .is_some_and(|&c| markdown_escape::may_need_escape(c));
             if stop == from && !escape {
                 // No word after the space: the caller collapses what is.
                 break;
