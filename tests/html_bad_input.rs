@@ -97,6 +97,70 @@ fn select_left_open_ends_where_a_browser_ends_it() {
         // A select bounds the scope an end tag looks in, so `</div>` does
         // not close it: the text after it is still an option's.
         ("<div><select><option>a</div>hidden</select>after", "after"),
+        // In a table a hidden input is put where it stands and ends
+        // nothing, so the text after it is still the select's; any other
+        // input ends the select, as in the body (found by fuzzing).
+        (
+            "<table><select><option>a<input type=HIDDEN>hidden</select></table>after",
+            "after",
+        ),
+        ("<table><select><option>a<input>shown</table>", "shown"),
+    ]);
+}
+
+/// An `<a>` inside a `<select>` cannot end a link opened outside it (the
+/// select bounds its scope), so the tree builder only takes that link off
+/// its stack: what follows the select inside an element the link holds is
+/// still in the link (found by fuzzing).
+#[test]
+fn link_taken_off_the_stack_by_a_nested_a_keeps_what_it_holds() {
+    let html = "<a href=\"/x\"><span><select><a>o</a></select>in link</span>";
+    let with_links = html::to_text_and_links(html, &html::TextOptions::default());
+    assert_eq!(with_links.text, "in link");
+    let links: Vec<_> = with_links
+        .links
+        .iter()
+        .map(|l| (&with_links.text[l.range.clone()], l.href.as_str()))
+        .collect();
+    assert_eq!(links, [("in link", "/x")]);
+}
+
+/// A second `<form>` is ignored until a `</form>` ends the first, even
+/// when the first was closed by the end of the element around it; a
+/// `<form>` in a table is closed at once. So a `hidden` on either hides
+/// nothing, and nothing after it is inside it (found by fuzzing).
+#[test]
+fn form_inside_a_form_or_a_table_holds_nothing() {
+    assert_rows(&[
+        ("<div><form></div><form hidden>x</form>y", "x\n\ny"),
+        ("<form><form hidden>x</form>y", "x\n\ny"),
+        ("<table><form hidden><tr><td>x</table>", "x"),
+        // After `</form>` a form opens again.
+        ("<form></form><form hidden>x</form>y", "y"),
+    ]);
+    // The ignored form is not left open around the text after a select,
+    // so that text is in no link.
+    let html = "<form><a href=/x><form><select><a><input>after";
+    let with_links = html::to_text_and_links(html, &html::TextOptions::default());
+    assert_eq!(with_links.text, "after");
+    assert!(with_links.links.is_empty(), "{:?}", with_links.links);
+}
+
+/// Text and elements out of place in a hidden table are moved before it
+/// by the tree builder (foster parenting), so the table's `hidden` or
+/// `display: none` does not hide them; what is in its cells stays hidden
+/// (found by fuzzing).
+#[test]
+fn text_out_of_place_in_a_hidden_table_is_shown() {
+    assert_rows(&[
+        ("<table style=\"display:none\">stray</table>", "stray"),
+        (
+            "<table hidden><tr><td>cell</td></tr>stray <b>bold</b></table>after",
+            "stray bold\n\nafter",
+        ),
+        ("<table hidden><span>a<b>b</span>c</table>", "abc"),
+        // Around the table, hiding still hides.
+        ("<div hidden><table>stray</table></div>after", "after"),
     ]);
 }
 

@@ -239,6 +239,7 @@ proptest::proptest! {
                 "<xmp a>", "<textarea name=t>", "<p a=1 a=2 b>", "</p class=x>", "</a href=y/>",
                 "<a href=\"x\"/>", "<a =x>", "<a \"q\"=1>", "<img alt=a/>", "<p class",
                 "<a href=\"", "<select a>", "<button b>", "<object c>",
+                "<input type=Hidden>", "<input TYPE='x' type=hidden>",
             ]),
             0..40,
         ),

@@ -89,7 +89,8 @@
 //!   (`script`, `style`, `title`...) run to their end tag whatever the
 //!   start tag's form, as in browsers.
 //! - **Text out of place in a table** (between cells) stays where it was
-//!   written; a browser shows it before the table.
+//!   written; a browser shows it before the table, so it is shown even
+//!   when the table is hidden.
 //! - **WordPress trimmings** ([`TextOptions::wordpress_trimmings`], on in
 //!   [`TextOptions::excerpt`]): `.screen-reader-text` elements and the "Continue
 //!   reading" `a.more-link` are dropped.

@@ -18,6 +18,10 @@
 //! which link it is; what comes while a marked element is open is hidden,
 //! or in that link.
 //!
+//! What a table foster parents (text and elements where a table part is
+//! current) is marked, so that only what is open around the table hides
+//! it; a `<form>` follows the form element pointer.
+//!
 //! Not modelled: the tree itself, so what the adoption agency or foster
 //! parenting moves after it was read stays where it was read (the tests'
 //! oracle counts such inputs). The stack keeps `MAX_OPEN` elements;
@@ -65,6 +69,10 @@ struct Open {
     /// The link it is (an `a` with an `href`): a number the sink gives,
     /// kept by the copies the tree builder makes; 0 for none.
     link: u32,
+    /// Opened where a table part was current, so foster parented: in the
+    /// tree it is before the table, not inside it, and what hides the
+    /// table does not hide it.
+    fostered: bool,
 }
 
 /// An entry in the list of active formatting elements.
@@ -104,6 +112,8 @@ pub(crate) struct OpenElements {
     hiding: usize,
     /// How many elements in `stack` are links.
     links: usize,
+    /// How many elements in `stack` are foster parented.
+    fostered: usize,
     /// Past `MAX_OPEN`: the depth (in `beyond`) of the outermost element
     /// there that hides its content.
     beyond_hiding: Option<usize>,
@@ -111,6 +121,11 @@ pub(crate) struct OpenElements {
     last_id: u32,
     /// An element of `active` may have left the stack.
     reconstruct_due: bool,
+    /// The tree builder's form element pointer: the id of the last `<form>`
+    /// opened outside a `<template>`, until a `</form>`. While it is set,
+    /// another `<form>` is ignored, even after the first one left the
+    /// stack without its end tag.
+    form: Option<u32>,
 }
 
 /// HTML start tags that break out of foreign content.
@@ -380,6 +395,12 @@ fn is_implied_end(name: &str) -> bool {
     )
 }
 
+/// Elements the table modes put in the table where a table part is current
+/// (the others are foster parented).
+fn stays_in_table(name: &str) -> bool {
+    is_table_part(name) || matches!(name, "table" | "script" | "style" | "template")
+}
+
 fn is_table_part(name: &str) -> bool {
     matches!(
         name,
@@ -436,7 +457,66 @@ impl OpenElements {
     /// Whether an open element hides what comes now.
     #[inline]
     pub(crate) fn hiding(&self) -> bool {
-        self.hiding > 0 || self.beyond_hiding.is_some()
+        if self.fostered == 0 || self.beyond > 0 {
+            return self.hiding > 0 || self.beyond_hiding.is_some();
+        }
+        self.hiding > 0 && self.hidden_below(self.stack.len())
+    }
+
+    /// Whether text that comes now is hidden: as [`Self::hiding`], but
+    /// text that is not all whitespace where a table part is current is
+    /// foster parented, so only what is open around the table can hide it.
+    #[inline]
+    pub(crate) fn hides_text(&self, text: &str) -> bool {
+        if self.hiding == 0 || self.beyond > 0 || !self.table_part_current() {
+            return self.hiding();
+        }
+        let end = if text
+            .bytes()
+            .all(|c| matches!(c, b' ' | b'\t' | b'\n' | 0x0C | b'\r'))
+        {
+            self.stack.len()
+        } else {
+            self.table_below(self.stack.len())
+        };
+        self.hidden_below(end)
+    }
+
+    /// Whether an element of `stack[..end]` hides what is inside the
+    /// element at `end - 1`, in the tree: a foster-parented element's
+    /// parent is what holds its table, not the table.
+    fn hidden_below(&self, mut end: usize) -> bool {
+        while end > 0 {
+            let open = &self.stack[end - 1];
+            if open.hides {
+                return true;
+            }
+            end = if open.fostered {
+                self.table_below(end - 1)
+            } else {
+                end - 1
+            };
+        }
+        false
+    }
+
+    /// The index of the last `<table>` in `stack[..end]` (0 for none): what
+    /// is foster parented goes before it.
+    fn table_below(&self, end: usize) -> usize {
+        self.stack[..end]
+            .iter()
+            .rposition(|o| o.is_html("table"))
+            .unwrap_or(0)
+    }
+
+    /// Whether the current node is a table, a row group or a row, where the
+    /// tree builder foster parents what a table cannot hold.
+    fn table_part_current(&self) -> bool {
+        self.beyond == 0
+            && self.stack.last().is_some_and(|o| {
+                o.kind == Kind::Html
+                    && matches!(&*o.name, "table" | "tbody" | "thead" | "tfoot" | "tr")
+            })
     }
 
     /// The link the text that comes now is in: the nearest open `a` with
@@ -483,12 +563,15 @@ impl OpenElements {
         self.last_id = self.last_id.wrapping_add(1);
         self.hiding += usize::from(hides);
         self.links += usize::from(link != 0);
+        let fostered = self.table_part_current() && !stays_in_table(name);
+        self.fostered += usize::from(fostered);
         self.stack.push(Open {
             name: name.clone(),
             kind,
             id: self.last_id,
             hides,
             link,
+            fostered,
         });
     }
 
@@ -496,6 +579,7 @@ impl OpenElements {
     fn left(&mut self, open: &Open) {
         self.hiding -= usize::from(open.hides);
         self.links -= usize::from(open.link != 0);
+        self.fostered -= usize::from(open.fostered);
         if open.kind == Kind::Html && is_marker(&open.name) {
             // The formatting elements opened inside a cell stay inside it.
             while let Some(entry) = self.active.pop() {
@@ -531,16 +615,23 @@ impl OpenElements {
 
     /// Takes the element at `i` out of the stack, leaving those above it.
     /// With `stays_parent`, the element above it is still its child in the
-    /// tree, so what it hides that one hides.
+    /// tree, so what it hides that one hides, and what comes in that one is
+    /// in its link (unless in a nearer one).
     fn remove(&mut self, i: usize, stays_parent: bool) {
         let open = self.stack.remove(i);
-        if stays_parent
-            && open.hides
-            && let Some(child) = self.stack.get_mut(i)
-            && !child.hides
-        {
-            child.hides = true;
-            self.hiding += 1;
+        if stays_parent && let Some(child) = self.stack.get_mut(i) {
+            if open.hides && !child.hides {
+                child.hides = true;
+                self.hiding += 1;
+            }
+            if open.link != 0 && child.link == 0 {
+                child.link = open.link;
+                self.links += 1;
+            }
+            if open.fostered && !child.fostered {
+                child.fostered = true;
+                self.fostered += 1;
+            }
         }
         self.left(&open);
     }
@@ -661,6 +752,14 @@ impl OpenElements {
             },
         };
         if html_rules {
+            if *name == local_name!("input")
+                && self.in_table_mode()
+                && attr("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden"))
+            {
+                // The table modes put a hidden input where it stands: it
+                // ends no `<select>` open there, as any other input would.
+                return Taken::Html;
+            }
             return self.start_html(name, self_closing, hides, link);
         }
         let font_breaks = *name == local_name!("font")
@@ -678,6 +777,53 @@ impl OpenElements {
             self.push(name, kind, false, 0);
         }
         Taken::Foreign
+    }
+
+    /// A `<form>` start tag: ignored while the form element pointer is set
+    /// (outside a `<template>`); in a table mode put in place and closed at
+    /// once, so nothing after it is inside it.
+    fn start_form(&mut self, name: &LocalName, hides: bool, link: u32) -> Taken {
+        let in_template = self.stack.iter().any(|o| o.is_html("template"));
+        if self.form.is_some() && !in_template {
+            return Taken::Ignored;
+        }
+        if self.in_table_mode() {
+            if in_template {
+                return Taken::Ignored;
+            }
+            self.last_id = self.last_id.wrapping_add(1);
+            self.form = Some(self.last_id);
+            return Taken::Html;
+        }
+        self.close_p();
+        self.push(name, Kind::Html, hides, link);
+        if self.beyond > 0 {
+            // Only counted: an id no element on the stack has.
+            self.last_id = self.last_id.wrapping_add(1);
+        }
+        if !in_template {
+            self.form = Some(self.last_id);
+        }
+        Taken::Html
+    }
+
+    /// A `</form>` end tag: outside a `<template>` it ends the form the
+    /// pointer names (taking it off the stack, what was opened inside it
+    /// staying open) and clears the pointer; inside one, it closes the
+    /// nearest form in scope.
+    fn end_form(&mut self) {
+        if !self.stack.iter().any(|o| o.is_html("template")) {
+            let Some(i) = self.form.take().and_then(|id| self.index_of(id)) else {
+                return;
+            };
+            if self.index_in_scope(i) {
+                self.implied_ends("");
+                self.remove(i, true);
+            }
+        } else if let Some(i) = self.in_scope("form", Scope::Default) {
+            self.implied_ends("");
+            self.truncate(i);
+        }
     }
 
     /// Pops foreign elements until an HTML element or an integration point
@@ -721,6 +867,9 @@ impl OpenElements {
         {
             // A table directly in a table ends the first one.
             self.truncate(i);
+        }
+        if n == "form" {
+            return self.start_form(name, hides, link);
         }
         if closes_p(n) {
             match n {
@@ -995,8 +1144,10 @@ impl OpenElements {
             self.remove(i, false);
             at -= 1;
             self.last_id = self.last_id.wrapping_add(1);
+            // The copy goes inside the block: not foster parented.
             let copy = Open {
                 id: self.last_id,
+                fostered: false,
                 ..formatting
             };
             self.hiding += usize::from(copy.hides);
@@ -1071,13 +1222,7 @@ impl OpenElements {
                     self.truncate(i);
                 }
             }
-            "form" => {
-                if let Some(i) = self.in_scope("form", Scope::Default) {
-                    self.implied_ends("");
-                    let i = i.min(self.stack.len().saturating_sub(1));
-                    self.remove(i, true);
-                }
-            }
+            "form" => self.end_form(),
             "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" | "colgroup" => {
                 if let Some(i) = self.in_scope(n, Scope::Table) {
                     self.truncate(i);

@@ -166,7 +166,7 @@ impl<'a, L: Layout<'a>> State<'a, L> {
         if self.links {
             self.follow_link();
         }
-        if !self.open.hiding() {
+        if !self.open.hides_text(text) {
             self.layout.text(text, at);
         }
     }

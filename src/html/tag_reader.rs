@@ -17,9 +17,9 @@ use html5ever::tokenizer::TagKind;
 use super::attr_value;
 
 /// The attributes the conversion reads, each with its slot.
-pub(crate) const KEPT: [&str; 14] = [
+pub(crate) const KEPT: [&str; 15] = [
     "href", "src", "alt", "title", "class", "style", "hidden", "start", "reversed", "value",
-    "encoding", "color", "face", "size",
+    "encoding", "color", "face", "size", "type",
 ];
 
 /// The slot of attribute `name`, if it is kept.
