@@ -159,9 +159,26 @@ fn text_out_of_place_in_a_hidden_table_is_shown() {
             "stray bold\n\nafter",
         ),
         ("<table hidden><span>a<b>b</span>c</table>", "abc"),
-        // Around the table, hiding still hides.
+        // Around the table, hiding still hides, even when a misnested tag
+        // took the hidden element off the stack: the table is still in it.
         ("<div hidden><table>stray</table></div>after", "after"),
+        (
+            "<a href=/a hidden><table><a href=/b>inside</table>after",
+            "after",
+        ),
+        // What the adoption agency moves out of a table, or out of a hidden
+        // form that was closed, is out of what hid it.
+        ("<table hidden><a href=/x><div><a href=/y>word", "word"),
+        (
+            "<a href=/x><form hidden><h2></form><a href=/y>shown",
+            "shown",
+        ),
     ]);
+    // A void element is moved out too: an image's alt is shown.
+    let mut options = html::TextOptions::default();
+    options.image_alt = true;
+    let text = html::to_text_with("<table hidden><img alt=map></table>", &options);
+    assert_eq!(text, "[map]");
 }
 
 /// `<head>` in a post (a pasted page) dropped everything to `</head>` or

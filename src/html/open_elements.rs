@@ -64,7 +64,8 @@ struct Open {
     /// Tells this element from others of its name (the adoption agency
     /// moves and copies elements).
     id: u32,
-    /// Whether it is never shown, with its content.
+    /// Whether it is never shown, with its content (its own attribute or
+    /// role).
     hides: bool,
     /// The link it is (an `a` with an `href`): a number the sink gives,
     /// kept by the copies the tree builder makes; 0 for none.
@@ -73,6 +74,10 @@ struct Open {
     /// tree it is before the table, not inside it, and what hides the
     /// table does not hide it.
     fostered: bool,
+    /// Its parent in the tree hides its content but left the stack before
+    /// it: it is hidden too, and so is what a table foster parents beside
+    /// it (in that parent), until the adoption agency moves it out.
+    parent_hides: bool,
 }
 
 /// An entry in the list of active formatting elements.
@@ -422,6 +427,13 @@ impl Open {
         self.kind == Kind::Html && &*self.name == name
     }
 
+    /// A table, row group or row: what a table cannot hold is foster
+    /// parented where one is current.
+    fn is_table_part(&self) -> bool {
+        self.kind == Kind::Html
+            && matches!(&*self.name, "table" | "tbody" | "thead" | "tfoot" | "tr")
+    }
+
     fn bounds(&self, scope: Scope) -> bool {
         match self.kind {
             Kind::Html => {
@@ -471,15 +483,24 @@ impl OpenElements {
         if self.hiding == 0 || self.beyond > 0 || !self.table_part_current() {
             return self.hiding();
         }
-        let end = if text
+        if text
             .bytes()
             .all(|c| matches!(c, b' ' | b'\t' | b'\n' | 0x0C | b'\r'))
         {
-            self.stack.len()
-        } else {
-            self.table_below(self.stack.len())
-        };
-        self.hidden_below(end)
+            return self.hidden_below(self.stack.len());
+        }
+        self.hidden_beside_table(self.stack.len())
+    }
+
+    /// Whether the void element `name` that starts now is hidden: as
+    /// [`Self::hiding`], but where a table part is current the table
+    /// fosters it (a `<col>` excepted).
+    pub(crate) fn hides_void(&self, name: &str) -> bool {
+        if self.hiding == 0 || self.beyond > 0 || !self.table_part_current() || stays_in_table(name)
+        {
+            return self.hiding();
+        }
+        self.hidden_beside_table(self.stack.len())
     }
 
     /// Whether an element of `stack[..end]` hides what is inside the
@@ -488,35 +509,30 @@ impl OpenElements {
     fn hidden_below(&self, mut end: usize) -> bool {
         while end > 0 {
             let open = &self.stack[end - 1];
-            if open.hides {
+            if open.hides || open.parent_hides {
                 return true;
             }
-            end = if open.fostered {
-                self.table_below(end - 1)
-            } else {
-                end - 1
-            };
+            if open.fostered {
+                return self.hidden_beside_table(end - 1);
+            }
+            end -= 1;
         }
         false
     }
 
-    /// The index of the last `<table>` in `stack[..end]` (0 for none): what
-    /// is foster parented goes before it.
-    fn table_below(&self, end: usize) -> usize {
-        self.stack[..end]
-            .iter()
-            .rposition(|o| o.is_html("table"))
-            .unwrap_or(0)
+    /// Whether what is foster parented beside the last `<table>` of
+    /// `stack[..end]` (before it, in its parent) is hidden.
+    fn hidden_beside_table(&self, end: usize) -> bool {
+        match self.stack[..end].iter().rposition(|o| o.is_html("table")) {
+            Some(t) => self.stack[t].parent_hides || self.hidden_below(t),
+            None => false,
+        }
     }
 
     /// Whether the current node is a table, a row group or a row, where the
     /// tree builder foster parents what a table cannot hold.
     fn table_part_current(&self) -> bool {
-        self.beyond == 0
-            && self.stack.last().is_some_and(|o| {
-                o.kind == Kind::Html
-                    && matches!(&*o.name, "table" | "tbody" | "thead" | "tfoot" | "tr")
-            })
+        self.beyond == 0 && self.stack.last().is_some_and(Open::is_table_part)
     }
 
     /// The link the text that comes now is in: the nearest open `a` with
@@ -572,12 +588,13 @@ impl OpenElements {
             hides,
             link,
             fostered,
+            parent_hides: false,
         });
     }
 
     /// Bookkeeping for an element leaving the stack.
     fn left(&mut self, open: &Open) {
-        self.hiding -= usize::from(open.hides);
+        self.hiding -= usize::from(open.hides || open.parent_hides);
         self.links -= usize::from(open.link != 0);
         self.fostered -= usize::from(open.fostered);
         if open.kind == Kind::Html && is_marker(&open.name) {
@@ -620,9 +637,9 @@ impl OpenElements {
     fn remove(&mut self, i: usize, stays_parent: bool) {
         let open = self.stack.remove(i);
         if stays_parent && let Some(child) = self.stack.get_mut(i) {
-            if open.hides && !child.hides {
-                child.hides = true;
-                self.hiding += 1;
+            if (open.hides || open.parent_hides) && !child.parent_hides {
+                self.hiding += usize::from(!child.hides);
+                child.parent_hides = true;
             }
             if open.link != 0 && child.link == 0 {
                 child.link = open.link;
@@ -1143,11 +1160,29 @@ impl OpenElements {
             }
             self.remove(i, false);
             at -= 1;
+            // What was above it goes into the element below it (before the
+            // table, when that is a table part), out of what hid it.
+            let fostered = i > 0 && self.stack[i - 1].is_table_part();
+            if let Some(moved) = self.stack.get_mut(i) {
+                if moved.fostered != fostered {
+                    moved.fostered = fostered;
+                    if fostered {
+                        self.fostered += 1;
+                    } else {
+                        self.fostered -= 1;
+                    }
+                }
+                if moved.parent_hides {
+                    moved.parent_hides = false;
+                    self.hiding -= usize::from(!moved.hides);
+                }
+            }
             self.last_id = self.last_id.wrapping_add(1);
             // The copy goes inside the block: not foster parented.
             let copy = Open {
                 id: self.last_id,
                 fostered: false,
+                parent_hides: false,
                 ..formatting
             };
             self.hiding += usize::from(copy.hides);

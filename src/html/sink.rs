@@ -197,7 +197,15 @@ impl<'a, L: Layout<'a>> State<'a, L> {
         if self.links {
             self.follow_link();
         }
-        if self.open.hiding() {
+        let hidden = match (tag.kind, how) {
+            // A void element is not on the stack: whether a table fosters
+            // it decides what can hide it.
+            (TagKind::StartTag, Taken::Html) if tags::is_void(tag.name) => {
+                self.open.hides_void(tag.name)
+            }
+            _ => self.open.hiding(),
+        };
+        if hidden {
             // Inside what is dropped: a raw-text element there still
             // switches the tokenizer, when it is an HTML one.
             return match (tag.kind, how) {
