@@ -229,7 +229,17 @@ impl<'a> Content<'a> {
 pub fn from_slice(input: &[u8]) -> Result<Content<'_>, Error> {
     match crate::encoding::decode(input, None)? {
         Decoded::Utf8(text) => from_text(text),
-        Decoded::Transcoded { text, from } => match from_text(&text)?.into_owned() {
+        Decoded::Transcoded {
+            text,
+            from,
+            encoding,
+            skipped,
+        } => match from_text(&text)
+            .map_err(|err| {
+                err.in_transcoded(|at| crate::encoding::input_offset(&text, at, encoding, skipped))
+            })?
+            .into_owned()
+        {
             #[cfg(feature = "wordpress")]
             Content::WordPress(mut parsed) => {
                 parsed.transcoded_from = Some(from);

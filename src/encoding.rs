@@ -9,8 +9,33 @@ use crate::{Error, ErrorKind, Position};
 pub(crate) enum Decoded<'a> {
     /// It was UTF-8: borrowed.
     Utf8(&'a str),
-    /// It was in `from`, and was transcoded.
-    Transcoded { text: String, from: &'static str },
+    /// It was in `from`, and was transcoded from the bytes after its first
+    /// `skipped` (a byte order mark).
+    Transcoded {
+        text: String,
+        from: &'static str,
+        encoding: &'static encoding_rs::Encoding,
+        skipped: usize,
+    },
+}
+
+/// The offset in the input of byte `at` of `text`, the input transcoded
+/// from `encoding` after its first `skipped` bytes: an error found in the
+/// text is placed in the bytes the caller has.
+pub(crate) fn input_offset(
+    text: &str,
+    at: usize,
+    encoding: &'static encoding_rs::Encoding,
+    skipped: usize,
+) -> usize {
+    let before = &text[..crate::error::char_start(text, at)];
+    // encoding_rs encodes UTF-16 as UTF-8 (WHATWG has no UTF-16 encoder).
+    let len = if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+        2 * before.encode_utf16().count()
+    } else {
+        encoding.encode(before).0.len()
+    };
+    skipped + len
 }
 
 /// `input` as text: transcoded from the encoding `label` names (WHATWG
@@ -33,11 +58,11 @@ pub(crate) fn decode<'a>(input: &'a [u8], label: Option<&str>) -> Result<Decoded
         if encoding == encoding_rs::UTF_8 {
             return utf8(input).map(Decoded::Utf8);
         }
-        return transcode(input, encoding);
+        return transcode(input, 0, encoding);
     }
     match input {
-        [0xFF, 0xFE, ..] => transcode(&input[2..], encoding_rs::UTF_16LE),
-        [0xFE, 0xFF, ..] => transcode(&input[2..], encoding_rs::UTF_16BE),
+        [0xFF, 0xFE, ..] => transcode(input, 2, encoding_rs::UTF_16LE),
+        [0xFE, 0xFF, ..] => transcode(input, 2, encoding_rs::UTF_16BE),
         // ASCII in UTF-16 without its mark is valid UTF-8 (with a zero byte
         // every other byte), which no JSON or front matter starts with.
         [0, ..] | [_, 0, ..] => match looks_like(input) {
@@ -52,12 +77,14 @@ pub(crate) fn decode<'a>(input: &'a [u8], label: Option<&str>) -> Result<Decoded
     }
 }
 
-/// `input` transcoded from `encoding`, or an error at its first byte that
-/// is not in it.
+/// `input` after its first `skipped` bytes, transcoded from `encoding`, or
+/// an error at its first byte that is not in it.
 fn transcode(
     input: &[u8],
+    skipped: usize,
     encoding: &'static encoding_rs::Encoding,
 ) -> Result<Decoded<'static>, Error> {
+    let input = &input[skipped..];
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let mut text = String::with_capacity(
         decoder
@@ -69,6 +96,8 @@ fn transcode(
         encoding_rs::DecoderResult::InputEmpty => Ok(Decoded::Transcoded {
             text,
             from: encoding.name(),
+            encoding,
+            skipped,
         }),
         encoding_rs::DecoderResult::Malformed(bad, after) => {
             // `read` is past the malformed bytes and the `after` ones.
@@ -137,7 +166,7 @@ mod tests {
     fn text(d: Decoded<'_>) -> (String, Option<&'static str>) {
         match d {
             Decoded::Utf8(t) => (t.to_owned(), None),
-            Decoded::Transcoded { text, from } => (text, Some(from)),
+            Decoded::Transcoded { text, from, .. } => (text, Some(from)),
         }
     }
 

@@ -386,6 +386,21 @@ impl Error {
         self
     }
 
+    /// For input transcoded to be read: the position's byte offset mapped
+    /// to the caller's bytes by `to_input`; its line and column, counted in
+    /// characters, are the same in both.
+    #[must_use]
+    #[cfg_attr(
+        not(any(feature = "wordpress", feature = "frontmatter")),
+        allow(dead_code)
+    )]
+    pub(crate) fn in_transcoded(mut self, to_input: impl FnOnce(usize) -> usize) -> Error {
+        if let Some(p) = &mut self.0.position {
+            p.byte = to_input(p.byte);
+        }
+        self
+    }
+
     /// Counts the line and column of the recorded byte offset (see
     /// [`Error::at_byte`]), which is at `shift` + it in `input`, with
     /// `lines`: errors placed in the order of their offsets cost one pass

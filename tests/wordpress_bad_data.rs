@@ -235,6 +235,33 @@ fn utf16_dump_is_no_longer_invalid_utf8() {
     assert!(err.message().contains("UTF-16LE"), "{err}");
 }
 
+/// An error in a transcoded input is placed in the caller's bytes (found by
+/// fuzzing: the offset was the transcoded text's, past the input's end),
+/// with the line and column, in characters, of the text.
+#[test]
+fn error_in_a_transcoded_input_is_placed_in_its_bytes() {
+    // The `x` is character 20 of the second line, and byte 2 (the mark) +
+    // 2 × 28 (the UTF-16 units before it) of the UTF-16 input.
+    let json = "{\"id\":1,\n\"slug\":\"café☕\",\"a\":x}";
+    for little in [true, false] {
+        let bytes = utf16(json, little);
+        let err = wordpress::from_slice::<Post>(&bytes).unwrap_err();
+        let at = err.position().unwrap();
+        assert_eq!((at.byte(), at.line(), at.column()), (58, 2, 20), "{err}");
+        let err = pressmark::from_slice(&bytes).unwrap_err();
+        let at = err.position().unwrap();
+        assert_eq!((at.byte(), at.line(), at.column()), (58, 2, 20), "{err}");
+    }
+    // Windows-1252, named by the caller: one byte a character.
+    let bytes = b"{\"slug\":\"caf\xE9\",\"a\":x}";
+    let mut options = ReadOptions::default();
+    options.encoding = Some("windows-1252".to_owned());
+    let err = wordpress::from_slice_with::<Post>(bytes, &options).unwrap_err();
+    let at = err.position().unwrap();
+    assert_eq!((at.byte(), at.line(), at.column()), (19, 1, 20), "{err}");
+    assert_eq!(bytes[19], b'x');
+}
+
 #[test]
 fn windows_1252_dump_is_named_and_transcoded_on_request() {
     let bytes = b"{\"id\":1,\n\"title\":{\"rendered\":\"Espa\xF1a \x96 caf\xE9\"}}";

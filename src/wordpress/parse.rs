@@ -1143,11 +1143,21 @@ pub fn from_slice_with<'a, T: Resource<'a>>(
 ) -> Result<Parsed<'a, T>, Error> {
     match crate::encoding::decode(input, options.encoding.as_deref())? {
         crate::encoding::Decoded::Utf8(text) => from_str_with(text, options),
-        crate::encoding::Decoded::Transcoded { text, from } => {
+        crate::encoding::Decoded::Transcoded {
+            text,
+            from,
+            encoding,
+            skipped,
+        } => {
             // The value borrows from the transcoded text, which goes out of
             // scope here: detached from it.
             type Again<'t, 'a, T> = <<T as Read<'a>>::Owned as private::Owned>::Borrowed<'t>;
-            let mut parsed = from_str_with::<Again<'_, 'a, T>>(&text, options)?
+            let mut parsed = from_str_with::<Again<'_, 'a, T>>(&text, options)
+                .map_err(|err| {
+                    err.in_transcoded(|at| {
+                        crate::encoding::input_offset(&text, at, encoding, skipped)
+                    })
+                })?
                 .detach(Read::into_static)
                 .map(T::from_static);
             parsed.transcoded_from = Some(from);
