@@ -234,23 +234,25 @@ pub fn from_slice(input: &[u8]) -> Result<Content<'_>, Error> {
             from,
             encoding,
             skipped,
-        } => match from_text(&text)
-            .map_err(|err| {
-                err.in_transcoded(|at| crate::encoding::input_offset(&text, at, encoding, skipped))
-            })?
-            .into_owned()
-        {
-            #[cfg(feature = "wordpress")]
-            Content::WordPress(mut parsed) => {
-                parsed.transcoded_from = Some(from);
-                Ok(Content::WordPress(parsed))
+        } => {
+            let to_input = |at| crate::encoding::input_offset(&text, at, encoding, skipped);
+            match from_text(&text)
+                .map_err(|err| err.in_transcoded(to_input))?
+                .into_owned()
+            {
+                #[cfg(feature = "wordpress")]
+                Content::WordPress(parsed) => {
+                    let mut parsed = parsed.in_transcoded(to_input);
+                    parsed.transcoded_from = Some(from);
+                    Ok(Content::WordPress(parsed))
+                }
+                #[cfg(feature = "frontmatter")]
+                Content::NewsItem(_) | Content::Item(_) | Content::Page(_) => Err(Error::new(
+                    ErrorKind::Unsupported,
+                    format!("front matter in {from}: expected UTF-8"),
+                )),
             }
-            #[cfg(feature = "frontmatter")]
-            Content::NewsItem(_) | Content::Item(_) | Content::Page(_) => Err(Error::new(
-                ErrorKind::Unsupported,
-                format!("front matter in {from}: expected UTF-8"),
-            )),
-        },
+        }
     }
 }
 

@@ -252,6 +252,11 @@ fn error_in_a_transcoded_input_is_placed_in_its_bytes() {
         let at = err.position().unwrap();
         assert_eq!((at.byte(), at.line(), at.column()), (58, 2, 20), "{err}");
     }
+    // So is a repair: the raw tab is UTF-16 unit 12, byte 2 + 2 × 12.
+    let bytes = utf16("{\"slug\":\"caf\té\"}", true);
+    let parsed = wordpress::from_slice::<Post>(&bytes).unwrap();
+    let at = parsed.repairs().unwrap().first();
+    assert_eq!((at.byte(), at.line(), at.column()), (26, 1, 13));
     // Windows-1252, named by the caller: one byte a character.
     let bytes = b"{\"slug\":\"caf\xE9\",\"a\":x}";
     let mut options = ReadOptions::default();

@@ -1152,12 +1152,10 @@ pub fn from_slice_with<'a, T: Resource<'a>>(
             // The value borrows from the transcoded text, which goes out of
             // scope here: detached from it.
             type Again<'t, 'a, T> = <<T as Read<'a>>::Owned as private::Owned>::Borrowed<'t>;
+            let to_input = |at| crate::encoding::input_offset(&text, at, encoding, skipped);
             let mut parsed = from_str_with::<Again<'_, 'a, T>>(&text, options)
-                .map_err(|err| {
-                    err.in_transcoded(|at| {
-                        crate::encoding::input_offset(&text, at, encoding, skipped)
-                    })
-                })?
+                .map_err(|err| err.in_transcoded(to_input))?
+                .in_transcoded(to_input)
                 .detach(Read::into_static)
                 .map(T::from_static);
             parsed.transcoded_from = Some(from);

@@ -47,6 +47,23 @@ impl Repairs {
         (repairs.controls.is_some() || repairs.surrogates.is_some()).then_some(repairs)
     }
 
+    /// The repairs of an input transcoded to be read, placed in the
+    /// caller's bytes by `to_input` (see [`Error::in_transcoded`]).
+    ///
+    /// [`Error::in_transcoded`]: crate::Error
+    pub(crate) fn in_transcoded(self, to_input: impl Fn(usize) -> usize) -> Repairs {
+        let place = |(count, at): (usize, Position)| {
+            (
+                count,
+                Position::new(to_input(at.byte()), at.line(), at.column()),
+            )
+        };
+        Repairs {
+            controls: self.controls.map(place),
+            surrogates: self.surrogates.map(place),
+        }
+    }
+
     /// How many repairs there were, of every kind.
     #[must_use]
     pub fn count(&self) -> usize {
