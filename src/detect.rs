@@ -231,25 +231,24 @@ pub fn from_slice(input: &[u8]) -> Result<Content<'_>, Error> {
         Decoded::Utf8(text) => from_text(text),
         Decoded::Transcoded {
             text,
-            from,
             encoding,
             skipped,
         } => {
-            let to_input = |at| crate::encoding::input_offset(&text, at, encoding, skipped);
+            let mut offsets = crate::encoding::InputOffsets::new(&text, encoding, skipped);
             match from_text(&text)
-                .map_err(|err| err.in_transcoded(to_input))?
+                .map_err(|err| err.in_transcoded(|at| offsets.place(at)))?
                 .into_owned()
             {
                 #[cfg(feature = "wordpress")]
                 Content::WordPress(parsed) => {
-                    let mut parsed = parsed.in_transcoded(to_input);
-                    parsed.transcoded_from = Some(from);
+                    let mut parsed = parsed.in_transcoded(|at| offsets.place(at));
+                    parsed.transcoded_from = Some(encoding.name());
                     Ok(Content::WordPress(parsed))
                 }
                 #[cfg(feature = "frontmatter")]
                 Content::NewsItem(_) | Content::Item(_) | Content::Page(_) => Err(Error::new(
                     ErrorKind::Unsupported,
-                    format!("front matter in {from}: expected UTF-8"),
+                    format!("front matter in {}: expected UTF-8", encoding.name()),
                 )),
             }
         }

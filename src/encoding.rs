@@ -9,33 +9,65 @@ use crate::{Error, ErrorKind, Position};
 pub(crate) enum Decoded<'a> {
     /// It was UTF-8: borrowed.
     Utf8(&'a str),
-    /// It was in `from`, and was transcoded from the bytes after its first
+    /// It was transcoded from `encoding`, from the bytes after its first
     /// `skipped` (a byte order mark).
     Transcoded {
         text: String,
-        from: &'static str,
         encoding: &'static encoding_rs::Encoding,
         skipped: usize,
     },
 }
 
-/// The offset in the input of byte `at` of `text`, the input transcoded
-/// from `encoding` after its first `skipped` bytes: an error found in the
-/// text is placed in the bytes the caller has.
-pub(crate) fn input_offset(
-    text: &str,
-    at: usize,
+/// Places offsets in a transcoded text in the input it was transcoded
+/// from, so that an error found in the text points into the bytes the
+/// caller has. Offsets asked in increasing order cost one pass over the
+/// text in all (a collection's warnings and failed items come in order).
+pub(crate) struct InputOffsets<'t> {
+    text: &'t str,
     encoding: &'static encoding_rs::Encoding,
-    skipped: usize,
-) -> usize {
-    let before = &text[..crate::error::char_start(text, at)];
-    // encoding_rs encodes UTF-16 as UTF-8 (WHATWG has no UTF-16 encoder).
-    let len = if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
-        2 * before.encode_utf16().count()
-    } else {
-        encoding.encode(before).0.len()
-    };
-    skipped + len
+    /// The last offset placed: `text[..at]` is `input` bytes long.
+    at: usize,
+    input: usize,
+}
+
+impl<'t> InputOffsets<'t> {
+    pub(crate) fn new(
+        text: &'t str,
+        encoding: &'static encoding_rs::Encoding,
+        skipped: usize,
+    ) -> Self {
+        InputOffsets {
+            text,
+            encoding,
+            at: 0,
+            input: skipped,
+        }
+    }
+
+    /// The offset in the input of byte `at` of the text.
+    pub(crate) fn place(&mut self, at: usize) -> usize {
+        let at = crate::error::char_start(self.text, at);
+        if at < self.at {
+            // Back to the start: counted again.
+            self.input -= self.encoded_len(0, self.at);
+            self.at = 0;
+        }
+        self.input += self.encoded_len(self.at, at);
+        self.at = at;
+        self.input
+    }
+
+    /// How many bytes `text[from..to]` takes in the input's encoding.
+    fn encoded_len(&self, from: usize, to: usize) -> usize {
+        let piece = &self.text[from..to];
+        // encoding_rs encodes UTF-16 as UTF-8 (WHATWG has no UTF-16
+        // encoder).
+        if self.encoding == encoding_rs::UTF_16LE || self.encoding == encoding_rs::UTF_16BE {
+            2 * piece.encode_utf16().count()
+        } else {
+            self.encoding.encode(piece).0.len()
+        }
+    }
 }
 
 /// `input` as text: transcoded from the encoding `label` names (WHATWG
@@ -95,7 +127,6 @@ fn transcode(
     match result {
         encoding_rs::DecoderResult::InputEmpty => Ok(Decoded::Transcoded {
             text,
-            from: encoding.name(),
             encoding,
             skipped,
         }),
@@ -166,8 +197,27 @@ mod tests {
     fn text(d: Decoded<'_>) -> (String, Option<&'static str>) {
         match d {
             Decoded::Utf8(t) => (t.to_owned(), None),
-            Decoded::Transcoded { text, from, .. } => (text, Some(from)),
+            Decoded::Transcoded { text, encoding, .. } => (text, Some(encoding.name())),
         }
+    }
+
+    #[test]
+    fn offsets_in_transcoded_text_are_placed_in_the_input_in_any_order() {
+        let text = "a\u{e9}\u{2615}b\u{1F600}c";
+        let places = |encoding, skipped| {
+            let mut offsets = InputOffsets::new(text, encoding, skipped);
+            // Forwards, backwards, inside a character (its first byte).
+            [0, 3, 6, 11, 1, 12, 4, 2].map(|at| offsets.place(at))
+        };
+        // UTF-16 after its mark: 2 bytes a unit, 4 for the emoji's pair.
+        assert_eq!(places(encoding_rs::UTF_16LE, 2), [2, 6, 8, 14, 4, 16, 6, 4]);
+        // Windows-1252: one byte a character (é and € included).
+        let text = "a\u{e9}b\u{20ac}c";
+        let mut offsets = InputOffsets::new(text, encoding_rs::WINDOWS_1252, 0);
+        assert_eq!(
+            [7, 6, 1, 3, 2, 0].map(|at| offsets.place(at)),
+            [4, 3, 1, 2, 1, 0]
+        );
     }
 
     #[test]

@@ -1145,20 +1145,19 @@ pub fn from_slice_with<'a, T: Resource<'a>>(
         crate::encoding::Decoded::Utf8(text) => from_str_with(text, options),
         crate::encoding::Decoded::Transcoded {
             text,
-            from,
             encoding,
             skipped,
         } => {
             // The value borrows from the transcoded text, which goes out of
             // scope here: detached from it.
             type Again<'t, 'a, T> = <<T as Read<'a>>::Owned as private::Owned>::Borrowed<'t>;
-            let to_input = |at| crate::encoding::input_offset(&text, at, encoding, skipped);
+            let mut offsets = crate::encoding::InputOffsets::new(&text, encoding, skipped);
             let mut parsed = from_str_with::<Again<'_, 'a, T>>(&text, options)
-                .map_err(|err| err.in_transcoded(to_input))?
-                .in_transcoded(to_input)
+                .map_err(|err| err.in_transcoded(|at| offsets.place(at)))?
+                .in_transcoded(|at| offsets.place(at))
                 .detach(Read::into_static)
                 .map(T::from_static);
-            parsed.transcoded_from = Some(from);
+            parsed.transcoded_from = Some(encoding.name());
             Ok(parsed)
         }
     }

@@ -180,28 +180,28 @@ impl<'a, T> Parsed<'a, T> {
         }
     }
 
-    /// Detaches the report from the input, converting the value with `f`.
     /// Every position of an input transcoded to be read (repairs,
     /// warnings, failed items), placed in the caller's bytes by
     /// `to_input`.
-    pub(crate) fn in_transcoded(mut self, to_input: impl Fn(usize) -> usize) -> Self {
-        self.repairs = self.repairs.map(|r| r.in_transcoded(&to_input));
+    pub(crate) fn in_transcoded(mut self, mut to_input: impl FnMut(usize) -> usize) -> Self {
+        self.repairs = self.repairs.map(|r| r.in_transcoded(&mut to_input));
         self.warnings = self
             .warnings
             .into_iter()
-            .map(|w| w.in_transcoded(&to_input))
+            .map(|w| w.in_transcoded(&mut to_input))
             .collect();
         self.failures = self
             .failures
             .into_iter()
             .map(|mut f| {
-                f.error = f.error.in_transcoded(&to_input);
+                f.error = f.error.in_transcoded(&mut to_input);
                 f
             })
             .collect();
         self
     }
 
+    /// Detaches the report from the input, converting the value with `f`.
     pub(crate) fn detach<U>(self, f: impl FnOnce(T) -> U) -> Parsed<'static, U> {
         Parsed {
             value: f(self.value),

@@ -48,19 +48,18 @@ impl Repairs {
     }
 
     /// The repairs of an input transcoded to be read, placed in the
-    /// caller's bytes by `to_input` (see [`Error::in_transcoded`]).
-    ///
-    /// [`Error::in_transcoded`]: crate::Error
-    pub(crate) fn in_transcoded(self, to_input: impl Fn(usize) -> usize) -> Repairs {
-        let place = |(count, at): (usize, Position)| {
+    /// caller's bytes by `to_input`; lines and columns, in characters,
+    /// stay.
+    pub(crate) fn in_transcoded(self, mut to_input: impl FnMut(usize) -> usize) -> Repairs {
+        let mut place = |(count, at): (usize, Position)| {
             (
                 count,
                 Position::new(to_input(at.byte()), at.line(), at.column()),
             )
         };
         Repairs {
-            controls: self.controls.map(place),
-            surrogates: self.surrogates.map(place),
+            controls: self.controls.map(&mut place),
+            surrogates: self.surrogates.map(&mut place),
         }
     }
 
