@@ -716,7 +716,7 @@ fn first_kind(buf: &str, range: Range<usize>, cx: Cx<'_>) -> Option<Kind> {
         look,
         cx.base + range.start,
         cx.ctl,
-        std::marker::PhantomData::<ObjectKeys<'_>>,
+        PhantomData::<ObjectKeys<'_>>,
     );
     match keys {
         Ok(keys) => classify(&keys).map(|(kind, _)| kind),
