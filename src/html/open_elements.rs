@@ -476,31 +476,32 @@ impl OpenElements {
     }
 
     /// Whether text that comes now is hidden: as [`Self::hiding`], but
-    /// text that is not all whitespace where a table part is current is
-    /// foster parented, so only what is open around the table can hide it.
+    /// text that is not all whitespace is foster parented where a table
+    /// part is current.
     #[inline]
     pub(crate) fn hides_text(&self, text: &str) -> bool {
-        if self.hiding == 0 || self.beyond > 0 || !self.table_part_current() {
-            return self.hiding();
-        }
-        if text
-            .bytes()
-            .all(|c| matches!(c, b' ' | b'\t' | b'\n' | 0x0C | b'\r'))
-        {
-            return self.hidden_below(self.stack.len());
-        }
-        self.hidden_beside_table(self.stack.len())
+        self.hides_placed(|| {
+            !text
+                .bytes()
+                .all(|c| matches!(c, b' ' | b'\t' | b'\n' | 0x0C | b'\r'))
+        })
     }
 
     /// Whether the void element `name` that starts now is hidden: as
-    /// [`Self::hiding`], but where a table part is current the table
-    /// fosters it (a `<col>` excepted).
+    /// [`Self::hiding`], but a table fosters it (a `<col>` excepted) where
+    /// a table part is current.
     pub(crate) fn hides_void(&self, name: &str) -> bool {
-        if self.hiding == 0 || self.beyond > 0 || !self.table_part_current() || stays_in_table(name)
-        {
-            return self.hiding();
+        self.hides_placed(|| !stays_in_table(name))
+    }
+
+    /// Whether what comes now is hidden, where a table part is current and
+    /// `fostered` says the table fosters it: then only what is open around
+    /// the table can hide it. `fostered` is asked only then.
+    fn hides_placed(&self, fostered: impl FnOnce() -> bool) -> bool {
+        if self.hiding > 0 && self.table_part_current() && fostered() {
+            return self.hidden_beside_table(self.stack.len());
         }
-        self.hidden_beside_table(self.stack.len())
+        self.hiding()
     }
 
     /// Whether an element of `stack[..end]` hides what is inside the
