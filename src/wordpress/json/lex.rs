@@ -98,16 +98,54 @@ pub(crate) fn to_special(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Whether `b` is JSON whitespace.
+#[inline]
+fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'\r' | b'\t')
+}
+
 /// The index of the first byte at or after `i` that is not JSON whitespace.
+///
+/// Most calls find none, and return at the first compare. Pretty-printed
+/// responses (a third of their bytes are whitespace) indent each line with
+/// a run of spaces: those are passed eight at a time.
 #[inline]
 pub(super) fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(&b) = bytes.get(i) {
-        if !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
-            break;
-        }
-        i += 1;
+    match bytes.get(i) {
+        Some(&b) if is_ws(b) => i += 1,
+        _ => return i,
     }
-    i
+    skip_ws_run(bytes, i)
+}
+
+/// [`skip_ws`] after its first byte of whitespace: runs of spaces eight
+/// bytes at a time, other whitespace a byte at a time.
+#[inline(never)]
+fn skip_ws_run(bytes: &[u8], mut i: usize) -> usize {
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    loop {
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            let other = u64::from_le_bytes(word) ^ SPACES;
+            if other != 0 {
+                i += (other.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
+        }
+        // A new line's indent goes eight at a time again.
+        loop {
+            match bytes.get(i) {
+                Some(b'\n') => {
+                    i += 1;
+                    break;
+                }
+                Some(&b) if is_ws(b) => i += 1,
+                _ => return i,
+            }
+        }
+    }
 }
 
 /// The value of a hex digit.
@@ -313,6 +351,31 @@ mod tests {
                         .find(|&i| is_special(bytes[i]))
                         .unwrap_or(bytes.len());
                     assert_eq!(to_special(&bytes, 0), want, "lead {lead} byte {b} at {at}");
+                }
+            }
+        }
+    }
+
+    /// Whitespace of every kind at every place of runs up to three words
+    /// long, with the input ending or a value following: the first byte
+    /// that is not whitespace, as a byte-at-a-time loop finds it.
+    #[test]
+    fn skip_ws_agrees_with_a_byte_loop() {
+        let kinds = [b' ', b'\n', b'\r', b'\t', b'"', b'{'];
+        for len in 0..26 {
+            for at in 0..len {
+                for &odd in &kinds {
+                    for &tail in &[None, Some(b'x'), Some(b' ')] {
+                        let mut bytes = vec![b' '; len];
+                        bytes[at] = odd;
+                        bytes.extend(tail);
+                        for from in 0..=bytes.len() {
+                            let want = (from..bytes.len())
+                                .find(|&i| !matches!(bytes[i], b' ' | b'\n' | b'\r' | b'\t'))
+                                .unwrap_or(bytes.len());
+                            assert_eq!(skip_ws(&bytes, from), want, "{bytes:?} from {from}");
+                        }
+                    }
                 }
             }
         }
