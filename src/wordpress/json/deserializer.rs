@@ -560,7 +560,9 @@ impl<'de> Deserializer<'de, '_> {
     fn colon(&mut self) -> Result<()> {
         match self.peek() {
             Some(b':') => {
-                self.pos += 1;
+                // Pretty-printed JSON puts one space after each colon:
+                // passed here, the value's `peek` finds it at once.
+                self.pos += 1 + usize::from(self.bytes().get(self.pos + 1) == Some(&b' '));
                 Ok(())
             }
             Some(_) => Err(self.syntax(Code::ExpectedColon, self.pos)),
