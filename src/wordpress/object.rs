@@ -48,6 +48,10 @@ impl Shape {
         self.0.as_ref().is_some_and(|q| !q.nulls.is_empty())
     }
 
+    // Nulls and quoted numbers are rare: out of line, the key loops that
+    // may meet them stay small.
+    #[cold]
+    #[inline(never)]
     pub(crate) fn set_null(&mut self, key: &'static str) {
         insert_sorted(&mut self.quirks().nulls, key);
     }
@@ -56,6 +60,8 @@ impl Shape {
         self.0.as_ref().is_some_and(|q| q.quoted.contains(&key))
     }
 
+    #[cold]
+    #[inline(never)]
     pub(crate) fn set_quoted(&mut self, key: &'static str) {
         insert_sorted(&mut self.quirks().quoted, key);
     }
@@ -273,8 +279,45 @@ macro_rules! key_field {
 }
 pub(crate) use key_field;
 
+/// Whether `key` was read already but not into its field: sent as `null`,
+/// or kept in `extra` as sent (a value that did not type).
+#[inline]
+pub(crate) fn kept_apart(shape: &Shape, extra: &Extra<'_>, key: &str) -> bool {
+    (shape.0.is_some() || !extra.is_empty()) && kept_apart_search(shape, extra, key)
+}
+
+/// [`kept_apart`] once either may hold it: out of line, as every field
+/// of every model's key loop calls it.
+#[inline(never)]
+fn kept_apart_search(shape: &Shape, extra: &Extra<'_>, key: &str) -> bool {
+    shape.is_null(key) || extra.get(key).is_some()
+}
+
+#[cold]
+#[inline(never)]
 pub(crate) fn duplicate_field<E: de::Error>(key: &'static str) -> E {
     E::duplicate_field(key)
+}
+
+/// Reads a field's value in a lenient scope (see `lenient.rs`): typed with
+/// `read` when it types, else handed to `keep` as sent.
+///
+/// Out of line and cold: every field of every model has this path, and
+/// inlined into each field's arm of the models' key loops it made them
+/// about twice the size of the strict path they run.
+#[cold]
+#[inline(never)]
+pub(crate) fn read_leniently<'de, A: MapAccess<'de>, T>(
+    map: &mut A,
+    out: &mut T,
+    read: impl FnOnce(&mut super::lenient::OneValue<'de>, &mut T) -> Result<(), super::json::JsonError>,
+    keep: impl FnOnce(&mut T, RawJson<'de>),
+) -> Result<(), A::Error> {
+    let source = map.next_value::<super::lenient::Source<'de>>()?;
+    if !super::lenient::retype(source.0, |one| read(one, out)) {
+        keep(out, RawJson::from_source(source.0));
+    }
+    Ok(())
 }
 
 /// Defines a WordPress object model. Each field is `Option<T>` (any field may
@@ -346,22 +389,25 @@ macro_rules! wp_object {
                         $(
                             $key => {
                                 // `has_key` for this field, without matching the key again.
-                                if out.$field.is_some() || out.shape.is_null($key)
-                                    || (!out.extra.is_empty() && out.extra.get($key).is_some()) {
+                                if out.$field.is_some() || $crate::wordpress::object::kept_apart(&out.shape, &out.extra, $key) {
                                     return Err($crate::wordpress::object::duplicate_field($key));
                                 }
                                 if lenient {
-                                    let source = map.next_value::<$crate::wordpress::lenient::Source<'de>>()?;
-                                    let typed = $crate::wordpress::lenient::retype(source.0, |one| {
-                                        use serde::de::MapAccess as _;
-                                        $crate::wordpress::object::wp_object!(@read one, out, $field, $ty, $key $(, $how)?);
-                                        Ok(())
-                                    });
-                                    if !typed {
+                                    // Out of line: a strict read's loop stays small.
+                                    $crate::wordpress::object::read_leniently(
+                                        &mut map,
+                                        out,
+                                        |one, out| {
+                                            use serde::de::MapAccess as _;
+                                            $crate::wordpress::object::wp_object!(@read one, out, $field, $ty, $key $(, $how)?);
+                                            Ok(())
+                                        },
                                         // Kept as sent; the warning says why.
-                                        out.$field = None;
-                                        out.extra.push($key, $crate::wordpress::RawJson::from_source(source.0));
-                                    }
+                                        |out, raw| {
+                                            out.$field = None;
+                                            out.extra.push($key, raw);
+                                        },
+                                    )?;
                                 } else {
                                     $crate::wordpress::object::wp_object!(@read map, out, $field, $ty, $key $(, $how)?);
                                 }
