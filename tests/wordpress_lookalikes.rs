@@ -248,3 +248,63 @@ fn revisions_are_articles_only_on_request() {
     options.revisions = true;
     assert_eq!(content.articles_with(&options).len(), 2);
 }
+
+/// A term, user or comment is read once, as what core's order of keys
+/// says it opens as (`id` then `count`, `name` or `post`); its keys have
+/// the last word, so an object that opens so but is something else is
+/// read as what it is, and errors are those of the object's own kind.
+#[test]
+fn an_opening_is_a_hint_the_keys_decide() {
+    let rows: &[(&str, &[Kind])] = &[
+        (
+            r#"{"id":5,"count":3,"name":"News","slug":"news","taxonomy":"category"}"#,
+            &[Kind::Term],
+        ),
+        (
+            r#"{"id":2,"name":"Ann","slug":"ann","avatar_urls":{"24":"https://x/a.png"}}"#,
+            &[Kind::User],
+        ),
+        (
+            r#"{"id":9,"post":60,"parent":0,"author_name":"Bo","content":{"rendered":"hi"}}"#,
+            &[Kind::Comment],
+        ),
+        // Opens as a term, a user, a comment; its keys say a post.
+        (
+            r#"{"id":5,"count":3,"title":{"rendered":"t"},"content":{"rendered":"c"}}"#,
+            &[Kind::Post],
+        ),
+        (
+            r#"{"id":5,"name":"x","title":{"rendered":"t"},"guid":{"rendered":"g"}}"#,
+            &[Kind::Post],
+        ),
+        (
+            r#"{"id":5,"post":1,"date_gmt":"2024-01-01T00:00:00","title":{"rendered":"t"}}"#,
+            &[Kind::Post],
+        ),
+        // A collection whose first object opens as a term: the others are
+        // read as what they are.
+        (
+            r#"[{"id":1,"count":2,"name":"a","taxonomy":"post_tag"},
+                {"id":2,"date":"2024-01-01T00:00:00","title":{"rendered":"p"},"content":{"rendered":"c"}},
+                {"id":3,"count":1,"name":"b","taxonomy":"post_tag"}]"#,
+            &[Kind::Term, Kind::Post, Kind::Term],
+        ),
+        (
+            r#"[{"id":1,"name":"a","avatar_urls":{}},{"id":2,"name":"b","avatar_urls":{}}]"#,
+            &[Kind::User, Kind::User],
+        ),
+    ];
+    for (json, want) in rows {
+        assert_eq!(kinds(json), *want, "{json}");
+    }
+    // Broken after its opening: the syntax error, where it is.
+    let err = wordpress::from_str::<Response>(r#"{"id":5,"count":3,"name":}"#).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Syntax, "{err}");
+    assert_eq!(err.position().map(|p| p.column()), Some(26), "{err}");
+    // A term's field that does not type, in a lenient read: kept as sent,
+    // with its warning, and the term is a term.
+    let term = br#"{"id":5,"count":"many","name":"News","taxonomy":"category"}"#;
+    let content = pressmark::from_slice(term).unwrap();
+    assert_eq!(content.warnings().len(), 1, "{:?}", content.warnings());
+    assert_eq!(content.warnings()[0].path(), Some("count"));
+}

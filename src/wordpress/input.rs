@@ -80,6 +80,37 @@ pub(crate) fn first_key(json: &str) -> Option<&str> {
     (rest.as_bytes()[end] == b'"').then(|| &rest[..end])
 }
 
+/// The first two keys of the object `json` starts with, when the first
+/// value is a whole number and both keys are plain strings: core writes
+/// each kind of object's keys in one order, so its opening tells a term
+/// (`id`, `count`) or a user (`id`, `name`) from a post (`id`, `date`).
+/// Reads a few bytes, not the object.
+pub(crate) fn opening_keys(json: &str) -> Option<(&str, &str)> {
+    let first = first_key(json)?;
+    let b = json.as_bytes();
+    // After the first key's closing quote.
+    let mut i = skip_ws(json, offset_in(json, first)? + first.len() + 1);
+    if b.get(i) != Some(&b':') {
+        return None;
+    }
+    i = skip_ws(json, i + 1);
+    let digits = b
+        .get(i..)?
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if digits == 0 {
+        return None;
+    }
+    i = skip_ws(json, i + digits);
+    if b.get(i) != Some(&b',') {
+        return None;
+    }
+    let rest = json.get(skip_ws(json, i + 1)..)?.strip_prefix('"')?;
+    let end = rest.find(['"', '\\'])?;
+    (rest.as_bytes()[end] == b'"').then(|| (first, &rest[..end]))
+}
+
 /// Where the first element of the JSON array `json` starts, when it is
 /// an object (its `{`).
 pub(crate) fn first_object_start(json: &str) -> Option<usize> {
@@ -125,6 +156,19 @@ mod tests {
         assert_eq!(first_object_start("[1,{}]"), None);
         assert_eq!(first_object_start("[]"), None);
         assert_eq!(first_object_start("{\"a\":[{}]}"), None);
+    }
+
+    #[test]
+    fn opening_keys_need_a_number_first() {
+        assert_eq!(
+            opening_keys("{ \"id\" : 12 ,\n  \"count\": 5}"),
+            Some(("id", "count"))
+        );
+        assert_eq!(opening_keys(r#"{"id":1}"#), None);
+        assert_eq!(opening_keys(r#"{"id":"1","count":5}"#), None);
+        assert_eq!(opening_keys(r#"{"id":1.5,"count":5}"#), None);
+        assert_eq!(opening_keys(r#"{"id":1,"co\u0075nt":5}"#), None);
+        assert_eq!(opening_keys(r#"{"id":1,"#), None);
     }
 
     #[test]

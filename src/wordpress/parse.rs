@@ -9,7 +9,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use super::error_path::{json_error, json_error_at};
-use super::input::{first_byte, first_key, locate_json, offset_in};
+use super::input::{first_byte, first_key, locate_json, offset_in, opening_keys};
 use super::json::Controls;
 use super::kind::{KeySet, KeyView, classify, links_say_wordpress, not_wordpress};
 use super::lenient;
@@ -633,26 +633,37 @@ fn read_collection<'b>(
     // posts: the pass starts as posts, and stops after the first object
     // when that is not one.
     let first = Cell::new(None);
-    let all =
-        match read_all_as::<Post<'b>>(buf, range.clone(), cx, Kind::Post, &first, Object::Post) {
-            Some(objects) => Some(objects),
-            None => match first.get() {
-                // The first object says another kind: all as it.
-                Some(Some(kind)) if kind != Kind::Post => {
-                    read_all_of_kind(buf, range.clone(), cx, kind, &first)
-                }
-                // Posts, but a later object is not one or does not read; or
-                // the first is of no kind.
-                Some(_) => None,
-                // The first object did not read as a post: its keys say what
-                // it is. A first object too large to look at cheaply is taken
-                // for a post (posts are the large ones), tried already.
-                None => super::input::first_object_start(&buf[range.clone()])
-                    .and_then(|start| first_kind(buf, range.start + start..range.end, cx))
-                    .filter(|&kind| kind != Kind::Post)
-                    .and_then(|kind| read_all_of_kind(buf, range.clone(), cx, kind, &first)),
-            },
-        };
+    // A first object that opens as a term, user or comment does: all as
+    // that kind (each checked by its keys), else as below.
+    let told = super::input::first_object_start(&buf[range.clone()])
+        .and_then(|start| kind_by_opening(&buf[range.start + start..range.end]))
+        .and_then(|kind| read_all_of_kind(buf, range.clone(), cx, kind, &first));
+    first.set(None);
+    let all = match told {
+        Some(objects) => Some(objects),
+        None => {
+            match read_all_as::<Post<'b>>(buf, range.clone(), cx, Kind::Post, &first, Object::Post)
+            {
+                Some(objects) => Some(objects),
+                None => match first.get() {
+                    // The first object says another kind: all as it.
+                    Some(Some(kind)) if kind != Kind::Post => {
+                        read_all_of_kind(buf, range.clone(), cx, kind, &first)
+                    }
+                    // Posts, but a later object is not one or does not read; or
+                    // the first is of no kind.
+                    Some(_) => None,
+                    // The first object did not read as a post: its keys say what
+                    // it is. A first object too large to look at cheaply is taken
+                    // for a post (posts are the large ones), tried already.
+                    None => super::input::first_object_start(&buf[range.clone()])
+                        .and_then(|start| first_kind(buf, range.start + start..range.end, cx))
+                        .filter(|&kind| kind != Kind::Post)
+                        .and_then(|kind| read_all_of_kind(buf, range.clone(), cx, kind, &first)),
+                },
+            }
+        }
+    };
     if let Some(objects) = all {
         return Ok(objects);
     }
@@ -832,9 +843,17 @@ fn read_object<'b>(
     if first_key(&buf[range.clone()]) == Some("code") {
         return read_as(buf, range, cx, met).map(|e| Object::Error(Box::new(e)));
     }
+    let warned = met.warnings.len();
+    if let Some(kind) = kind_by_opening(&buf[range.clone()]) {
+        // Kept when its keys say the same; else read as below, which says
+        // what it is, or why it does not read.
+        match read_kind(kind, buf, range.clone(), cx, met, Ok(())) {
+            Ok(object) if classify_object(&object) == Some(kind) => return Ok(object),
+            _ => met.warnings.truncate(warned),
+        }
+    }
     // Most objects are posts: read as one, and again as another model
     // only when its keys say so (or it does not read as a post).
-    let warned = met.warnings.len();
     let mut post = Post::default();
     let read = read_fields(buf, range.clone(), cx, met, &mut post);
     let kind = match &read {
@@ -870,6 +889,37 @@ fn read_object<'b>(
         });
     };
     read_kind(kind, buf, range, cx, met, read)
+}
+
+/// The kind an object opens as, by core's order of keys: a term opens
+/// with `id` then `count`, a user with `id` then `name` (or `username`), a
+/// comment with `id` then `post`; a post, or a media item, with `id` then
+/// `date`. Read a few bytes; the caller checks the model read by its keys.
+///
+/// Most objects are posts, read as one first and again as what their keys
+/// say only when they are not. Objects told here are read once instead. A
+/// keys-only read to confirm the kind first cost these small objects more
+/// than the post read it saved, and looking for a media item's `type`
+/// (ninth in core's order) cost every single post more than reading a
+/// media item twice costs.
+fn kind_by_opening(json: &str) -> Option<Kind> {
+    match opening_keys(json)? {
+        ("id", "count") => Some(Kind::Term),
+        ("id", "name" | "username") => Some(Kind::User),
+        ("id", "post") => Some(Kind::Comment),
+        _ => None,
+    }
+}
+
+/// What the keys of a term, user or comment read say it is.
+fn classify_object(object: &Object<'_>) -> Option<Kind> {
+    let told = match object {
+        Object::Term(term) => classify(&**term),
+        Object::User(user) => classify(&**user),
+        Object::Comment(comment) => classify(&**comment),
+        _ => None,
+    };
+    told.map(|(kind, _)| kind)
 }
 
 /// Reads `buf[range]` as the model of `kind`; `post_read` is how reading
