@@ -249,9 +249,9 @@ fn revisions_are_articles_only_on_request() {
     assert_eq!(content.articles_with(&options).len(), 2);
 }
 
-/// A term, user or comment is read once, as what core's order of keys
-/// says it opens as (`id` then `count`, `name` or `post`); its keys have
-/// the last word, so an object that opens so but is something else is
+/// A term, user, comment or media item is read once, as what core's order
+/// of keys says it opens as (`id` then `count`, `name` or `post`; `id`,
+/// `date` and a `type` of `attachment`); its keys have the last word, so an object that opens so but is something else is
 /// read as what it is, and errors are those of the object's own kind.
 #[test]
 fn an_opening_is_a_hint_the_keys_decide() {
@@ -267,6 +267,15 @@ fn an_opening_is_a_hint_the_keys_decide() {
         (
             r#"{"id":9,"post":60,"parent":0,"author_name":"Bo","content":{"rendered":"hi"}}"#,
             &[Kind::Comment],
+        ),
+        (
+            r#"{"id":7,"date":"2024-01-02T03:04:05","guid":{"rendered":"https://x/?p=7"},"slug":"a","type":"attachment","media_type":"image"}"#,
+            &[Kind::Media],
+        ),
+        // A post whose first bytes hold the string, but not as its `type`.
+        (
+            r#"{"id":7,"date":"2024-01-02T03:04:05","slug":"attachment","type":"post","title":{"rendered":"t"},"content":{"rendered":"c"}}"#,
+            &[Kind::Post],
         ),
         // Opens as a term, a user, a comment; its keys say a post.
         (
