@@ -633,37 +633,38 @@ fn read_collection<'b>(
     // posts: the pass starts as posts, and stops after the first object
     // when that is not one.
     let first = Cell::new(None);
-    // A first object that opens as a term, user or comment does: all as
-    // that kind (each checked by its keys), else as below.
-    let told = super::input::first_object_start(&buf[range.clone()])
-        .and_then(|start| kind_by_opening(&buf[range.start + start..range.end]))
+    let first_start = super::input::first_object_start(&buf[range.clone()])
+        .map(|start| range.start + start..range.end);
+    // A first object that opens as a term, user, comment or media item
+    // does: all as that kind (each checked by its keys), else as posts.
+    let told = first_start
+        .clone()
+        .and_then(|start| kind_by_opening(&buf[start]))
         .and_then(|kind| read_all_of_kind(buf, range.clone(), cx, kind, &first));
     first.set(None);
-    let all = match told {
-        Some(objects) => Some(objects),
-        None => {
-            match read_all_as::<Post<'b>>(buf, range.clone(), cx, Kind::Post, &first, Object::Post)
-            {
-                Some(objects) => Some(objects),
-                None => match first.get() {
-                    // The first object says another kind: all as it.
-                    Some(Some(kind)) if kind != Kind::Post => {
-                        read_all_of_kind(buf, range.clone(), cx, kind, &first)
-                    }
-                    // Posts, but a later object is not one or does not read; or
-                    // the first is of no kind.
-                    Some(_) => None,
-                    // The first object did not read as a post: its keys say what
-                    // it is. A first object too large to look at cheaply is taken
-                    // for a post (posts are the large ones), tried already.
-                    None => super::input::first_object_start(&buf[range.clone()])
-                        .and_then(|start| first_kind(buf, range.start + start..range.end, cx))
-                        .filter(|&kind| kind != Kind::Post)
-                        .and_then(|kind| read_all_of_kind(buf, range.clone(), cx, kind, &first)),
-                },
-            }
+    let all = told.or_else(|| {
+        if let Some(objects) =
+            read_all_as::<Post<'b>>(buf, range.clone(), cx, Kind::Post, &first, Object::Post)
+        {
+            return Some(objects);
         }
-    };
+        match first.get() {
+            // The first object says another kind: all as it.
+            Some(Some(kind)) if kind != Kind::Post => {
+                read_all_of_kind(buf, range.clone(), cx, kind, &first)
+            }
+            // Posts, but a later object is not one or does not read; or
+            // the first is of no kind.
+            Some(_) => None,
+            // The first object did not read as a post: its keys say what
+            // it is. A first object too large to look at cheaply is taken
+            // for a post (posts are the large ones), tried already.
+            None => first_start
+                .and_then(|start| first_kind(buf, start, cx))
+                .filter(|&kind| kind != Kind::Post)
+                .and_then(|kind| read_all_of_kind(buf, range.clone(), cx, kind, &first)),
+        }
+    });
     if let Some(objects) = all {
         return Ok(objects);
     }
