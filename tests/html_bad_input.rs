@@ -5,7 +5,7 @@
 //!
 //! What the text should be is what a browser shows: the element a tag
 //! leaves open ends where the HTML standard's tree builder ends it, not at
-//! the end of the input. `tests/html_oracle.rs` checks the same over
+//! the end of the input. `tests/properties.rs` checks the same over
 //! generated input against html5ever's tree builder; these rows pin the
 //! cases users met.
 #![cfg(feature = "html")]

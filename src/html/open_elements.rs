@@ -13,8 +13,11 @@
 //! formatting elements, with the rules of the HTML standard's "in body"
 //! insertion mode (as html5ever implements them), foreign content (SVG and
 //! MathML, with their integration points), the parts of the table modes
-//! that close and imply elements, and the adoption agency's effect on the
-//! stack. Each element is marked with whether it hides its content and
+//! that close and imply elements (a `<template>` whose content begins
+//! with a table part takes the parts that one would), the markers that
+//! cells, captions, objects and templates put in the list of active
+//! formatting elements (cleared once each when they end, as the tree
+//! builder does), and the adoption agency's effect on the stack. Each element is marked with whether it hides its content and
 //! which link it is; what comes while a marked element is open is hidden,
 //! or in that link.
 //!
@@ -78,6 +81,52 @@ struct Open {
     /// it: it is hidden too, and so is what a table foster parents beside
     /// it (in that parent), until the adoption agency moves it out.
     parent_hides: bool,
+    /// For a `<template>`: which table part its content began with, which
+    /// decides the table parts it takes directly.
+    content: TemplateContent,
+}
+
+/// What a `<template>`'s content began with: the tree builder's "current
+/// template insertion mode".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TemplateContent {
+    /// Nothing yet but text and what goes in a head.
+    Undecided,
+    /// Anything else: no table part is taken directly.
+    Body,
+    /// A caption, column group or row group: the template is a table.
+    Table,
+    /// A `<col>`: the template takes `<col>` and nothing else.
+    Columns,
+    /// A row: the template is a row group.
+    Rows,
+    /// A cell: the template is a row.
+    Cells,
+}
+
+impl TemplateContent {
+    /// What the first start tag `name` makes of an undecided template.
+    fn begun_with(name: &str) -> Self {
+        match name {
+            "caption" | "colgroup" | "tbody" | "tfoot" | "thead" => Self::Table,
+            "col" => Self::Columns,
+            "tr" => Self::Rows,
+            "td" | "th" => Self::Cells,
+            "base" | "basefont" | "bgsound" | "link" | "meta" | "noframes" | "script" | "style"
+            | "template" | "title" => Self::Undecided,
+            _ => Self::Body,
+        }
+    }
+
+    /// The table element the template stands for, if any.
+    fn stands_for(self) -> Option<&'static str> {
+        match self {
+            Self::Table => Some("table"),
+            Self::Rows => Some("tbody"),
+            Self::Cells => Some("tr"),
+            _ => None,
+        }
+    }
 }
 
 /// An entry in the list of active formatting elements.
@@ -522,9 +571,14 @@ impl OpenElements {
     }
 
     /// Whether what is foster parented beside the last `<table>` of
-    /// `stack[..end]` (before it, in its parent) is hidden.
+    /// `stack[..end]` (before it, in its parent) is hidden. Where a
+    /// `<template>` is nearer than any table, it goes in the template.
     fn hidden_beside_table(&self, end: usize) -> bool {
-        match self.stack[..end].iter().rposition(|o| o.is_html("table")) {
+        let holder = self.stack[..end]
+            .iter()
+            .rposition(|o| o.is_html("table") || o.is_html("template"));
+        match holder {
+            Some(t) if self.stack[t].is_html("template") => self.hidden_below(t + 1),
             Some(t) => self.stack[t].parent_hides || self.hidden_below(t),
             None => false,
         }
@@ -590,6 +644,7 @@ impl OpenElements {
             link,
             fostered,
             parent_hides: false,
+            content: TemplateContent::Undecided,
         });
     }
 
@@ -598,14 +653,6 @@ impl OpenElements {
         self.hiding -= usize::from(open.hides || open.parent_hides);
         self.links -= usize::from(open.link != 0);
         self.fostered -= usize::from(open.fostered);
-        if open.kind == Kind::Html && is_marker(&open.name) {
-            // The formatting elements opened inside a cell stay inside it.
-            while let Some(entry) = self.active.pop() {
-                if matches!(entry, Entry::Marker) {
-                    break;
-                }
-            }
-        }
         if !self.active.is_empty() {
             self.reconstruct_due = true;
         }
@@ -628,6 +675,20 @@ impl OpenElements {
         self.beyond_hiding = None;
         while self.stack.len() > i {
             self.pop();
+        }
+    }
+
+    /// Drops the list of active formatting elements back to its last
+    /// marker, with the marker: the formatting elements opened inside a
+    /// cell, caption, `object` or `template` stay inside it. The tree
+    /// builder does this once when one of them ends, however many markers
+    /// the elements it pops pushed (a `<td>` inside a `<template>` leaves
+    /// one behind).
+    fn clear_to_marker(&mut self) {
+        while let Some(entry) = self.active.pop() {
+            if matches!(entry, Entry::Marker) {
+                break;
+            }
         }
     }
 
@@ -864,6 +925,19 @@ impl OpenElements {
         link: u32,
     ) -> Taken {
         let n: &str = name;
+        if let Some(top) = self.stack.last_mut()
+            && top.is_html("template")
+        {
+            match top.content {
+                TemplateContent::Undecided => top.content = TemplateContent::begun_with(n),
+                // Only a `<col>` or a `<template>` goes in a template of
+                // columns; the rest is dropped, as in a column group.
+                TemplateContent::Columns if !matches!(n, "col" | "template") => {
+                    return Taken::Ignored;
+                }
+                _ => {}
+            }
+        }
         match n {
             "html" | "body" | "head" | "frameset" | "frame" => return Taken::Ignored,
             "svg" | "math" => {
@@ -1037,66 +1111,86 @@ impl OpenElements {
         }
     }
 
-    /// The index of the nearest table, row group, row, cell or caption,
-    /// which gives the table insertion mode the tree builder is in.
-    fn table_context(&self) -> Option<usize> {
+    /// Whether the tree builder is in a table insertion mode (not in a
+    /// cell or caption), where what is not a table part is foster parented
+    /// (inside a template standing for a table part, into the template).
+    fn in_table_mode(&self) -> bool {
+        self.table_part_context()
+            .is_some_and(|(_, part)| matches!(part, "table" | "tbody" | "thead" | "tfoot" | "tr"))
+    }
+
+    /// The nearest table, row group, row, cell or caption, or a template
+    /// standing for one (a `<template>` whose content began with a table
+    /// part takes table parts as that part would): its index and what it
+    /// is.
+    fn table_part_context(&self) -> Option<(usize, &'static str)> {
+        const PARTS: [&str; 8] = [
+            "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption",
+        ];
         for (i, open) in self.stack.iter().enumerate().rev() {
             if open.kind != Kind::Html {
                 continue;
             }
             match &*open.name {
-                "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" => {
-                    return Some(i);
+                "template" => return open.content.stands_for().map(|n| (i, n)),
+                "html" => return None,
+                name => {
+                    if let Some(part) = PARTS.iter().find(|p| **p == name) {
+                        return Some((i, part));
+                    }
                 }
-                "template" | "html" => return None,
-                _ => {}
             }
         }
         None
     }
 
-    /// Whether the tree builder is in a table insertion mode (not in a
-    /// cell or caption), where what is not a table part is foster parented.
-    fn in_table_mode(&self) -> bool {
-        self.table_context().is_some_and(|i| {
-            matches!(
-                &*self.stack[i].name,
-                "table" | "tbody" | "thead" | "tfoot" | "tr"
-            )
-        })
-    }
-
     /// A table part's start tag: ignored outside a table; otherwise it ends
     /// the cell, caption, row or row group it cannot be inside, and what
     /// was foster parented into the table, and opens the row group and
-    /// row it implies.
+    /// row it implies. A template standing for a row group or row ignores
+    /// what that part cannot hold (it has no table to end it in).
     fn start_table_part(&mut self, name: &LocalName, hides: bool) -> Taken {
         let n: &str = name;
-        if self.in_scope("table", Scope::Table).is_none() {
-            return Taken::Ignored;
+        let boundary = self.stack.iter().rposition(|o| o.bounds(Scope::Table));
+        match boundary.map(|i| &self.stack[i]) {
+            Some(o) if o.is_html("table") => {}
+            Some(o) if o.is_html("template") => match o.content {
+                TemplateContent::Columns if n == "col" => return Taken::Html,
+                TemplateContent::Table | TemplateContent::Rows | TemplateContent::Cells => {}
+                _ => return Taken::Ignored,
+            },
+            _ => return Taken::Ignored,
         }
-        while let Some(i) = self.table_context() {
-            let context = self.stack[i].name.clone();
-            let holds = match &*context {
+        while let Some((i, context)) = self.table_part_context() {
+            let holds = match context {
                 "td" | "th" | "caption" => false,
                 "tr" => matches!(n, "td" | "th"),
                 "tbody" | "thead" | "tfoot" => matches!(n, "tr" | "td" | "th"),
                 _ => true,
             };
+            let template = self.stack[i].is_html("template");
             if holds {
+                let (table, row) = (context == "table", context == "tr");
                 self.truncate(i + 1);
-                if &*context == "table" && matches!(n, "tr" | "td" | "th") {
+                if table && matches!(n, "tr" | "td" | "th") {
                     self.push(&local_name!("tbody"), Kind::Html, false, 0);
                 }
-                if &*context != "tr" && matches!(n, "td" | "th") {
+                if !row && matches!(n, "td" | "th") {
                     self.push(&local_name!("tr"), Kind::Html, false, 0);
                 }
-                if &*context == "table" && n == "col" {
+                if table && n == "col" {
                     self.push(&local_name!("colgroup"), Kind::Html, false, 0);
                 }
                 break;
             }
+            if template {
+                return Taken::Ignored;
+            }
+            let cell = matches!(context, "td" | "th" | "caption");
             self.truncate(i);
+            if cell {
+                self.clear_to_marker();
+            }
         }
         if n != "col" {
             self.push(name, Kind::Html, hides, 0);
@@ -1256,18 +1350,31 @@ impl OpenElements {
             "template" => {
                 if let Some(i) = self.stack.iter().rposition(|o| o.is_html("template")) {
                     self.truncate(i);
+                    self.clear_to_marker();
                 }
             }
             "form" => self.end_form(),
             "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" | "colgroup" => {
                 if let Some(i) = self.in_scope(n, Scope::Table) {
+                    // A cell or caption in the way is closed first, which
+                    // clears back to its marker (at most one is open in
+                    // one table).
+                    let cell = self.stack[i..].iter().any(|o| {
+                        matches!(&*o.name, "td" | "th" | "caption") && o.kind == Kind::Html
+                    });
                     self.truncate(i);
+                    if cell {
+                        self.clear_to_marker();
+                    }
                 }
             }
             _ if closes_in_scope(n) => {
                 if let Some(i) = self.in_scope(n, Scope::Default) {
                     self.implied_ends("");
                     self.truncate(i);
+                    if is_marker(n) {
+                        self.clear_to_marker();
+                    }
                 }
             }
             _ if is_formatting(n) => self.adoption_agency(n),
