@@ -13,7 +13,8 @@
 //! - `<` before a letter, `/`, `!` or `?`, or at the end of a word;
 //! - `&` that starts something a character reference could be
 //!   (`&copy;`, `&#38;`);
-//! - `|` in table cells;
+//! - `|` in table cells, and on a line that could be a table's delimiter
+//!   row (nothing but `-`, `:`, `|` and spaces);
 //! - at the start of a line: `#` that would start a heading, `>`, `-`, `+`,
 //!   `*` that would start a list item or a thematic break, `=` and `-`
 //!   lines that would underline a heading, and the `.` or `)` of `1.` or
@@ -119,7 +120,7 @@ pub(crate) fn escape_word(out: &mut String, word: &str, ctx: Context) {
                 let rest = &word[at + 1..];
                 looks_like_reference(rest) || (rest.is_empty() && !ctx.space_after)
             }
-            '|' => ctx.in_table,
+            '|' => ctx.in_table || may_make_delimiter_row(out, word),
             _ => false,
         };
         if escape {
@@ -128,6 +129,17 @@ pub(crate) fn escape_word(out: &mut String, word: &str, ctx: Context) {
         out.push(c);
         prev = Some(c);
     }
+}
+
+/// Whether a `|` in `word` could make the line it is written on a table's
+/// delimiter row (`- | :-`, under a line with a `|`, makes a table): the
+/// line so far, list marker and quote markers included, and the word hold
+/// nothing but `-`, `:`, `|`, `>` and spaces. Such a line's `|`s are all
+/// escaped, and a delimiter row needs one.
+fn may_make_delimiter_row(out: &str, word: &str) -> bool {
+    let line = &out[out.rfind('\n').map_or(0, |at| at + 1)..];
+    let row_byte = |c: u8| matches!(c, b'-' | b':' | b'|' | b'>' | b' ' | b'\t');
+    word.bytes().all(row_byte) && line.bytes().all(row_byte)
 }
 
 /// Whether the text after an `&` could make it a character reference: a

@@ -650,12 +650,15 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             return;
         }
         // A closing delimiter of the same kind still due merges with it:
-        // `**a****b**` would not read back.
+        // `**a****b**` would not read back. The due closes end with that
+        // delimiter, not with a longer run of its character (the `*` of
+        // an emphasis is not the end of a strong span's `**`).
         let delimiter = delimiter_of(&span);
         if !delimiter.is_empty()
             && !f.space
             && f.breaks == 0
             && f.closes.ends_with(delimiter)
+            && !f.closes[..f.closes.len() - delimiter.len()].ends_with(&delimiter[..1])
             && f.spans.iter().all(|s| s.written)
         {
             let cut = f.closes.len() - delimiter.len();
