@@ -324,6 +324,31 @@ fn html_markers_end_as_the_tree_builder_ends_them() {
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
+/// The adoption agency drops a formatting element more than three
+/// elements above the block it stops at from the list of active
+/// formatting elements, so it is not put back after the block: a link
+/// there does not go on after the misnested end tag (fuzzing found the
+/// first row; the second keeps it at three).
+#[test]
+fn html_adoption_agency_forgets_formatting_far_above_the_block() {
+    let options = TextOptions::default();
+    let rows = [
+        "<code><a href ><e><d><o><dl></code>f",
+        "<code><a href=x><e><d><dl></code>f",
+        "<code><a href=x><e><d><o><dl></code>f",
+        "<code><a href=x><b><e><d><dl></code>f",
+        "<b><a href=x><i><u><span><div></b>f</a>g",
+    ];
+    let mut problems = Vec::new();
+    for html in rows {
+        let text = html::to_text(html);
+        html_checks::check_letters(html, html, &text, &options, &mut problems);
+        let linked = html::to_text_and_links(html, &options);
+        html_checks::check_links(html, html, &linked, &options, &mut problems);
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
 // ---- Front matter ----
 
 /// Lines of front matter or body, some of which look like delimiters

@@ -1244,10 +1244,25 @@ impl OpenElements {
             };
             // Elements between that are not active formatting ones leave
             // the stack, and the formatting element too; its copy goes in
-            // the block, and in the list in its place.
+            // the block, and in the list in its place. A formatting
+            // element more than three above the block leaves the list
+            // first (the tree builder's inner loop counter).
             let mut at = block;
+            let mut e = e;
             for j in (i + 1..block).rev() {
-                if !self.is_active(self.stack[j].id) {
+                let id = self.stack[j].id;
+                if block - j > 3
+                    && let Some(k) = self
+                        .active
+                        .iter()
+                        .rposition(|entry| matches!(entry, Entry::Element(o) if o.id == id))
+                {
+                    self.active.remove(k);
+                    if k < e {
+                        e -= 1;
+                    }
+                }
+                if !self.is_active(id) {
                     // The block moves out of it.
                     self.remove(j, false);
                     at -= 1;
