@@ -40,6 +40,9 @@ pub(crate) struct Context {
     pub(crate) space_before: bool,
     /// A space is known to follow the word.
     pub(crate) space_after: bool,
+    /// The character written right before the word, when it is not a
+    /// space (`foo` then `_bar` is `foo_bar`, whose `_` needs no escape).
+    pub(crate) before: Option<char>,
 }
 
 /// The bytes that can need an escape somewhere in a word: `\`, `` ` ``,
@@ -90,7 +93,7 @@ pub(crate) fn escape_word(out: &mut String, word: &str, ctx: Context) {
         return;
     }
     // Each character with the ones beside it, without collecting them.
-    let mut prev = None;
+    let mut prev = ctx.before;
     let mut chars = word.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let next = chars.peek().map(|&(_, c)| c);
@@ -229,6 +232,10 @@ pub(crate) fn destination(out: &mut String, href: &str) {
 /// backslash. One pass over the bytes: a URL is most often ASCII, and only
 /// one that is not has its characters decoded.
 fn bare_destination(href: &str) -> (bool, bool) {
+    if !href.is_empty() && !href.as_bytes().chunks(16).any(has_destination_byte) {
+        // Most URLs: printable ASCII with no parenthesis or backslash.
+        return (true, false);
+    }
     let mut depth = 0usize;
     let mut backslash = false;
     let mut ascii = true;
@@ -252,6 +259,16 @@ fn bare_destination(href: &str) -> (bool, bool) {
                 .chars()
                 .any(|c| !c.is_ascii() && (c.is_whitespace() || c.is_control())));
     (plain, backslash)
+}
+
+/// Whether `chunk` holds a byte [`bare_destination`] looks at: a
+/// parenthesis, a backslash, `<`, `>`, a control, a space or a non-ASCII
+/// byte. Every byte is tested and the results ORed, a loop the compiler
+/// turns into vector compares, as URLs are long and most hold none.
+fn has_destination_byte(chunk: &[u8]) -> bool {
+    chunk.iter().fold(false, |any, &c| {
+        any | (c <= b' ') | (c >= 0x7F) | (c | 1 == b')') | (c == b'\\') | (c | 2 == b'>')
+    })
 }
 
 /// A link title, in double quotes.

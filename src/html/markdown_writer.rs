@@ -415,8 +415,10 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
                 Span::Strike => "~~",
                 Span::Link(_) => "[",
             };
+            // What follows it: the text, or the next delimiter opened here.
+            let before_punct = is_punct(first) || f.spans[k + 1..].iter().any(|s| !s.written);
             if delimiter != "["
-                && is_punct(first)
+                && before_punct
                 && f.last.is_some_and(|c| !c.is_whitespace() && !is_punct(c))
             {
                 // An opening delimiter before punctuation needs space or
@@ -442,6 +444,11 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             references,
             space_before: space_before && plain,
             space_after: false,
+            before: if space_before && !opened {
+                None
+            } else {
+                f.last
+            },
         };
         f.line_start = false;
         ctx
@@ -463,9 +470,10 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     }
 
     /// Text (not in `pre`): whitespace collapsed, each word escaped. A
-    /// word at the end of the text is held until the next text or tag, as
-    /// the next text may go on with it (`1` then `. x` is `1. x`, which
-    /// needs its escape).
+    /// word at the end of the text that needs an escape, or starts a line,
+    /// is held until the next text or a tag that writes something, as the
+    /// next text may go on with it (`1` then `. x` is `1. x`, which needs
+    /// its escape).
     fn words(&mut self, s: &str) {
         let keep_nbsp = self.keep_nbsp;
         let mut held = std::mem::take(&mut self.held);
@@ -491,6 +499,14 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             if rest.is_empty() {
                 break;
             }
+            if held.is_empty() {
+                // Most often the whole text, in one scan.
+                let written = self.prose(rest, true);
+                if written > 0 {
+                    rest = &rest[written..];
+                    continue;
+                }
+            }
             let end = word_end(rest.as_bytes(), 0, keep_nbsp);
             let word = &rest[..end];
             rest = &rest[end..];
@@ -508,7 +524,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             if kind_at(rest.as_bytes(), 0, keep_nbsp).0 == Some(true) {
                 self.word(word, true);
                 // The words after it, in the same context.
-                rest = &rest[self.prose(rest)..];
+                rest = &rest[self.prose(rest, false)..];
             } else {
                 // A dropped character inside: the word goes on after it.
                 held.push_str(word);
@@ -518,47 +534,44 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     }
 
     /// Writes the words of `s` that follow, on the same line, a word just
-    /// written (`s` starts with the space after it); returns how much of
-    /// `s` it wrote, ending where the words need more than their
-    /// neighbours to be written: whitespace other than one space, a
-    /// dropped character, or the last word, which the next text may go on.
+    /// written (`s` starts with the space after it), or with `first` the
+    /// words of `s` from its first (text that starts with a word, no word
+    /// held, what is due before it written first); returns how much of `s`
+    /// it wrote, ending where the words need more than their neighbours
+    /// to be written: whitespace other than one space, a dropped
+    /// character, or a last word that needs an escape (the next text may
+    /// go on with it and change which), or a last word on a line just
+    /// begun (`1` then `. x` is `1\. x`).
     ///
-    /// Every such word is written in the context the first one left (no
-    /// span opens or closes, no line starts between them): runs that need
-    /// no escape are copied whole, from one scan over `s` for the bytes
-    /// that end a run or may need an escape, and only the words that hold
-    /// one of those are escaped.
-    fn prose(&mut self, s: &str) -> usize {
-        let references = self.references;
-        let in_table = self.in_table();
+    /// Every word but the first is written in the context the first one
+    /// left (no span opens or closes, no line starts between them): runs
+    /// that need no escape are copied whole, from one scan over `s` for the
+    /// bytes that end a run or may need an escape, and only the words that
+    /// hold one of those are escaped. A last word with none of those bytes
+    /// is written too: nothing after it can make it need an escape, and
+    /// what comes next is escaped knowing the character before it.
+    fn prose(&mut self, s: &str, first: bool) -> usize {
         let last = self.frames.len() - 1;
-        let f = &mut self.frames[last];
+        let f = &self.frames[last];
         // Code gathers its text, a heading escapes a word of `#`s, and with
-        // `keep_nbsp` U+00A0 is not a space: word by word, as the first.
-        if f.code.is_some() || f.heading > 0 || self.keep_nbsp {
+        // `keep_nbsp` U+00A0 is not a space: word by word.
+        if s.is_empty() || f.code.is_some() || f.heading > 0 || self.keep_nbsp {
             return 0;
         }
-        let plain = f.spans.is_empty();
-        let ctx = Context {
-            in_link: f.spans.iter().any(|s| matches!(s.span, Span::Link(_))),
-            plain,
-            in_table,
-            references,
-            space_before: plain,
-            space_after: plain,
-            ..Context::default()
-        };
+        let line_may_start = f.line_start || !f.started || f.breaks > 0 || f.marker.is_some();
         let b = s.as_bytes();
         // `s[..done]` is written; `b[done]` is the space after a word.
         let mut done = 0;
-        while b.get(done) == Some(&b' ') && b.get(done + 1).is_some_and(|&c| c != b' ') {
-            let from = done + 1;
-            let stop = super::text_scan::next_stop_or_escape(b, from, |at| match b[at] {
-                0xC2 => matches!(b.get(at + 1), Some(0xA0 | 0xAD)),
-                0xE2 => b.get(at + 1..at + 3) == Some(&[0x80, 0x8B]),
-                b'^' => false,
-                _ => true,
-            });
+        let mut ctx = None;
+        loop {
+            let from = if first && ctx.is_none() {
+                0
+            } else if b.get(done) == Some(&b' ') && b.get(done + 1).is_some_and(|&c| c != b' ') {
+                done + 1
+            } else {
+                break;
+            };
+            let stop = super::text_scan::next_stop_or_escape(b, from, prose_stop(b));
             // The word the stop is in starts after the run's last space.
             let word_start = b[from..stop]
                 .iter()
@@ -576,21 +589,49 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             } else {
                 stop
             };
-            if word_start == word_end || kind_at(b, word_end, false).0 != Some(true) {
+            let last_plain = !escape
+                && word_end == b.len()
+                && word_start < word_end
+                && !(line_may_start && word_start == 0);
+            let held = !last_plain
+                && (word_start == word_end || kind_at(b, word_end, false).0 != Some(true));
+            if held && word_start == from {
                 // A space before other whitespace, which the caller
-                // collapses; or the last word, or one that a dropped
-                // character cuts, which the caller holds. The words before
-                // are written.
-                if word_start == from {
-                    break;
+                // collapses; or a word the caller holds.
+                break;
+            }
+            // Something is written: with the first word, what is due
+            // before it, which gives the context of the rest.
+            let prose_ctx = match ctx {
+                Some(c) => c,
+                None => {
+                    let (c, written) = if first {
+                        self.first_word(s, word_start, word_end, escape)
+                    } else {
+                        (self.prose_context(), 0)
+                    };
+                    done = written;
+                    ctx = Some(c);
+                    c
                 }
-                f.out.push_str(&s[done..word_start - 1]);
-                f.last = s[..word_start - 1].chars().next_back();
+            };
+            let f = &mut self.frames[last];
+            if held {
+                // The words before it are written.
+                if done < word_start - 1 {
+                    f.out.push_str(&s[done..word_start - 1]);
+                    f.last = s[..word_start - 1].chars().next_back();
+                }
                 return word_start - 1;
+            }
+            if done > word_start {
+                // The first word was the one escaped.
+                done = word_end.max(done);
+                continue;
             }
             if escape {
                 f.out.push_str(&s[done..word_start]);
-                markdown_escape::escape_word(&mut f.out, &s[word_start..word_end], ctx);
+                markdown_escape::escape_word(&mut f.out, &s[word_start..word_end], prose_ctx);
             } else {
                 f.out.push_str(&s[done..word_end]);
             }
@@ -598,6 +639,53 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             done = word_end;
         }
         done
+    }
+
+    /// The context of prose words after a written one.
+    fn prose_context(&self) -> Context {
+        let f = &self.frames[self.frames.len() - 1];
+        let plain = f.spans.is_empty();
+        Context {
+            in_link: f.spans.iter().any(|s| matches!(s.span, Span::Link(_))),
+            plain,
+            in_table: self.in_table(),
+            references: self.references,
+            space_before: plain,
+            space_after: plain,
+            ..Context::default()
+        }
+    }
+
+    /// Writes what is due before the first word of `s`, and the word when
+    /// it needs more than copying (an escape, or a line's start); returns
+    /// the context of the words after it, and how much of `s` is written.
+    /// The first scan found the run's last word at `word_start..word_end`,
+    /// with an `escape` byte.
+    fn first_word(
+        &mut self,
+        s: &str,
+        word_start: usize,
+        word_end: usize,
+        escape: bool,
+    ) -> (Context, usize) {
+        let b = s.as_bytes();
+        let end = if word_start == 0 {
+            word_end
+        } else {
+            b.iter().position(|&c| c == b' ').unwrap_or(word_start)
+        };
+        let word = &s[..end];
+        let mut first = self.before_inline(word.chars().next().unwrap_or(' '));
+        let written = if first.line_start || (word_start == 0 && escape) {
+            first.space_after = kind_at(b, end, false).0 == Some(true) && first.plain;
+            let f = self.frame();
+            markdown_escape::escape_word(&mut f.out, word, first);
+            f.last = word.chars().next_back();
+            end
+        } else {
+            0
+        };
+        (self.prose_context(), written)
     }
 
     /// Writes the word held from the last text, if any.
@@ -1289,6 +1377,44 @@ fn kind_at(b: &[u8], i: usize, keep_nbsp: bool) -> (Option<bool>, usize) {
     }
 }
 
+/// Whether the tag `name` in `role` writes no Markdown of its own (a
+/// `<span>`, a link's own tag, a dropped element): the word held from the
+/// last text stays held, as the text after the tag goes on with it (`1`,
+/// `<span></span>`, `. x` is `1\. x`, not a list item).
+fn writes_nothing(role: Role, name: &str) -> bool {
+    match role {
+        Role::A | Role::Skip(_) => true,
+        Role::Inline => !matches!(
+            name,
+            "b" | "strong"
+                | "i"
+                | "em"
+                | "cite"
+                | "dfn"
+                | "s"
+                | "del"
+                | "strike"
+                | "code"
+                | "kbd"
+                | "samp"
+                | "tt"
+        ),
+        _ => false,
+    }
+}
+
+/// Which bytes flagged by the prose scan end a run there: U+00A0, U+00AD
+/// and U+200B of their lead bytes (0xE2 starts `’` too), and every other
+/// flagged byte but `^`, which needs no escape.
+fn prose_stop(b: &[u8]) -> impl Fn(usize) -> bool + '_ {
+    move |at| match b[at] {
+        0xC2 => matches!(b.get(at + 1), Some(0xA0 | 0xAD)),
+        0xE2 => b.get(at + 1..at + 3) == Some(&[0x80, 0x8B]),
+        b'^' => false,
+        _ => true,
+    }
+}
+
 /// The end of the word that goes on at `b[i]`: the first whitespace or
 /// dropped character at or after it (see [`kind_at`]), or `b.len()`.
 #[inline]
@@ -1352,7 +1478,9 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
     }
 
     fn start<A: Attrs + ?Sized>(&mut self, role: Role, tag: &TagView<'_, A>) {
-        self.flush_held();
+        if !writes_nothing(role, tag.name) || self.frame().pre.is_some() {
+            self.flush_held();
+        }
         if self.frame().pre.is_some() {
             match role {
                 Role::Pre | Role::RawPre | Role::Plaintext => {
@@ -1431,7 +1559,9 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
     }
 
     fn end(&mut self, role: Role, name: &LocalName) {
-        self.flush_held();
+        if !writes_nothing(role, name) || self.frame().pre.is_some() {
+            self.flush_held();
+        }
         if self.frame().pre.is_some() {
             if matches!(role, Role::Pre | Role::RawPre | Role::Plaintext) {
                 self.pre_end();
