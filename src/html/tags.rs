@@ -152,7 +152,7 @@ pub(crate) fn is_void(name: &str) -> bool {
 /// case, spacing and `!important`. A later declaration of the same
 /// property is not looked at.
 pub(crate) fn style_hides(style: &str) -> bool {
-    if !style.contains(':') {
+    if !names_display_or_visibility(style.as_bytes()) {
         return false;
     }
     style.split(';').any(|declaration| {
@@ -173,6 +173,22 @@ pub(crate) fn style_hides(style: &str) -> bool {
         (property.eq_ignore_ascii_case("display") && value.eq_ignore_ascii_case("none"))
             || (property.eq_ignore_ascii_case("visibility")
                 && (value.eq_ignore_ascii_case("hidden") || value.eq_ignore_ascii_case("collapse")))
+    })
+}
+
+/// Whether `style` has `display` or `visibility`, in any case, where a
+/// `y` ends it: a style without one hides nothing. Most styles are
+/// `font-size`, `text-align` and `width`, which this one pass over the
+/// bytes tells apart before any declaration is split and trimmed.
+fn names_display_or_visibility(style: &[u8]) -> bool {
+    let ends_with = |head: &[u8], name: &[u8]| {
+        head.len() >= name.len() && head[head.len() - name.len()..].eq_ignore_ascii_case(name)
+    };
+    style.iter().enumerate().any(|(i, &c)| {
+        (c | 0x20) == b'y' && {
+            let head = &style[..=i];
+            ends_with(head, b"display") || ends_with(head, b"visibility")
+        }
     })
 }
 
@@ -217,5 +233,62 @@ mod tests {
         ] {
             assert!(!style_hides(shows), "{shows}");
         }
+    }
+
+    /// [`style_hides`] with its first pass for `display` and `visibility`
+    /// gives what reading every declaration gives, over every string of
+    /// up to four pieces of styles.
+    #[test]
+    fn style_hides_reads_every_declaration_it_needs() {
+        fn every_declaration(style: &str) -> bool {
+            style.split(';').any(|declaration| {
+                let Some((property, value)) = declaration.split_once(':') else {
+                    return false;
+                };
+                let property = property.trim_matches(|c: char| c.is_ascii_whitespace());
+                let value = value.trim_matches(|c: char| c.is_ascii_whitespace());
+                let value = value
+                    .strip_suffix("!important")
+                    .or_else(|| value.strip_suffix("!IMPORTANT"))
+                    .map_or(value, |v| {
+                        v.trim_end_matches(|c: char| c.is_ascii_whitespace())
+                    });
+                (property.eq_ignore_ascii_case("display") && value.eq_ignore_ascii_case("none"))
+                    || (property.eq_ignore_ascii_case("visibility")
+                        && (value.eq_ignore_ascii_case("hidden")
+                            || value.eq_ignore_ascii_case("collapse")))
+            })
+        }
+        let pieces = [
+            "",
+            "display",
+            "DISPLAY",
+            "Visibility",
+            "dis",
+            "play",
+            "y",
+            ":",
+            " ",
+            "none",
+            "hidden",
+            "collapse",
+            ";",
+            "!important",
+            "é",
+        ];
+        let mut hiding = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        let style = format!("{a}{b}{c}{d}");
+                        let want = every_declaration(&style);
+                        assert_eq!(style_hides(&style), want, "{style:?}");
+                        hiding += usize::from(want);
+                    }
+                }
+            }
+        }
+        assert!(hiding > 40, "{hiding}");
     }
 }
