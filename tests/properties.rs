@@ -285,6 +285,20 @@ fn html_oracle_does_not_show_template_content() {
     assert!(problems.is_empty(), "{problems:?}");
 }
 
+/// Each of `rows` keeps the letters and links html5ever's tree builder
+/// shows, in `to_text` and `to_text_and_links`.
+fn assert_as_the_tree_builder_reads(rows: &[&str]) {
+    let options = TextOptions::default();
+    let mut problems = Vec::new();
+    for html in rows {
+        let text = html::to_text(html);
+        html_checks::check_letters(html, html, &text, &options, &mut problems);
+        let linked = html::to_text_and_links(html, &options);
+        html_checks::check_links(html, html, &linked, &options, &mut problems);
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
 /// Markers in the list of active formatting elements, as the tree builder
 /// keeps them: a cell, caption, `object` or `template` clears back to a
 /// marker once when it ends, however many markers were pushed inside it.
@@ -293,7 +307,6 @@ fn html_oracle_does_not_show_template_content() {
 /// of its `</a>` (property tests found the first row).
 #[test]
 fn html_markers_end_as_the_tree_builder_ends_them() {
-    let options = TextOptions::default();
     let rows = [
         r#"<a href="https://x.org/?a=1&amp;b"><template><td></template><h2></a>a"#,
         "<a href=x><template><td><td></template><h2></a>b",
@@ -317,14 +330,7 @@ fn html_markers_end_as_the_tree_builder_ends_them() {
         "<table><tr><template><td></template>s",
         "<template><col><object>t</template><h2>t",
     ];
-    let mut problems = Vec::new();
-    for html in rows {
-        let text = html::to_text(html);
-        html_checks::check_letters(html, html, &text, &options, &mut problems);
-        let linked = html::to_text_and_links(html, &options);
-        html_checks::check_links(html, html, &linked, &options, &mut problems);
-    }
-    assert!(problems.is_empty(), "{problems:#?}");
+    assert_as_the_tree_builder_reads(&rows);
 }
 
 /// The adoption agency drops a formatting element more than three
@@ -334,7 +340,6 @@ fn html_markers_end_as_the_tree_builder_ends_them() {
 /// first row; the second keeps it at three).
 #[test]
 fn html_adoption_agency_forgets_formatting_far_above_the_block() {
-    let options = TextOptions::default();
     let rows = [
         "<code><a href ><e><d><o><dl></code>f",
         "<code><a href=x><e><d><dl></code>f",
@@ -342,14 +347,7 @@ fn html_adoption_agency_forgets_formatting_far_above_the_block() {
         "<code><a href=x><b><e><d><dl></code>f",
         "<b><a href=x><i><u><span><div></b>f</a>g",
     ];
-    let mut problems = Vec::new();
-    for html in rows {
-        let text = html::to_text(html);
-        html_checks::check_letters(html, html, &text, &options, &mut problems);
-        let linked = html::to_text_and_links(html, &options);
-        html_checks::check_links(html, html, &linked, &options, &mut problems);
-    }
-    assert!(problems.is_empty(), "{problems:#?}");
+    assert_as_the_tree_builder_reads(&rows);
 }
 
 // ---- Front matter ----
