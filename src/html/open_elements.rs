@@ -17,9 +17,10 @@
 //! with a table part takes the parts that one would), the markers that
 //! cells, captions, objects and templates put in the list of active
 //! formatting elements (cleared once each when they end, as the tree
-//! builder does), and the adoption agency's effect on the stack. Each element is marked with whether it hides its content and
-//! which link it is; what comes while a marked element is open is hidden,
-//! or in that link.
+//! builder does), and the adoption agency's effect on the stack. Each
+//! element is marked with whether it hides its content and which link it
+//! is; what comes while a marked element is open is hidden, or in that
+//! link.
 //!
 //! What a table foster parents (text and elements where a table part is
 //! current) is marked, so that only what is open around the table hides
