@@ -1250,6 +1250,10 @@ impl OpenElements {
             // first (the tree builder's inner loop counter).
             let mut at = block;
             let mut e = e;
+            // The copy goes in the list after the formatting element
+            // nearest the block that stays, if any (the tree builder's
+            // bookmark): what is put back later is put back in that order.
+            let mut bookmark = None;
             for j in (i + 1..block).rev() {
                 let id = self.stack[j].id;
                 if block - j > 3
@@ -1267,6 +1271,8 @@ impl OpenElements {
                     // The block moves out of it.
                     self.remove(j, false);
                     at -= 1;
+                } else if bookmark.is_none() {
+                    bookmark = Some(id);
                 }
             }
             self.remove(i, false);
@@ -1299,7 +1305,22 @@ impl OpenElements {
             self.hiding += usize::from(copy.hides);
             self.links += usize::from(copy.link != 0);
             self.stack.insert(at + 1, copy.clone());
-            self.active[e] = Entry::Element(copy);
+            let after = bookmark.and_then(|id| {
+                self.active
+                    .iter()
+                    .rposition(|entry| matches!(entry, Entry::Element(o) if o.id == id))
+            });
+            match after {
+                Some(p) if p > e => {
+                    self.active.remove(e);
+                    self.active.insert(p, Entry::Element(copy));
+                }
+                Some(p) => {
+                    self.active.remove(e);
+                    self.active.insert(p + 1, Entry::Element(copy));
+                }
+                None => self.active[e] = Entry::Element(copy),
+            }
         }
     }
 
