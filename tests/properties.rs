@@ -43,15 +43,32 @@ fn config(cases: u32) -> ProptestConfig {
 
 // ---- HTML ----
 
-/// Pieces HTML is made of: tags of every role, entities, whitespace of every
-/// kind, invisible and control characters, text with multi-byte
-/// characters, and some plain garbage.
+/// Pieces HTML is made of: tags of every role (formatting elements to
+/// misnest among them), entities, whitespace of every kind, invisible and
+/// control characters, text with multi-byte characters, and some plain
+/// garbage.
 fn html_piece() -> impl Strategy<Value = String> {
     let fixed = prop::sample::select(vec![
         "<p>",
         "</p>",
         "<div>",
         "</div>",
+        // Formatting elements, misnested, for the adoption agency.
+        "<b>",
+        "</b>",
+        "<i>",
+        "</i>",
+        "<s>",
+        "</s>",
+        "<code>",
+        "</code>",
+        "<span>",
+        "</span>",
+        "<span hidden>",
+        "<object>",
+        "</object>",
+        "<section>",
+        "<figure>",
         "<br>",
         "<br/>",
         "</br>",
