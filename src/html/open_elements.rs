@@ -430,6 +430,12 @@ fn is_formatting(name: &str) -> bool {
     )
 }
 
+/// Whether `text` is all HTML whitespace, which a table keeps in place.
+fn is_whitespace(text: &str) -> bool {
+    text.bytes()
+        .all(|c| matches!(c, b' ' | b'\t' | b'\n' | 0x0C | b'\r'))
+}
+
 /// Elements that put a marker in the list of active formatting elements.
 fn is_marker(name: &str) -> bool {
     matches!(
@@ -530,11 +536,7 @@ impl OpenElements {
     /// part is current.
     #[inline]
     pub(crate) fn hides_text(&self, text: &str) -> bool {
-        self.hides_placed(|| {
-            !text
-                .bytes()
-                .all(|c| matches!(c, b' ' | b'\t' | b'\n' | 0x0C | b'\r'))
-        })
+        self.hides_placed(|| !is_whitespace(text))
     }
 
     /// Whether the void element `name` that starts now is hidden: as
@@ -615,11 +617,16 @@ impl OpenElements {
                 .is_some_and(|o| matches!(o.kind, Kind::Svg | Kind::MathMl | Kind::MathHtml))
     }
 
-    /// Before text: the formatting elements something closed early are
-    /// put back, as the tree builder does before inserting it.
+    /// Before `text`: the formatting elements something closed early are
+    /// put back, as the tree builder does before inserting it; but
+    /// whitespace where a table part is current goes into the table, with
+    /// nothing put back.
     #[inline]
-    pub(crate) fn before_text(&mut self) {
-        if self.reconstruct_due && !self.in_foreign() {
+    pub(crate) fn before_text(&mut self, text: &str) {
+        if self.reconstruct_due
+            && !self.in_foreign()
+            && !(self.table_part_current() && is_whitespace(text))
+        {
             self.reconstruct();
         }
     }

@@ -162,7 +162,7 @@ impl<'a, L: Layout<'a>> State<'a, L> {
         {
             self.cursor = at + text.len();
         }
-        self.open.before_text();
+        self.open.before_text(text);
         if self.links {
             self.follow_link();
         }
