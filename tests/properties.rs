@@ -316,9 +316,9 @@ fn assert_as_the_tree_builder_reads(rows: &[&str]) {
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
-/// Pieces for misnesting formatting elements among blocks, tables and
-/// hidden elements: runs of blocks make the adoption agency go its eight
-/// rounds.
+/// Pieces for misnesting formatting elements among blocks, tables,
+/// templates, foreign content and hidden elements: runs of blocks make
+/// the adoption agency go its eight rounds.
 fn misnesting_piece() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec![
         "<a href=x>",
@@ -354,6 +354,23 @@ fn misnesting_piece() -> impl Strategy<Value = &'static str> {
         "</ul>",
         "<h2>",
         "</h2>",
+        "<tr>",
+        "</td>",
+        "<caption>",
+        "</caption>",
+        "<template>",
+        "</template>",
+        "<svg>",
+        "</svg>",
+        "<object>",
+        "</object>",
+        "<select>",
+        "<form>",
+        "</form>",
+        "<button>",
+        "</button>",
+        "<marquee>",
+        "</marquee>",
         "w",
         "x",
         " ",
@@ -412,6 +429,11 @@ fn html_markers_end_as_the_tree_builder_ends_them() {
         "<template><tr>hidden<b>too</template>r",
         "<table><tr><template><td></template>s",
         "<template><col><object>t</template><h2>t",
+        // A template standing for a row group ignores a `<table>`; in one
+        // standing for a table, `</table>` closes the caption (the
+        // misnesting property test found both).
+        "<template><tr><table><a href=x><caption></template>w",
+        "<template><caption><a href=x></table><table><td></template>w",
     ];
     assert_as_the_tree_builder_reads(&rows);
 }

@@ -961,12 +961,14 @@ impl OpenElements {
         if is_table_part(n) {
             return self.start_table_part(name, hides);
         }
-        if n == "table"
-            && self.in_table_mode()
-            && let Some(i) = self.in_scope("table", Scope::Table)
-        {
-            // A table directly in a table ends the first one.
-            self.truncate(i);
+        if n == "table" && self.in_table_mode() {
+            // A table directly in a table ends the first one; in a
+            // template standing for a table part, with no table to end, it
+            // is ignored.
+            match self.in_scope("table", Scope::Table) {
+                Some(i) => self.truncate(i),
+                None => return Taken::Ignored,
+            }
         }
         if n == "form" {
             return self.start_form(name, hides, link);
@@ -1399,7 +1401,15 @@ impl OpenElements {
             }
             "form" => self.end_form(),
             "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" | "colgroup" => {
-                if let Some(i) = self.in_scope(n, Scope::Table) {
+                if n == "table"
+                    && self.in_scope(n, Scope::Table).is_none()
+                    && let Some((i, "caption")) = self.table_part_context()
+                {
+                    // In a template standing for a table: the caption
+                    // closes, and there is no table to end.
+                    self.truncate(i);
+                    self.clear_to_marker();
+                } else if let Some(i) = self.in_scope(n, Scope::Table) {
                     // A cell or caption in the way is closed first, which
                     // clears back to its marker (at most one is open in
                     // one table).
