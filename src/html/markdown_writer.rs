@@ -625,8 +625,8 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
                 return word_start - 1;
             }
             if done > word_start {
-                // The first word was the one escaped.
-                done = word_end.max(done);
+                // The first word was the one escaped: `first_word` wrote it
+                // whole, to `word_end`.
                 continue;
             }
             if escape {
