@@ -43,6 +43,9 @@ mod enums;
 mod error_path;
 mod input;
 mod json;
+pub(crate) mod key_table;
+#[cfg(test)]
+mod key_tests;
 pub(crate) mod kind;
 mod lazy;
 pub(crate) mod lenient;

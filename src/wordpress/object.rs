@@ -376,18 +376,34 @@ macro_rules! wp_object {
                 first: Option<$crate::Text<'de>>,
                 mut map: A,
             ) -> Result<(), A::Error> {
+                use $crate::wordpress::key_table::{KeyRead, KeySeed};
+                const TABLE: &str = $crate::wordpress::key_table::key_table!($($key),*);
+                #[allow(non_camel_case_types)]
+                #[derive(Clone, Copy)]
+                enum Field { $($field),* }
+                const FIELDS: &[Field] = &[$(Field::$field),*];
                 let out = self;
                 // Read again after a strict read failed: each field on its
                 // own (see `lenient.rs`).
                 let lenient = $crate::wordpress::lenient::active();
                 let mut next = match first {
-                    Some(key) => Some(key),
-                    None => map.next_key::<$crate::Text<'de>>()?,
+                    Some(key) => Some(KeyRead::Name(key)),
+                    None => map.next_key_seed(KeySeed(TABLE))?,
                 };
-                while let Some(key) = next {
-                    match key.as_str() {
+                while let Some(read) = next {
+                    let field = match &read {
+                        KeyRead::Index(index) => match FIELDS.get(*index) {
+                            Some(&field) => Some(field),
+                            None => return Err(serde::de::Error::custom("a key index past the model's keys")),
+                        },
+                        KeyRead::Name(key) => match key.as_str() {
+                            $( $key => Some(Field::$field), )*
+                            _ => None,
+                        },
+                    };
+                    match field {
                         $(
-                            $key => {
+                            Some(Field::$field) => {
                                 // `has_key` for this field, without matching the key again.
                                 if out.$field.is_some() || $crate::wordpress::object::kept_apart(&out.shape, &out.extra, $key) {
                                     return Err($crate::wordpress::object::duplicate_field($key));
@@ -413,12 +429,15 @@ macro_rules! wp_object {
                                 }
                             }
                         )*
-                        _ => {
+                        None => {
+                            let KeyRead::Name(key) = read else {
+                                return Err(serde::de::Error::custom("a key index past the model's keys"));
+                            };
                             let value = map.next_value::<$crate::wordpress::RawJson<'de>>()?;
                             out.extra.push(key, value);
                         }
                     }
-                    next = map.next_key::<$crate::Text<'de>>()?;
+                    next = map.next_key_seed(KeySeed(TABLE))?;
                 }
                 Ok(())
             }

@@ -3,9 +3,11 @@
 use serde::de::{self, DeserializeSeed, Visitor};
 use serde::forward_to_deserialize_any;
 
+use super::key_order::{AFTER_UNKNOWN, BEFORE_FIRST, KeyOrders};
 use super::lex::{self, Bad, Number};
 use super::reader_error::{Code, JsonError};
 use super::{Controls, RAW_TOKEN, SOURCE_TOKEN};
+use crate::wordpress::key_table::{KEY_INDEX_MARK, find_key, slot, slot_matches, table_slots};
 
 /// How many arrays and objects a typed value may nest (serde_json's limit).
 /// Values kept raw are skipped without recursion and have no limit.
@@ -74,6 +76,11 @@ pub(crate) struct Deserializer<'de, 'c> {
     controls_read: usize,
     /// Lone surrogate escapes read as U+FFFD, not rejected.
     lossy: bool,
+    /// The next key guessed after each, per model.
+    key_orders: KeyOrders,
+    /// The key before the one being read, as [`KeyOrders`] indexes it:
+    /// handed in and out by the object's entries.
+    key_before: u8,
 }
 
 /// A string read: a slice of the input, or decoded into the scratch buffer.
@@ -93,6 +100,8 @@ impl<'de, 'c> Deserializer<'de, 'c> {
             controls,
             controls_read: 0,
             lossy: false,
+            key_orders: KeyOrders::new(),
+            key_before: BEFORE_FIRST,
         }
     }
 
@@ -203,6 +212,57 @@ impl<'de> Deserializer<'de, '_> {
                 }
                 None => return Err(self.eof("a string")),
             }
+        }
+    }
+
+    /// Reads the key whose opening quote is at `pos` for a model whose key
+    /// table has `slots`: the key guessed after the one before, when the
+    /// input holds it, else the key read as a string and looked up. The
+    /// visitor gets a known key's index, marked, or an unknown key.
+    #[inline]
+    fn key<V: Visitor<'de>>(&mut self, slots: &'static [u8], visitor: V) -> Result<V::Value> {
+        if self.bytes().get(self.pos) != Some(&b'"') {
+            return de::Deserializer::deserialize_str(self, visitor);
+        }
+        let before = usize::from(self.key_before);
+        let guess = self.key_orders.of(slots)[before];
+        if let Some(slot) = slot(slots, usize::from(guess)) {
+            let start = self.pos + 1;
+            if let Some(len) = slot_matches(slot, &self.bytes()[start..]) {
+                self.pos = start + len;
+                self.key_before = guess;
+                return visitor.visit_u128(KEY_INDEX_MARK | u128::from(guess));
+            }
+        }
+        self.unguessed_key(slots, before, visitor)
+    }
+
+    /// [`Self::key`] when the guess was wrong: the key is read, looked up,
+    /// and, when known, guessed next time after the same key.
+    fn unguessed_key<V: Visitor<'de>>(
+        &mut self,
+        slots: &'static [u8],
+        before: usize,
+        visitor: V,
+    ) -> Result<V::Value> {
+        self.key_before = AFTER_UNKNOWN;
+        let text = self.read_str()?;
+        let key: &str = match &text {
+            Str::Borrowed(key) => key,
+            Str::Copied(key) => key,
+        };
+        match find_key(slots, key) {
+            Some(index) => {
+                // Below `MAX_KEYS`: a table holds no more.
+                let index = index as u8;
+                self.key_orders.of(slots)[before] = index;
+                self.key_before = index;
+                visitor.visit_u128(KEY_INDEX_MARK | u128::from(index))
+            }
+            None => match text {
+                Str::Borrowed(key) => visitor.visit_borrowed_str(key),
+                Str::Copied(key) => visitor.visit_str(key),
+            },
         }
     }
 
@@ -580,6 +640,7 @@ impl<'de> Deserializer<'de, '_> {
             first: true,
             done: false,
             key_at: None,
+            key_before: BEFORE_FIRST,
         };
         let value = visitor.visit_map(&mut entries);
         let (done, key_at) = (entries.done, entries.key_at);
@@ -721,6 +782,9 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de, '_> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value> {
+        if let Some(slots) = table_slots(name) {
+            return self.key(slots, visitor);
+        }
         if name != RAW_TOKEN && name != SOURCE_TOKEN {
             return visitor.visit_newtype_struct(self);
         }
@@ -820,6 +884,8 @@ struct Entries<'a, 'de, 'c> {
     done: bool,
     /// Where the last key read starts.
     key_at: Option<usize>,
+    /// The last key read, as the reader's key guesses index it.
+    key_before: u8,
 }
 
 impl<'de> de::MapAccess<'de> for Entries<'_, 'de, '_> {
@@ -860,7 +926,9 @@ impl<'de> de::MapAccess<'de> for Entries<'_, 'de, '_> {
         }
         let at = de.pos;
         self.key_at = Some(at);
+        de.key_before = self.key_before;
         let key = seed.deserialize(&mut *de).map_err(|e| e.or_at(at))?;
+        self.key_before = de.key_before;
         de.colon()?;
         Ok(Some(key))
     }

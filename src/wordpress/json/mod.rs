@@ -15,6 +15,7 @@ use std::cell::Cell;
 #[cfg(test)]
 mod against_serde_json;
 mod deserializer;
+mod key_order;
 mod lex;
 mod reader_error;
 

@@ -1,0 +1,254 @@
+//! A model's keys as one `&'static str`, which the models' key loops hand
+//! the crate's JSON reader, so that a key can be matched where it stands in
+//! the input, without being read into a string first.
+//!
+//! serde has no way to give a deserializer the names a map's keys may
+//! take, so the table travels as the name of a newtype struct: a key is
+//! read with `deserialize_newtype_struct(table, KeyVisitor)`. Other
+//! deserializers (serde_json, `serde_json::Value`) see a newtype struct and
+//! hand their own key to the visitor, as a string, which the model matches
+//! by name. The crate's reader recognises the table by its prefix, guesses
+//! the key from the one before (objects of one collection send their keys
+//! in one order), compares the guess with the input's bytes, and gives the
+//! visitor the key's index in the table.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
+
+use crate::Text;
+
+/// What starts every key table: no struct's name starts with a NUL.
+pub(crate) const KEY_TABLE_PREFIX: &str = "\0pressmark::keys\0";
+
+/// Bytes a key takes in a table: the key, its closing quote, padding (NUL),
+/// and in the last byte the key's length.
+pub(crate) const KEY_SLOT: usize = 32;
+
+/// What the crate's reader adds to a key's index in the table it hands a
+/// [`KeySeed`]'s visitor.
+pub(crate) const KEY_INDEX_MARK: u128 = 1 << 127;
+
+/// Most keys a table holds: the reader's guesses are kept in a `u8` each,
+/// with two more places (before the first key; after an unknown key).
+pub(crate) const MAX_KEYS: usize = 62;
+
+/// The table's bytes for `keys`; `LEN` must be [`table_len`] of them.
+/// Evaluated at compile time: a key that does not fit its slot, or a model
+/// with too many keys, fails the build.
+pub(crate) const fn key_table_bytes<const LEN: usize>(keys: &[&str]) -> [u8; LEN] {
+    assert!(
+        LEN == table_len(keys.len()),
+        "key table of the wrong length"
+    );
+    assert!(keys.len() <= MAX_KEYS, "too many keys for a key table");
+    let mut out = [0u8; LEN];
+    let prefix = KEY_TABLE_PREFIX.as_bytes();
+    let mut i = 0;
+    while i < prefix.len() {
+        out[i] = prefix[i];
+        i += 1;
+    }
+    let mut k = 0;
+    while k < keys.len() {
+        let key = keys[k].as_bytes();
+        assert!(key.len() + 2 <= KEY_SLOT, "key too long for a key table");
+        let slot = prefix.len() + k * KEY_SLOT;
+        let mut j = 0;
+        while j < key.len() {
+            out[slot + j] = key[j];
+            j += 1;
+        }
+        out[slot + key.len()] = b'"';
+        out[slot + KEY_SLOT - 1] = key.len() as u8;
+        k += 1;
+    }
+    out
+}
+
+/// The length of the table of `keys` keys.
+pub(crate) const fn table_len(keys: usize) -> usize {
+    KEY_TABLE_PREFIX.len() + keys * KEY_SLOT
+}
+
+/// The table as text, for a newtype struct's name.
+pub(crate) const fn key_table_str(bytes: &'static [u8]) -> &'static str {
+    match std::str::from_utf8(bytes) {
+        Ok(table) => table,
+        Err(_) => panic!("a key table is ASCII"),
+    }
+}
+
+/// A model's key table: `wp_object!` defines one per model.
+macro_rules! key_table {
+    ($($key:literal),* $(,)?) => {{
+        const KEYS: &[&str] = &[$($key),*];
+        const LEN: usize = $crate::wordpress::key_table::table_len(KEYS.len());
+        const BYTES: [u8; LEN] = $crate::wordpress::key_table::key_table_bytes::<LEN>(KEYS);
+        const TABLE: &str = $crate::wordpress::key_table::key_table_str(&BYTES);
+        TABLE
+    }};
+}
+pub(crate) use key_table;
+
+/// The slots of a table `name`, when it is one. Only tables start with a
+/// NUL (a newtype struct's name is a Rust path), so the first byte says.
+#[inline]
+pub(crate) fn table_slots(name: &'static str) -> Option<&'static [u8]> {
+    match name.as_bytes().first() {
+        Some(0) => name.as_bytes().get(KEY_TABLE_PREFIX.len()..),
+        _ => None,
+    }
+}
+
+/// The slot at `index` in `slots`.
+#[inline]
+pub(crate) fn slot(slots: &'static [u8], index: usize) -> Option<&'static [u8; KEY_SLOT]> {
+    slots
+        .get(index * KEY_SLOT..(index + 1) * KEY_SLOT)?
+        .try_into()
+        .ok()
+}
+
+/// How many bytes of `input` the key in `slot` and its closing quote take
+/// when `input` starts with them.
+///
+/// Two 16-byte compares, masked to the key's length, where the input has
+/// 32 bytes left: a call to `memcmp` cost more than the rest of a guessed
+/// key's read.
+#[inline]
+pub(crate) fn slot_matches(slot: &[u8; KEY_SLOT], input: &[u8]) -> Option<usize> {
+    let len = usize::from(slot[KEY_SLOT - 1]) + 1;
+    match input.get(..KEY_SLOT) {
+        Some(ahead) => {
+            let word = |bytes: &[u8], at: usize| {
+                let mut word = [0; 16];
+                word.copy_from_slice(&bytes[at..at + 16]);
+                u128::from_le_bytes(word)
+            };
+            // The low `n` bytes, for `n` up to 16.
+            let mask = |n: usize| u128::MAX.checked_shr(128 - 8 * n as u32).unwrap_or(0);
+            let low = (word(ahead, 0) ^ word(slot, 0)) & mask(len.min(16));
+            let high = (word(ahead, 16) ^ word(slot, 16)) & mask(len.saturating_sub(16));
+            (low | high == 0).then_some(len)
+        }
+        None => (input.get(..len) == slot.get(..len)).then_some(len),
+    }
+}
+
+/// The index of `key` in `slots`.
+pub(crate) fn find_key(slots: &'static [u8], key: &str) -> Option<usize> {
+    slots.chunks_exact(KEY_SLOT).position(|slot| {
+        usize::from(slot[KEY_SLOT - 1]) == key.len()
+            && slot.get(..key.len()) == Some(key.as_bytes())
+    })
+}
+
+/// A key read by a model's key loop.
+pub(crate) enum KeyRead<'de> {
+    /// The index of a known key in the model's table (the crate's reader).
+    Index(usize),
+    /// The key as sent (another deserializer, or a key the model does not
+    /// know).
+    Name(Text<'de>),
+}
+
+/// Reads a key through the model's table.
+pub(crate) struct KeySeed(pub(crate) &'static str);
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = KeyRead<'de>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<KeyRead<'de>, D::Error> {
+        deserializer.deserialize_newtype_struct(self.0, KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = KeyRead<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    /// The crate's reader: an index in the table, marked with
+    /// [`KEY_INDEX_MARK`] (no other deserializer gives a key past 2^127).
+    #[inline]
+    fn visit_u128<E: de::Error>(self, marked: u128) -> Result<KeyRead<'de>, E> {
+        match marked.checked_sub(KEY_INDEX_MARK) {
+            Some(index) if index < MAX_KEYS as u128 => Ok(KeyRead::Index(index as usize)),
+            _ => Err(E::invalid_type(de::Unexpected::Other("an integer"), &self)),
+        }
+    }
+
+    #[inline]
+    fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<KeyRead<'de>, E> {
+        Ok(KeyRead::Name(Text::borrowed(key)))
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<KeyRead<'de>, E> {
+        Ok(KeyRead::Name(Text::from(String::from(key))))
+    }
+
+    fn visit_string<E: de::Error>(self, key: String) -> Result<KeyRead<'de>, E> {
+        Ok(KeyRead::Name(Text::from(key)))
+    }
+
+    /// Any other deserializer: its key, as a string.
+    fn visit_newtype_struct<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<KeyRead<'de>, D::Error> {
+        <Text<'de> as de::Deserialize>::deserialize(deserializer).map(KeyRead::Name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_finds_each_key_and_no_other() {
+        const TABLE: &str = key_table!("id", "date_gmt", "wp:featuredmedia");
+        let slots = table_slots(TABLE).unwrap();
+        let date_gmt = slot(slots, 1).unwrap();
+        assert_eq!(slot_matches(date_gmt, b"date_gmt\":1"), Some(9));
+        assert_eq!(
+            slot_matches(date_gmt, b"date_gmt\" : \"2024-01-01T00:00:00\""),
+            Some(9)
+        );
+        assert_eq!(
+            slot_matches(date_gmt, b"date_gmtx\" : \"2024-01-01T00:00:00\""),
+            None
+        );
+        assert_eq!(
+            slot_matches(date_gmt, b"date\" : \"2024-01-01T00:00:00\", \"x\""),
+            None
+        );
+        assert_eq!(slot_matches(date_gmt, b"date_gm"), None);
+        let long = slot(slots, 2).unwrap();
+        assert_eq!(
+            slot_matches(
+                long,
+                b"wp:featuredmedia\":[{\"href\":\"https://example.com\"}]"
+            ),
+            Some(17)
+        );
+        assert_eq!(
+            slot_matches(
+                long,
+                b"wp:featuredmediA\":[{\"href\":\"https://example.com\"}]"
+            ),
+            None
+        );
+        assert_eq!(slot_matches(long, b"wp:featuredmedia\""), Some(17));
+        assert_eq!(slot(slots, 3), None);
+        assert_eq!(find_key(slots, "wp:featuredmedia"), Some(2));
+        assert_eq!(find_key(slots, "date"), None);
+        assert_eq!(find_key(slots, "id\""), None);
+        assert_eq!(table_slots("RawJson"), None);
+    }
+}
