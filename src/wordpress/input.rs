@@ -8,6 +8,15 @@ use crate::{Error, ErrorKind};
 /// The JSON text inside `input`, and the JSONP callback name if it was
 /// wrapped in one.
 pub(crate) fn locate_json(input: &str) -> Result<(Range<usize>, Option<&str>), Error> {
+    // Most inputs open an object, or a collection of objects: no JSONP
+    // callback starts so.
+    match input.as_bytes() {
+        [b'{', ..] => return Ok((0..input.len(), None)),
+        [b'[', ..] if input.as_bytes().get(skip_ws(input, 1)) == Some(&b'{') => {
+            return Ok((0..input.len(), None));
+        }
+        _ => {}
+    }
     let start = if input.starts_with('\u{feff}') { 3 } else { 0 };
     let text = &input[start..];
     if skip_ws(text, 0) == text.len() {
@@ -76,7 +85,7 @@ pub(crate) fn first_key(json: &str) -> Option<&str> {
     }
     let q = skip_ws(json, i + 1);
     let rest = json.get(q..)?.strip_prefix('"')?;
-    let end = rest.find(['"', '\\'])?;
+    let end = rest.bytes().position(|b| b == b'"' || b == b'\\')?;
     (rest.as_bytes()[end] == b'"').then(|| &rest[..end])
 }
 

@@ -110,6 +110,22 @@ pub(crate) fn slot(slots: &'static [u8], index: usize) -> Option<&'static [u8; K
         .ok()
 }
 
+/// For each length up to [`KEY_SLOT`], the masks of that many low bytes of
+/// two 16-byte words: computed by shifts, they cost more than the compare.
+const MASKS: [[u128; 2]; KEY_SLOT + 1] = {
+    let mut masks = [[0; 2]; KEY_SLOT + 1];
+    let mut len = 0;
+    while len <= KEY_SLOT {
+        let mut byte = 0;
+        while byte < len {
+            masks[len][byte / 16] |= 0xff << (8 * (byte % 16));
+            byte += 1;
+        }
+        len += 1;
+    }
+    masks
+};
+
 /// How many bytes of `input` the key in `slot` and its closing quote take
 /// when `input` starts with them.
 ///
@@ -126,10 +142,9 @@ pub(crate) fn slot_matches(slot: &[u8; KEY_SLOT], input: &[u8]) -> Option<usize>
                 word.copy_from_slice(&bytes[at..at + 16]);
                 u128::from_le_bytes(word)
             };
-            // The low `n` bytes, for `n` up to 16.
-            let mask = |n: usize| u128::MAX.checked_shr(128 - 8 * n as u32).unwrap_or(0);
-            let low = (word(ahead, 0) ^ word(slot, 0)) & mask(len.min(16));
-            let high = (word(ahead, 16) ^ word(slot, 16)) & mask(len.saturating_sub(16));
+            let [low_mask, high_mask] = *MASKS.get(len)?;
+            let low = (word(ahead, 0) ^ word(slot, 0)) & low_mask;
+            let high = (word(ahead, 16) ^ word(slot, 16)) & high_mask;
             (low | high == 0).then_some(len)
         }
         None => (input.get(..len) == slot.get(..len)).then_some(len),

@@ -130,6 +130,10 @@ impl<'a> Met<'a> {
     /// read starts at byte `start`; each list in the order read, so lines
     /// are counted forward through the input once for each.
     fn placed(self, input: &str, start: usize) -> (Vec<FailedItem<'a>>, Vec<Error>) {
+        // Most reads meet nothing: no lists to walk.
+        if self.failures.is_empty() && self.warnings.is_empty() {
+            return (self.failures, self.warnings);
+        }
         let bytes = input.as_bytes();
         let mut lines = LineCounter::default();
         let failures = self
