@@ -428,9 +428,9 @@ impl<'de: 'a, 'a, T: FromMap<'a>> Deserialize<'de> for InPlaceVec<T> {
 
 /// A JSON array of models, each read in place in a box of its own (a
 /// collection of hundreds of 2 kB posts grows by moving pointers, and a
-/// post becomes an [`Object`] without a copy), that stops after its first
-/// element when that one is not of `kind` by its keys: `first` holds what
-/// the first element is once it has read.
+/// post becomes an [`Object`] without a copy), that stops at the first
+/// element that is not of `kind` by its keys: `first` holds what the first
+/// element is once it has read.
 struct BoxesOfKind<'f, T> {
     kind: Kind,
     first: &'f Cell<Option<Option<Kind>>>,
@@ -467,7 +467,15 @@ impl<'de: 'a, 'a, T: FromMap<'a> + KeyView> serde::de::Visitor<'de> for BoxesOfK
                 "the first object is of another kind",
             ));
         }
-        while seq.next_element_seed(PushBoxed(&mut items))?.is_some() {}
+        // Each told apart as soon as it is read, while it is in the cache:
+        // told apart after the whole collection, a post's fields were read
+        // back from memory (and the pass went on after one of another kind).
+        while seq.next_element_seed(PushBoxed(&mut items))?.is_some() {
+            let last = &items[items.len() - 1];
+            if classify(&**last).map(|(kind, _)| kind) != Some(self.kind) {
+                return Err(serde::de::Error::custom("an object is of another kind"));
+            }
+        }
         Ok(items)
     }
 }
@@ -744,9 +752,9 @@ fn first_kind(buf: &str, range: Range<usize>, cx: Cx<'_>) -> Option<Kind> {
 }
 
 /// Reads every element of the array `buf[range]` as `T` in one pass;
-/// `None` unless each reads and is of `kind` by its keys. `first` tells
-/// what the first element is, once it has read (the pass stops there when
-/// it is not of `kind`).
+/// `None` unless each reads and is of `kind` by its keys (the pass stops
+/// at the first that is not). `first` tells what the first element is,
+/// once it has read.
 fn read_all_as<'b, T: FromMap<'b> + KeyView>(
     buf: &'b str,
     range: Range<usize>,
@@ -765,13 +773,8 @@ fn read_all_as<'b, T: FromMap<'b> + KeyView>(
         true => lenient::first_pass(read_all),
         false => read_all(),
     };
-    let items = items.ok()?;
-    // The first was told apart already, by the pass.
-    items
-        .iter()
-        .skip(1)
-        .all(|item| classify(&**item).map(|(k, _)| k) == Some(kind))
-        .then(|| items.into_iter().map(object).collect())
+    // Each was told apart by the pass.
+    Some(items.ok()?.into_iter().map(object).collect())
 }
 
 /// [`read_all_as`] the model of `kind`; `None` for a kind read item by
