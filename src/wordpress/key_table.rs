@@ -22,7 +22,8 @@ use crate::Text;
 pub(crate) const KEY_TABLE_PREFIX: &str = "\0pressmark::keys\0";
 
 /// Bytes a key takes in a table: the key, its closing quote, padding (NUL),
-/// and in the last byte the key's length.
+/// and in the last byte the key's length. A table is the prefix, then the
+/// keys' slots.
 pub(crate) const KEY_SLOT: usize = 32;
 
 /// What the crate's reader adds to a key's index in the table it hands a
@@ -91,23 +92,46 @@ macro_rules! key_table {
 }
 pub(crate) use key_table;
 
-/// The slots of a table `name`, when it is one. Only tables start with a
-/// NUL (a newtype struct's name is a Rust path), so the first byte says.
-#[inline]
-pub(crate) fn table_slots(name: &'static str) -> Option<&'static [u8]> {
-    match name.as_bytes().first() {
-        Some(0) => name.as_bytes().get(KEY_TABLE_PREFIX.len()..),
-        _ => None,
-    }
+/// A key table, as the reader finds it in a newtype struct's name.
+#[derive(Clone, Copy)]
+pub(crate) struct KeyTable {
+    slots: &'static [u8],
 }
 
-/// The slot at `index` in `slots`.
-#[inline]
-pub(crate) fn slot(slots: &'static [u8], index: usize) -> Option<&'static [u8; KEY_SLOT]> {
-    slots
-        .get(index * KEY_SLOT..(index + 1) * KEY_SLOT)?
-        .try_into()
-        .ok()
+impl KeyTable {
+    /// The table `name` is, when it is one. Only tables start with a NUL
+    /// (a newtype struct's name is a Rust path), so the first byte says.
+    #[inline]
+    pub(crate) fn in_name(name: &'static str) -> Option<KeyTable> {
+        match name.as_bytes().first() {
+            Some(0) => Some(KeyTable {
+                slots: name.as_bytes().get(KEY_TABLE_PREFIX.len()..)?,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The table's address: which table it is.
+    pub(crate) fn id(self) -> usize {
+        self.slots.as_ptr() as usize
+    }
+
+    /// The slot at `index`.
+    #[inline]
+    pub(crate) fn slot(self, index: usize) -> Option<&'static [u8; KEY_SLOT]> {
+        self.slots
+            .get(index * KEY_SLOT..(index + 1) * KEY_SLOT)?
+            .try_into()
+            .ok()
+    }
+
+    /// The index of `key`.
+    pub(crate) fn find(self, key: &str) -> Option<usize> {
+        self.slots.chunks_exact(KEY_SLOT).position(|slot| {
+            usize::from(slot[KEY_SLOT - 1]) == key.len()
+                && slot.get(..key.len()) == Some(key.as_bytes())
+        })
+    }
 }
 
 /// For each length up to [`KEY_SLOT`], the masks of that many low bytes of
@@ -149,14 +173,6 @@ pub(crate) fn slot_matches(slot: &[u8; KEY_SLOT], input: &[u8]) -> Option<usize>
         }
         None => (input.get(..len) == slot.get(..len)).then_some(len),
     }
-}
-
-/// The index of `key` in `slots`.
-pub(crate) fn find_key(slots: &'static [u8], key: &str) -> Option<usize> {
-    slots.chunks_exact(KEY_SLOT).position(|slot| {
-        usize::from(slot[KEY_SLOT - 1]) == key.len()
-            && slot.get(..key.len()) == Some(key.as_bytes())
-    })
 }
 
 /// A key read by a model's key loop.
@@ -228,8 +244,8 @@ mod tests {
     #[test]
     fn a_table_finds_each_key_and_no_other() {
         const TABLE: &str = key_table!("id", "date_gmt", "wp:featuredmedia");
-        let slots = table_slots(TABLE).unwrap();
-        let date_gmt = slot(slots, 1).unwrap();
+        let table = KeyTable::in_name(TABLE).unwrap();
+        let date_gmt = table.slot(1).unwrap();
         assert_eq!(slot_matches(date_gmt, b"date_gmt\":1"), Some(9));
         assert_eq!(
             slot_matches(date_gmt, b"date_gmt\" : \"2024-01-01T00:00:00\""),
@@ -244,7 +260,7 @@ mod tests {
             None
         );
         assert_eq!(slot_matches(date_gmt, b"date_gm"), None);
-        let long = slot(slots, 2).unwrap();
+        let long = table.slot(2).unwrap();
         assert_eq!(
             slot_matches(
                 long,
@@ -260,10 +276,13 @@ mod tests {
             None
         );
         assert_eq!(slot_matches(long, b"wp:featuredmedia\""), Some(17));
-        assert_eq!(slot(slots, 3), None);
-        assert_eq!(find_key(slots, "wp:featuredmedia"), Some(2));
-        assert_eq!(find_key(slots, "date"), None);
-        assert_eq!(find_key(slots, "id\""), None);
-        assert_eq!(table_slots("RawJson"), None);
+        assert_eq!(table.slot(3), None);
+        assert_eq!(table.find("wp:featuredmedia"), Some(2));
+        assert_eq!(table.find("date_gmt"), Some(1));
+        assert_eq!(table.find("id"), Some(0));
+        assert_eq!(table.find("date"), None);
+        assert_eq!(table.find("id\""), None);
+        assert_eq!(table.find(""), None);
+        assert!(KeyTable::in_name("RawJson").is_none());
     }
 }

@@ -7,7 +7,7 @@ use super::key_order::{AFTER_UNKNOWN, BEFORE_FIRST, KeyOrders};
 use super::lex::{self, Bad, Number};
 use super::reader_error::{Code, JsonError};
 use super::{Controls, RAW_TOKEN, SOURCE_TOKEN};
-use crate::wordpress::key_table::{KEY_INDEX_MARK, find_key, slot, slot_matches, table_slots};
+use crate::wordpress::key_table::{KEY_INDEX_MARK, KeyTable, slot_matches};
 
 /// How many arrays and objects a typed value may nest (serde_json's limit).
 /// Values kept raw are skipped without recursion and have no limit.
@@ -35,6 +35,7 @@ pub(crate) fn from_str_seed<'de, S: de::DeserializeSeed<'de>>(
     let mut de = Deserializer::new(input, base, controls);
     let value = seed.deserialize(&mut de)?;
     de.end()?;
+    de.key_orders.keep();
     Ok(value)
 }
 
@@ -100,7 +101,7 @@ impl<'de, 'c> Deserializer<'de, 'c> {
             controls,
             controls_read: 0,
             lossy: false,
-            key_orders: KeyOrders::new(),
+            key_orders: KeyOrders::learned(),
             key_before: BEFORE_FIRST,
         }
     }
@@ -216,17 +217,17 @@ impl<'de> Deserializer<'de, '_> {
     }
 
     /// Reads the key whose opening quote is at `pos` for a model whose key
-    /// table has `slots`: the key guessed after the one before, when the
+    /// table is `table`: the key guessed after the one before, when the
     /// input holds it, else the key read as a string and looked up. The
     /// visitor gets a known key's index, marked, or an unknown key.
     #[inline]
-    fn key<V: Visitor<'de>>(&mut self, slots: &'static [u8], visitor: V) -> Result<V::Value> {
+    fn key<V: Visitor<'de>>(&mut self, table: KeyTable, visitor: V) -> Result<V::Value> {
         if self.bytes().get(self.pos) != Some(&b'"') {
             return de::Deserializer::deserialize_str(self, visitor);
         }
         let before = usize::from(self.key_before);
-        let guess = self.key_orders.of(slots)[before];
-        if let Some(slot) = slot(slots, usize::from(guess)) {
+        let guess = self.key_orders.of(table.id())[before];
+        if let Some(slot) = table.slot(usize::from(guess)) {
             let start = self.pos + 1;
             if let Some(len) = slot_matches(slot, &self.bytes()[start..]) {
                 self.pos = start + len;
@@ -234,14 +235,14 @@ impl<'de> Deserializer<'de, '_> {
                 return visitor.visit_u128(KEY_INDEX_MARK | u128::from(guess));
             }
         }
-        self.unguessed_key(slots, before, visitor)
+        self.unguessed_key(table, before, visitor)
     }
 
     /// [`Self::key`] when the guess was wrong: the key is read, looked up,
     /// and, when known, guessed next time after the same key.
     fn unguessed_key<V: Visitor<'de>>(
         &mut self,
-        slots: &'static [u8],
+        table: KeyTable,
         before: usize,
         visitor: V,
     ) -> Result<V::Value> {
@@ -251,11 +252,11 @@ impl<'de> Deserializer<'de, '_> {
             Str::Borrowed(key) => key,
             Str::Copied(key) => key,
         };
-        match find_key(slots, key) {
+        match table.find(key) {
             Some(index) => {
                 // Below `MAX_KEYS`: a table holds no more.
                 let index = index as u8;
-                self.key_orders.of(slots)[before] = index;
+                self.key_orders.of(table.id())[before] = index;
                 self.key_before = index;
                 visitor.visit_u128(KEY_INDEX_MARK | u128::from(index))
             }
@@ -782,8 +783,8 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de, '_> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value> {
-        if let Some(slots) = table_slots(name) {
-            return self.key(slots, visitor);
+        if let Some(table) = KeyTable::in_name(name) {
+            return self.key(table, visitor);
         }
         if name != RAW_TOKEN && name != SOURCE_TOKEN {
             return visitor.visit_newtype_struct(self);

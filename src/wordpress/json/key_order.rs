@@ -2,7 +2,15 @@
 //! loop hands the reader its key table (`key_table.rs`), and the reader
 //! compares the key it guesses with the input's bytes before reading the
 //! key as a string. The objects of one collection send their keys in one
-//! order, so after the first object nearly every guess is right.
+//! order, so after the first object nearly every guess is right; and
+//! responses of one site send them in one order, so what one read learned
+//! is where the next read on the thread starts (a folder of small files
+//! otherwise paid a wrong guess for most keys of each).
+//!
+//! Guesses never change what is read: a wrong one costs the key's read as
+//! a string, as without guesses.
+
+use std::cell::Cell;
 
 use crate::wordpress::key_table::MAX_KEYS;
 
@@ -11,9 +19,9 @@ pub(super) const BEFORE_FIRST: u8 = MAX_KEYS as u8;
 /// Where the guess after a key the model does not know is kept.
 pub(super) const AFTER_UNKNOWN: u8 = MAX_KEYS as u8 + 1;
 
-/// Tables followed at once: a model and the models inside it (a post's
-/// `title` and `content`).
-const WAYS: usize = 4;
+/// Tables followed at once: a model, the models inside it (a post's
+/// `title` and `content`), and the kinds a folder of responses holds.
+const WAYS: usize = 8;
 
 /// Before anything is learned, the key after each is the next in the
 /// table: models list their keys in the order WordPress sends them.
@@ -31,6 +39,7 @@ const IN_TABLE_ORDER: [u8; MAX_KEYS + 2] = {
 };
 
 /// The key guessed after each key, for the last few key tables met.
+#[derive(Clone, Copy)]
 pub(super) struct KeyOrders {
     /// Each way's table, by address (`0` for none).
     tables: [usize; WAYS],
@@ -39,8 +48,13 @@ pub(super) struct KeyOrders {
     oldest: usize,
 }
 
+thread_local! {
+    /// What the last read on this thread learned.
+    static LEARNED: Cell<KeyOrders> = const { Cell::new(KeyOrders::new()) };
+}
+
 impl KeyOrders {
-    pub(super) fn new() -> KeyOrders {
+    const fn new() -> KeyOrders {
         KeyOrders {
             tables: [0; WAYS],
             next: [[0; MAX_KEYS + 2]; WAYS],
@@ -48,11 +62,20 @@ impl KeyOrders {
         }
     }
 
-    /// The guesses for the table whose slots are `slots`, each key's next
-    /// by the key's index (or [`BEFORE_FIRST`], [`AFTER_UNKNOWN`]).
+    /// What the last read on this thread learned, to start from.
+    pub(super) fn learned() -> KeyOrders {
+        LEARNED.with(Cell::get)
+    }
+
+    /// Keeps what this read learned for the next.
+    pub(super) fn keep(&self) {
+        LEARNED.with(|learned| learned.set(*self));
+    }
+
+    /// The guesses for the table `id` (its address), each key's next by
+    /// the key's index (or [`BEFORE_FIRST`], [`AFTER_UNKNOWN`]).
     #[inline]
-    pub(super) fn of(&mut self, slots: &'static [u8]) -> &mut [u8; MAX_KEYS + 2] {
-        let id = slots.as_ptr() as usize;
+    pub(super) fn of(&mut self, id: usize) -> &mut [u8; MAX_KEYS + 2] {
         match self.tables.iter().position(|&t| t == id) {
             Some(way) => &mut self.next[way],
             None => self.learn(id),
