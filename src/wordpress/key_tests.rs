@@ -100,7 +100,14 @@ fn ours(json: &str) -> Option<Vec<Probe<'_>>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(3000))]
+    // `PROPTEST_CASES` runs more.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(3000),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn keys_read_as_serde_json_reads_them(json in collection()) {
