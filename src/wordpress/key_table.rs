@@ -99,8 +99,9 @@ pub(crate) struct KeyTable {
 }
 
 impl KeyTable {
-    /// The table `name` is, when it is one. Only tables start with a NUL
-    /// (a newtype struct's name is a Rust path), so the first byte says.
+    /// The table `name` is, when it is one. The reader reads only the
+    /// crate's own types, whose other newtype names are Rust paths: only
+    /// tables start with a NUL, so the first byte says.
     #[inline]
     pub(crate) fn in_name(name: &'static str) -> Option<KeyTable> {
         match name.as_bytes().first() {
