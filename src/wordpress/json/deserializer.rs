@@ -32,7 +32,7 @@ pub(crate) fn from_str_seed<'de, S: de::DeserializeSeed<'de>>(
     controls: Option<&Controls>,
     seed: S,
 ) -> Result<S::Value> {
-    let mut de = Deserializer::new(input, base, controls);
+    let mut de = Deserializer::new(input, base, controls, KeyOrders::learned());
     let value = seed.deserialize(&mut de)?;
     de.end()?;
     de.key_orders.keep();
@@ -47,7 +47,12 @@ pub(crate) fn prefix_from_str_seed<'de, S: de::DeserializeSeed<'de>>(
     controls: Option<&Controls>,
     seed: S,
 ) -> Result<S::Value> {
-    seed.deserialize(&mut Deserializer::new(input, base, controls))
+    seed.deserialize(&mut Deserializer::new(
+        input,
+        base,
+        controls,
+        KeyOrders::learned(),
+    ))
 }
 
 /// The string a JSON string literal stands for, with each lone surrogate
@@ -55,7 +60,8 @@ pub(crate) fn prefix_from_str_seed<'de, S: de::DeserializeSeed<'de>>(
 /// read as U+FFFD; `None` when `literal` is not one string literal.
 pub(crate) fn decode_literal(literal: &str) -> Option<String> {
     let controls = Controls::default();
-    let mut de = Deserializer::new(literal, 0, Some(&controls));
+    // One string: no keys to guess.
+    let mut de = Deserializer::new(literal, 0, Some(&controls), KeyOrders::none());
     de.lossy = true;
     let text = <String as de::Deserialize>::deserialize(&mut de).ok()?;
     de.end().ok()?;
@@ -91,7 +97,12 @@ enum Str<'de, 's> {
 }
 
 impl<'de, 'c> Deserializer<'de, 'c> {
-    fn new(input: &'de str, base: usize, controls: Option<&'c Controls>) -> Self {
+    fn new(
+        input: &'de str,
+        base: usize,
+        controls: Option<&'c Controls>,
+        key_orders: KeyOrders,
+    ) -> Self {
         Deserializer {
             input,
             pos: 0,
@@ -101,7 +112,7 @@ impl<'de, 'c> Deserializer<'de, 'c> {
             controls,
             controls_read: 0,
             lossy: false,
-            key_orders: KeyOrders::learned(),
+            key_orders,
             key_before: BEFORE_FIRST,
         }
     }

@@ -50,11 +50,12 @@ pub(super) struct KeyOrders {
 
 thread_local! {
     /// What the last read on this thread learned.
-    static LEARNED: Cell<KeyOrders> = const { Cell::new(KeyOrders::new()) };
+    static LEARNED: Cell<KeyOrders> = const { Cell::new(KeyOrders::none()) };
 }
 
 impl KeyOrders {
-    const fn new() -> KeyOrders {
+    /// Nothing learned.
+    pub(super) const fn none() -> KeyOrders {
         KeyOrders {
             tables: [0; WAYS],
             next: [[0; MAX_KEYS + 2]; WAYS],
