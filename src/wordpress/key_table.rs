@@ -26,9 +26,16 @@ pub(crate) const KEY_TABLE_PREFIX: &str = "\0pressmark::keys\0";
 /// keys' slots.
 pub(crate) const KEY_SLOT: usize = 32;
 
-/// What the crate's reader adds to a key's index in the table it hands a
-/// [`KeySeed`]'s visitor.
-pub(crate) const KEY_INDEX_MARK: u128 = 1 << 127;
+/// What [`marked_index`] adds to a key's index: no other deserializer gives
+/// a key past 2^127.
+const KEY_INDEX_MARK: u128 = 1 << 127;
+
+/// The key at `index` of a table, as the crate's reader hands it to a
+/// [`KeySeed`]'s visitor (`visit_u128`).
+#[inline]
+pub(crate) fn marked_index(index: u8) -> u128 {
+    KEY_INDEX_MARK | u128::from(index)
+}
 
 /// Most keys a table holds: the reader's guesses are kept in a `u8` each,
 /// with two more places (before the first key; after an unknown key).
@@ -206,8 +213,8 @@ impl<'de> Visitor<'de> for KeyVisitor {
         f.write_str("a key")
     }
 
-    /// The crate's reader: an index in the table, marked with
-    /// [`KEY_INDEX_MARK`] (no other deserializer gives a key past 2^127).
+    /// The crate's reader: an index in the table, as [`marked_index`]
+    /// marks it.
     #[inline]
     fn visit_u128<E: de::Error>(self, marked: u128) -> Result<KeyRead<'de>, E> {
         match marked.checked_sub(KEY_INDEX_MARK) {

@@ -391,19 +391,20 @@ macro_rules! wp_object {
                     None => map.next_key_seed(KeySeed(TABLE))?,
                 };
                 while let Some(read) = next {
-                    let field = match &read {
-                        KeyRead::Index(index) => match FIELDS.get(*index) {
-                            Some(&field) => Some(field),
+                    // A known field, or the key kept as sent.
+                    let field = match read {
+                        KeyRead::Index(index) => match FIELDS.get(index) {
+                            Some(&field) => Ok(field),
                             None => return Err(serde::de::Error::custom("a key index past the model's keys")),
                         },
                         KeyRead::Name(key) => match key.as_str() {
-                            $( $key => Some(Field::$field), )*
-                            _ => None,
+                            $( $key => Ok(Field::$field), )*
+                            _ => Err(key),
                         },
                     };
                     match field {
                         $(
-                            Some(Field::$field) => {
+                            Ok(Field::$field) => {
                                 // `has_key` for this field, without matching the key again.
                                 if out.$field.is_some() || $crate::wordpress::object::kept_apart(&out.shape, &out.extra, $key) {
                                     return Err($crate::wordpress::object::duplicate_field($key));
@@ -429,10 +430,7 @@ macro_rules! wp_object {
                                 }
                             }
                         )*
-                        None => {
-                            let KeyRead::Name(key) = read else {
-                                return Err(serde::de::Error::custom("a key index past the model's keys"));
-                            };
+                        Err(key) => {
                             let value = map.next_value::<$crate::wordpress::RawJson<'de>>()?;
                             out.extra.push(key, value);
                         }

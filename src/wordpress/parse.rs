@@ -457,22 +457,15 @@ impl<'de: 'a, 'a, T: FromMap<'a> + KeyView> serde::de::Visitor<'de> for BoxesOfK
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut items = Vec::with_capacity(10);
-        if seq.next_element_seed(PushBoxed(&mut items))?.is_none() {
-            return Ok(items);
-        }
-        let kind = classify(&*items[0]).map(|(kind, _)| kind);
-        self.first.set(Some(kind));
-        if kind != Some(self.kind) {
-            return Err(serde::de::Error::custom(
-                "the first object is of another kind",
-            ));
-        }
         // Each told apart as soon as it is read, while it is in the cache:
         // told apart after the whole collection, a post's fields were read
         // back from memory (and the pass went on after one of another kind).
         while seq.next_element_seed(PushBoxed(&mut items))?.is_some() {
-            let last = &items[items.len() - 1];
-            if classify(&**last).map(|(kind, _)| kind) != Some(self.kind) {
+            let kind = classify(&*items[items.len() - 1]).map(|(kind, _)| kind);
+            if items.len() == 1 {
+                self.first.set(Some(kind));
+            }
+            if kind != Some(self.kind) {
                 return Err(serde::de::Error::custom("an object is of another kind"));
             }
         }

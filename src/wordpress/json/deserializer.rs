@@ -7,7 +7,7 @@ use super::key_order::{AFTER_UNKNOWN, BEFORE_FIRST, KeyOrders};
 use super::lex::{self, Bad, Number};
 use super::reader_error::{Code, JsonError};
 use super::{Controls, RAW_TOKEN, SOURCE_TOKEN};
-use crate::wordpress::key_table::{KEY_INDEX_MARK, KeyTable, slot_matches};
+use crate::wordpress::key_table::{KeyTable, marked_index, slot_matches};
 
 /// How many arrays and objects a typed value may nest (serde_json's limit).
 /// Values kept raw are skipped without recursion and have no limit.
@@ -243,7 +243,7 @@ impl<'de> Deserializer<'de, '_> {
             if let Some(len) = slot_matches(slot, &self.bytes()[start..]) {
                 self.pos = start + len;
                 self.key_before = guess;
-                return visitor.visit_u128(KEY_INDEX_MARK | u128::from(guess));
+                return visitor.visit_u128(marked_index(guess));
             }
         }
         self.unguessed_key(table, before, visitor)
@@ -269,7 +269,7 @@ impl<'de> Deserializer<'de, '_> {
                 let index = index as u8;
                 self.key_orders.of(table.id())[before] = index;
                 self.key_before = index;
-                visitor.visit_u128(KEY_INDEX_MARK | u128::from(index))
+                visitor.visit_u128(marked_index(index))
             }
             None => match text {
                 Str::Borrowed(key) => visitor.visit_borrowed_str(key),
