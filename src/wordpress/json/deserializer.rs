@@ -32,11 +32,12 @@ pub(crate) fn from_str_seed<'de, S: de::DeserializeSeed<'de>>(
     controls: Option<&Controls>,
     seed: S,
 ) -> Result<S::Value> {
-    let mut de = Deserializer::new(input, base, controls, KeyOrders::learned());
-    let value = seed.deserialize(&mut de)?;
-    de.end()?;
-    de.key_orders.keep();
-    Ok(value)
+    KeyOrders::with_learned(|orders| {
+        let mut de = Deserializer::new(input, base, controls, orders);
+        let value = seed.deserialize(&mut de)?;
+        de.end()?;
+        Ok(value)
+    })
 }
 
 /// Reads the JSON value at the start of `input` through `seed`, whatever
@@ -47,12 +48,9 @@ pub(crate) fn prefix_from_str_seed<'de, S: de::DeserializeSeed<'de>>(
     controls: Option<&Controls>,
     seed: S,
 ) -> Result<S::Value> {
-    seed.deserialize(&mut Deserializer::new(
-        input,
-        base,
-        controls,
-        KeyOrders::learned(),
-    ))
+    KeyOrders::with_learned(|orders| {
+        seed.deserialize(&mut Deserializer::new(input, base, controls, orders))
+    })
 }
 
 /// The string a JSON string literal stands for, with each lone surrogate
@@ -61,7 +59,8 @@ pub(crate) fn prefix_from_str_seed<'de, S: de::DeserializeSeed<'de>>(
 pub(crate) fn decode_literal(literal: &str) -> Option<String> {
     let controls = Controls::default();
     // One string: no keys to guess.
-    let mut de = Deserializer::new(literal, 0, Some(&controls), KeyOrders::none());
+    let mut orders = KeyOrders::none();
+    let mut de = Deserializer::new(literal, 0, Some(&controls), &mut orders);
     de.lossy = true;
     let text = <String as de::Deserialize>::deserialize(&mut de).ok()?;
     de.end().ok()?;
@@ -84,7 +83,7 @@ pub(crate) struct Deserializer<'de, 'c> {
     /// Lone surrogate escapes read as U+FFFD, not rejected.
     lossy: bool,
     /// The next key guessed after each, per model.
-    key_orders: KeyOrders,
+    key_orders: &'c mut KeyOrders,
     /// The key before the one being read, as [`KeyOrders`] indexes it:
     /// handed in and out by the object's entries.
     key_before: u8,
@@ -101,7 +100,7 @@ impl<'de, 'c> Deserializer<'de, 'c> {
         input: &'de str,
         base: usize,
         controls: Option<&'c Controls>,
-        key_orders: KeyOrders,
+        key_orders: &'c mut KeyOrders,
     ) -> Self {
         Deserializer {
             input,
@@ -197,7 +196,7 @@ impl<'de> Deserializer<'de, '_> {
     }
 
     /// Reads the string whose opening quote is at `pos`.
-    #[inline]
+    #[inline(always)]
     fn read_str(&mut self) -> Result<Str<'de, '_>> {
         let bytes = self.bytes();
         let start = self.pos + 1;
