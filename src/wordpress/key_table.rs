@@ -22,9 +22,19 @@ use crate::Text;
 pub(crate) const KEY_TABLE_PREFIX: &str = "\0pressmark::keys\0";
 
 /// Bytes a key takes in a table: the key, its closing quote, padding (NUL),
-/// and in the last byte the key's length. A table is the prefix, then the
-/// keys' slots.
+/// and in the last byte the key's length.
 pub(crate) const KEY_SLOT: usize = 32;
+
+/// A table is the prefix, an index of its keys by length (this many
+/// bytes), then the keys' slots in the model's order.
+///
+/// The index holds, for each length, where that length's keys start in a
+/// list of the keys' indexes sorted by length (`KEY_SLOT + 1` bytes), then
+/// that list ([`MAX_KEYS`] bytes): a key the guess missed is looked up
+/// among the keys of its length, not through every slot (a post has 43
+/// keys, and plugins send keys no model knows with most posts). Every byte
+/// is below 128, so the table stays ASCII.
+const LENGTH_INDEX: usize = KEY_SLOT + 1 + MAX_KEYS;
 
 /// What [`marked_index`] adds to a key's index: no other deserializer gives
 /// a key past 2^127.
@@ -57,11 +67,30 @@ pub(crate) const fn key_table_bytes<const LEN: usize>(keys: &[&str]) -> [u8; LEN
         out[i] = prefix[i];
         i += 1;
     }
+    // The index by length: where each length's keys start in the sorted
+    // list, then the list.
+    let index = prefix.len();
+    let mut len = 0;
+    let mut sorted = 0;
+    while len <= KEY_SLOT {
+        out[index + len] = sorted as u8;
+        if len < KEY_SLOT {
+            let mut k = 0;
+            while k < keys.len() {
+                if keys[k].len() == len {
+                    out[index + KEY_SLOT + 1 + sorted] = k as u8;
+                    sorted += 1;
+                }
+                k += 1;
+            }
+        }
+        len += 1;
+    }
     let mut k = 0;
     while k < keys.len() {
         let key = keys[k].as_bytes();
         assert!(key.len() + 2 <= KEY_SLOT, "key too long for a key table");
-        let slot = prefix.len() + k * KEY_SLOT;
+        let slot = index + LENGTH_INDEX + k * KEY_SLOT;
         let mut j = 0;
         while j < key.len() {
             out[slot + j] = key[j];
@@ -76,7 +105,7 @@ pub(crate) const fn key_table_bytes<const LEN: usize>(keys: &[&str]) -> [u8; LEN
 
 /// The length of the table of `keys` keys.
 pub(crate) const fn table_len(keys: usize) -> usize {
-    KEY_TABLE_PREFIX.len() + keys * KEY_SLOT
+    KEY_TABLE_PREFIX.len() + LENGTH_INDEX + keys * KEY_SLOT
 }
 
 /// The table as text, for a newtype struct's name.
@@ -102,8 +131,17 @@ pub(crate) use key_table;
 /// A key table, as the reader finds it in a newtype struct's name.
 #[derive(Clone, Copy)]
 pub(crate) struct KeyTable {
-    slots: &'static [u8],
+    /// The whole name, prefix and index included: one slice is what the
+    /// key loop passes around (two cost it more registers than the
+    /// offsets cost).
+    bytes: &'static [u8],
 }
+
+/// Where a table's index by length starts.
+const INDEX_AT: usize = KEY_TABLE_PREFIX.len();
+
+/// Where a table's slots start.
+const SLOTS_AT: usize = INDEX_AT + LENGTH_INDEX;
 
 impl KeyTable {
     /// The table `name` is, when it is one. The reader reads only the
@@ -113,7 +151,7 @@ impl KeyTable {
     pub(crate) fn in_name(name: &'static str) -> Option<KeyTable> {
         match name.as_bytes().first() {
             Some(0) => Some(KeyTable {
-                slots: name.as_bytes().get(KEY_TABLE_PREFIX.len()..)?,
+                bytes: name.as_bytes(),
             }),
             _ => None,
         }
@@ -121,23 +159,28 @@ impl KeyTable {
 
     /// The table's address: which table it is.
     pub(crate) fn id(self) -> usize {
-        self.slots.as_ptr() as usize
+        self.bytes.as_ptr() as usize
     }
 
     /// The slot at `index`.
     #[inline]
     pub(crate) fn slot(self, index: usize) -> Option<&'static [u8; KEY_SLOT]> {
-        self.slots
-            .get(index * KEY_SLOT..(index + 1) * KEY_SLOT)?
+        self.bytes
+            .get(SLOTS_AT + index * KEY_SLOT..SLOTS_AT + (index + 1) * KEY_SLOT)?
             .try_into()
             .ok()
     }
 
-    /// The index of `key`.
+    /// The index of `key`, looked up among the keys of its length.
     pub(crate) fn find(self, key: &str) -> Option<usize> {
-        self.slots.chunks_exact(KEY_SLOT).position(|slot| {
-            usize::from(slot[KEY_SLOT - 1]) == key.len()
-                && slot.get(..key.len()) == Some(key.as_bytes())
+        let len = key.len();
+        let by_length = self.bytes.get(INDEX_AT..SLOTS_AT)?;
+        let start = usize::from(*by_length.get(len)?);
+        let end = usize::from(*by_length.get(len + 1)?);
+        let sorted = by_length.get(KEY_SLOT + 1 + start..KEY_SLOT + 1 + end)?;
+        sorted.iter().map(|&k| usize::from(k)).find(|&k| {
+            self.slot(k)
+                .is_some_and(|slot| slot.get(..len) == Some(key.as_bytes()))
         })
     }
 }
@@ -292,5 +335,46 @@ mod tests {
         assert_eq!(table.find("id\""), None);
         assert_eq!(table.find(""), None);
         assert!(KeyTable::in_name("RawJson").is_none());
+    }
+
+    #[test]
+    fn keys_of_one_length_are_each_found_at_their_index() {
+        const KEYS: [&str; 9] = [
+            "date",
+            "id",
+            "slug",
+            "date_gmt",
+            "link",
+            "modified",
+            "type",
+            "",
+            "a_key_of_thirty_bytes_exactly!",
+        ];
+        const TABLE: &str = key_table!(
+            "date",
+            "id",
+            "slug",
+            "date_gmt",
+            "link",
+            "modified",
+            "type",
+            "",
+            "a_key_of_thirty_bytes_exactly!"
+        );
+        let table = KeyTable::in_name(TABLE).unwrap();
+        for (index, key) in KEYS.iter().enumerate() {
+            assert_eq!(table.find(key), Some(index), "{key:?}");
+        }
+        for unknown in [
+            "tags",
+            "name",
+            "i",
+            "modified_",
+            "a_key_of_thirty_bytes_exactly?",
+        ] {
+            assert_eq!(table.find(unknown), None, "{unknown:?}");
+        }
+        assert_eq!(table.find(&"x".repeat(31)), None);
+        assert_eq!(table.find(&"x".repeat(100)), None);
     }
 }
