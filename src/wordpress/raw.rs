@@ -319,6 +319,20 @@ impl<'a> JsonStr<'a> {
     /// A string value, encoded as a JSON literal.
     #[must_use]
     pub fn encode(s: &str) -> JsonStr<'static> {
+        // Models that take a plain string for `{rendered}` (media captions
+        // and descriptions, sent empty by most sites) encode every one
+        // they read: the empty one costs no allocation, and a string with
+        // nothing to escape one of its exact size.
+        if s.is_empty() {
+            return JsonStr(Text::borrowed("\"\""));
+        }
+        if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+            let mut literal = String::with_capacity(s.len() + 2);
+            literal.push('"');
+            literal.push_str(s);
+            literal.push('"');
+            return JsonStr(Text::from(literal));
+        }
         // Serializing a `str` to JSON cannot fail.
         JsonStr(Text::from(serde_json::to_string(s).unwrap_or_default()))
     }
@@ -369,5 +383,22 @@ impl<'a> MapText<'a> for JsonStr<'a> {
     type Out<'b> = JsonStr<'b>;
     fn map_text<'b, F: FnMut(Text<'a>) -> Text<'b>>(self, f: &mut F) -> JsonStr<'b> {
         JsonStr(f(self.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The encoding's fast paths write what serde_json writes.
+        #[test]
+        fn a_string_encodes_as_serde_json_encodes_it(s in any::<String>(), plain in "[a-z ,.é’]{0,40}") {
+            for s in [s.as_str(), plain.as_str(), "", "\"", "\\", "a\u{1}b", "\u{1f}", "\u{0}", " ", "\u{7f}"] {
+                let encoded = JsonStr::encode(s);
+                prop_assert_eq!(encoded.literal(), serde_json::to_string(s).unwrap());
+            }
+        }
     }
 }
