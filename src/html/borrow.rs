@@ -158,13 +158,27 @@ pub(crate) fn bom_len(input: &str) -> usize {
 }
 
 impl Locator<'_> {
-    /// Where `value` (an attribute value, which the tokenizer always copies)
-    /// is in the input at or after `from`, looking a little way ahead only.
-    /// Any match has the same bytes, so a match in the wrong place is still
-    /// the right text.
+    /// Where `value` (an attribute value) is in the input: where it lies,
+    /// when it is a slice of the input (the fast lane's undecoded values);
+    /// else at or after `from`, looking a little way ahead only (the
+    /// tokenizer always copies). Any match has the same bytes, so a match
+    /// in the wrong place is still the right text.
     pub(crate) fn find(&self, from: usize, value: &str) -> Option<usize> {
         if value.is_empty() {
             return None;
+        }
+        // The fast lane hands out values that need no decoding as slices of
+        // the input: where one lies is its address (checked, as an
+        // integer, to be a slice of the input at that place), not a search
+        // of the tag for it (a link-heavy page spent 380 instructions a
+        // link searching).
+        let offset = (value.as_ptr() as usize).wrapping_sub(self.input.as_ptr() as usize);
+        if self
+            .input
+            .get(offset..offset.wrapping_add(value.len()))
+            .is_some_and(|slice| slice.as_ptr() == value.as_ptr())
+        {
+            return Some(offset);
         }
         let end = self
             .input
@@ -187,3 +201,26 @@ impl Locator<'_> {
 /// How far past the end of the last located text an attribute value is
 /// looked for: the rest of a long tag.
 const LOOKAHEAD: usize = 512;
+
+#[cfg(test)]
+mod tests {
+    use super::Locator;
+
+    #[test]
+    fn a_value_is_found_where_it_lies_or_where_its_bytes_are() {
+        let input = r#"<a href="/x">x</a> <a href="/x" title="t">y</a>"#;
+        let locator = Locator::new(input);
+        let second = input.rfind("/x").unwrap();
+        // A slice of the input is where it lies, whatever `from` says.
+        assert_eq!(locator.find(0, &input[second..second + 2]), Some(second));
+        // A copy is searched for from `from`.
+        let copy = String::from("/x");
+        assert_eq!(locator.find(0, &copy), Some(input.find("/x").unwrap()));
+        assert_eq!(locator.find(12, &copy), Some(second));
+        assert_eq!(locator.find(second + 1, &copy), None);
+        assert_eq!(locator.find(0, ""), None);
+        // A slice of another string with the input's bytes is searched for.
+        let other = input.to_owned();
+        assert_eq!(locator.find(12, &other[second..second + 2]), Some(second));
+    }
+}
