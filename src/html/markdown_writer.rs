@@ -553,9 +553,14 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     fn prose(&mut self, s: &str, first: bool) -> usize {
         let last = self.frames.len() - 1;
         let f = &self.frames[last];
-        // Code gathers its text, a heading escapes a word of `#`s, and with
+        // Code gathers its text, a heading escapes a word of `#`s (text in
+        // a heading without one is prose like any other), and with
         // `keep_nbsp` U+00A0 is not a space: word by word.
-        if s.is_empty() || f.code.is_some() || f.heading > 0 || self.keep_nbsp {
+        if s.is_empty()
+            || f.code.is_some()
+            || (f.heading > 0 && s.as_bytes().contains(&b'#'))
+            || self.keep_nbsp
+        {
             return 0;
         }
         let line_may_start = f.line_start || !f.started || f.breaks > 0 || f.marker.is_some();
