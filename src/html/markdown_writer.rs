@@ -132,6 +132,17 @@ struct Frame {
     blocky: bool,
 }
 
+impl Frame {
+    /// Writes the closing delimiters due (keeping their buffer for the
+    /// next ones); returns the last one's character.
+    fn write_closes(&mut self) -> Option<char> {
+        let last = self.closes.chars().next_back();
+        self.out.push_str(&self.closes);
+        self.closes.clear();
+        last
+    }
+}
+
 /// The Markdown layout.
 pub(crate) struct MarkdownWriter<'o, 'a> {
     dest: Dest<'o, 'a>,
@@ -360,9 +371,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         // Closing delimiters due end the line they belong to.
         let f = self.frame();
         if !f.closes.is_empty() && (f.breaks > 0 || f.marker.is_some()) {
-            let closes = std::mem::take(&mut f.closes);
-            f.out.push_str(&closes);
-            f.last = closes.chars().next_back();
+            f.last = f.write_closes();
         }
         let line_due = {
             let f = self.frame();
@@ -382,8 +391,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             .iter()
             .any(|s| !s.written && !s.nested && !delimiter_of(&s.span).is_empty());
         if !f.closes.is_empty() {
-            let closes = std::mem::take(&mut f.closes);
-            f.out.push_str(&closes);
+            let closes_last = f.write_closes();
             // A closing delimiter after punctuation needs no letter or
             // digit right after it, and a closing run must not touch an
             // opening one: an empty comment stands between.
@@ -394,7 +402,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
                 f.out.push_str("<!-- -->");
                 f.last = Some('>');
             } else {
-                f.last = closes.chars().next_back().or(f.last);
+                f.last = closes_last.or(f.last);
             }
             f.line_start = false;
         }
@@ -802,8 +810,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
                 // Pending closes of spans inside go first.
                 let last = self.frames.len() - 1;
                 let f = &mut self.frames[last];
-                let closes = std::mem::take(&mut f.closes);
-                f.out.push_str(&closes);
+                f.write_closes();
                 let (href, title) = &self.links[n];
                 if !self.references
                     && title.is_none()
@@ -848,9 +855,15 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     /// At a block boundary: every open span is closed, to be opened again
     /// before the next content.
     fn close_spans(&mut self) {
-        // Taken while they are closed, not cloned: most boundaries have
-        // none, many have one.
-        let mut spans = std::mem::take(&mut self.frame().spans);
+        let f = self.frame();
+        if f.spans.is_empty() {
+            // Most boundaries.
+            f.write_closes();
+            return;
+        }
+        // Taken while they are closed, not cloned: many boundaries have
+        // one.
+        let mut spans = std::mem::take(&mut f.spans);
         for s in spans.iter().rev() {
             self.close_one(s);
         }
@@ -858,8 +871,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             s.written = false;
         }
         let f = self.frame();
-        let closes = std::mem::take(&mut f.closes);
-        f.out.push_str(&closes);
+        f.write_closes();
         f.spans = spans;
     }
 
