@@ -1495,7 +1495,8 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
     }
 
     fn start<A: Attrs + ?Sized>(&mut self, role: Role, tag: &TagView<'_, A>) {
-        if !writes_nothing(role, tag.name) || self.frame().pre.is_some() {
+        if !self.held.is_empty() && (!writes_nothing(role, tag.name) || self.frame().pre.is_some())
+        {
             self.flush_held();
         }
         if self.frame().pre.is_some() {
@@ -1522,18 +1523,18 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
             return;
         }
         let name: &str = tag.name;
+        // What a table row cannot hold (headings, quotes and rules are
+        // blocks: told apart below).
         if matches!(
             role,
             Role::List(_) | Role::Pre | Role::RawPre | Role::Plaintext
-        ) || matches!(
-            name,
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "hr"
         ) {
             self.frame().blocky = true;
         }
         match role {
             Role::Block => match name {
                 "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                    self.frame().blocky = true;
                     self.block(2);
                     let f = self.frame();
                     if f.heading == 0 {
@@ -1542,10 +1543,12 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
                     }
                 }
                 "blockquote" => {
+                    self.frame().blocky = true;
                     self.block(2);
                     self.frame().containers.push(Container::Quote);
                 }
                 "hr" => {
+                    self.frame().blocky = true;
                     self.block(2);
                     self.line();
                     let f = self.frame();
@@ -1576,7 +1579,7 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
     }
 
     fn end(&mut self, role: Role, name: &LocalName) {
-        if !writes_nothing(role, name) || self.frame().pre.is_some() {
+        if !self.held.is_empty() && (!writes_nothing(role, name) || self.frame().pre.is_some()) {
             self.flush_held();
         }
         if self.frame().pre.is_some() {
