@@ -282,6 +282,17 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     /// line (quote markers only).
     fn prefix(&mut self, blank: bool) {
         let f = self.frame();
+        if f.containers.is_empty() {
+            // Most lines are in no quote or list: nothing to write but a
+            // marker still due.
+            if !blank {
+                f.line_containers = 0;
+                if let Some(m) = f.marker.take() {
+                    f.out.push_str(&m);
+                }
+            }
+            return;
+        }
         let marker = if blank { None } else { f.marker.take() };
         let shown = if blank {
             f.line_containers.min(f.containers.len())
