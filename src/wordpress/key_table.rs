@@ -339,18 +339,13 @@ mod tests {
 
     #[test]
     fn keys_of_one_length_are_each_found_at_their_index() {
-        const KEYS: [&str; 9] = [
-            "date",
-            "id",
-            "slug",
-            "date_gmt",
-            "link",
-            "modified",
-            "type",
-            "",
-            "a_key_of_thirty_bytes_exactly!",
-        ];
-        const TABLE: &str = key_table!(
+        // The keys, and the table of them, from one list.
+        macro_rules! keys_and_table {
+            ($($key:literal),*) => {
+                ([$($key),*], key_table!($($key),*))
+            };
+        }
+        const KEYS_AND_TABLE: ([&str; 9], &str) = keys_and_table!(
             "date",
             "id",
             "slug",
@@ -361,8 +356,9 @@ mod tests {
             "",
             "a_key_of_thirty_bytes_exactly!"
         );
-        let table = KeyTable::in_name(TABLE).unwrap();
-        for (index, key) in KEYS.iter().enumerate() {
+        let (keys, name) = KEYS_AND_TABLE;
+        let table = KeyTable::in_name(name).unwrap();
+        for (index, key) in keys.iter().enumerate() {
             assert_eq!(table.find(key), Some(index), "{key:?}");
         }
         for unknown in [
