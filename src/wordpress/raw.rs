@@ -7,7 +7,7 @@ use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::ser::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use super::json::{RAW_TOKEN, decode_literal};
+use super::json::{RAW_TOKEN, decode_literal, to_special};
 use super::repair::escape_controls;
 use crate::Text;
 use crate::map_text::MapText;
@@ -317,16 +317,25 @@ impl<'a> JsonStr<'a> {
     }
 
     /// A string value, encoded as a JSON literal.
+    ///
+    /// ```
+    /// use pressmark::wordpress::JsonStr;
+    ///
+    /// assert_eq!(JsonStr::encode("Café \"au lait\"").literal(), r#""Café \"au lait\"""#);
+    /// assert_eq!(JsonStr::encode("a\nb").literal(), r#""a\nb""#);
+    /// assert_eq!(JsonStr::encode("").literal(), r#""""#);
+    /// ```
     #[must_use]
     pub fn encode(s: &str) -> JsonStr<'static> {
         // Models that take a plain string for `{rendered}` (media captions
         // and descriptions, sent empty by most sites) encode every one
         // they read: the empty one costs no allocation, and a string with
-        // nothing to escape one of its exact size.
+        // nothing to escape (no quote, backslash or control: what the
+        // reader stops at) one of its exact size.
         if s.is_empty() {
             return JsonStr(Text::borrowed("\"\""));
         }
-        if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        if to_special(s.as_bytes(), 0) == s.len() {
             let mut literal = String::with_capacity(s.len() + 2);
             literal.push('"');
             literal.push_str(s);
