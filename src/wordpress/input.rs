@@ -12,14 +12,14 @@ pub(crate) fn locate_json(input: &str) -> Result<(Range<usize>, Option<&str>), E
     // callback starts so.
     match input.as_bytes() {
         [b'{', ..] => return Ok((0..input.len(), None)),
-        [b'[', ..] if input.as_bytes().get(skip_ws(input, 1)) == Some(&b'{') => {
+        [b'[', ..] if input.as_bytes().get(skip_ws(input.as_bytes(), 1)) == Some(&b'{') => {
             return Ok((0..input.len(), None));
         }
         _ => {}
     }
     let start = if input.starts_with('\u{feff}') { 3 } else { 0 };
     let text = &input[start..];
-    if skip_ws(text, 0) == text.len() {
+    if skip_ws(text.as_bytes(), 0) == text.len() {
         let what = if text.is_empty() {
             ""
         } else {
@@ -46,9 +46,9 @@ pub(crate) fn locate_json(input: &str) -> Result<(Range<usize>, Option<&str>), E
 /// `None` when `text` does not start like JSONP, `Err(offset)` when it
 /// starts so but has no closing parenthesis.
 fn unwrap_jsonp(text: &str) -> Option<Result<(&str, Range<usize>), usize>> {
-    let mut i = skip_ws(text, 0);
+    let mut i = skip_ws(text.as_bytes(), 0);
     if text[i..].starts_with("/**/") {
-        i = skip_ws(text, i + 4);
+        i = skip_ws(text.as_bytes(), i + 4);
     }
     let name_len = text[i..]
         .bytes()
@@ -58,7 +58,7 @@ fn unwrap_jsonp(text: &str) -> Option<Result<(&str, Range<usize>), usize>> {
         return None;
     }
     let callback = &text[i..i + name_len];
-    let open = skip_ws(text, i + name_len);
+    let open = skip_ws(text.as_bytes(), i + name_len);
     if text.as_bytes().get(open) != Some(&b'(') {
         return None;
     }
@@ -69,13 +69,9 @@ fn unwrap_jsonp(text: &str) -> Option<Result<(&str, Range<usize>), usize>> {
     Some(Ok((callback, open + 1..trimmed.len() - 1)))
 }
 
-fn skip_ws(text: &str, from: usize) -> usize {
-    skip_ws_bytes(text.as_bytes(), from)
-}
-
 /// The first index at or after `from` that is not ASCII whitespace (or
 /// `b.len()`).
-fn skip_ws_bytes(b: &[u8], mut from: usize) -> usize {
+fn skip_ws(b: &[u8], mut from: usize) -> usize {
     while b.get(from).is_some_and(u8::is_ascii_whitespace) {
         from += 1;
     }
@@ -91,11 +87,11 @@ pub(crate) fn first_key(json: &str) -> Option<&str> {
 
 /// Where the first key of the object `b` starts with is ([`first_key`]).
 fn first_key_at(b: &[u8]) -> Option<(usize, usize)> {
-    let open = skip_ws_bytes(b, 0);
+    let open = skip_ws(b, 0);
     if b.get(open) != Some(&b'{') {
         return None;
     }
-    plain_string_at(b, skip_ws_bytes(b, open + 1))
+    plain_string_at(b, skip_ws(b, open + 1))
 }
 
 /// The contents of the string whose opening quote is at `b[quote]`, when
@@ -127,11 +123,11 @@ pub(crate) fn opening_keys(json: &str) -> Option<(&str, &str)> {
     let b = json.as_bytes();
     let (first_start, first_end) = first_key_at(b)?;
     // After the first key's closing quote.
-    let mut i = skip_ws_bytes(b, first_end + 1);
+    let mut i = skip_ws(b, first_end + 1);
     if b.get(i) != Some(&b':') {
         return None;
     }
-    i = skip_ws_bytes(b, i + 1);
+    i = skip_ws(b, i + 1);
     let digits = b
         .get(i..)?
         .iter()
@@ -140,11 +136,11 @@ pub(crate) fn opening_keys(json: &str) -> Option<(&str, &str)> {
     if digits == 0 {
         return None;
     }
-    i = skip_ws_bytes(b, i + digits);
+    i = skip_ws(b, i + digits);
     if b.get(i) != Some(&b',') {
         return None;
     }
-    let (second_start, second_end) = plain_string_at(b, skip_ws_bytes(b, i + 1))?;
+    let (second_start, second_end) = plain_string_at(b, skip_ws(b, i + 1))?;
     Some((
         json.get(first_start..first_end)?,
         json.get(second_start..second_end)?,
@@ -155,11 +151,11 @@ pub(crate) fn opening_keys(json: &str) -> Option<(&str, &str)> {
 /// an object (its `{`).
 pub(crate) fn first_object_start(json: &str) -> Option<usize> {
     let b = json.as_bytes();
-    let open = skip_ws(json, 0);
+    let open = skip_ws(json.as_bytes(), 0);
     if b.get(open) != Some(&b'[') {
         return None;
     }
-    let start = skip_ws(json, open + 1);
+    let start = skip_ws(json.as_bytes(), open + 1);
     (b.get(start) == Some(&b'{')).then_some(start)
 }
 

@@ -39,7 +39,6 @@ const IN_TABLE_ORDER: [u8; MAX_KEYS + 2] = {
 };
 
 /// The key guessed after each key, for the last few key tables met.
-#[derive(Clone, Copy)]
 pub(super) struct KeyOrders {
     /// Each way's table, by address (`0` for none).
     tables: [usize; WAYS],
