@@ -97,7 +97,7 @@ wp_object! {
         /// Yoast SEO's `<head>` HTML.
         yoast_head: JsonStr<'a> = "yoast_head",
         /// Yoast SEO's head as structured data.
-        yoast_head_json: YoastHeadJson<'a> = "yoast_head_json" [object],
+        yoast_head_json: Box<YoastHeadJson<'a>> = "yoast_head_json" [object],
         /// Polylang: the post's language code (`en`).
         lang: Text<'a> = "lang",
         /// Polylang: the ids of its translations, by language code.
@@ -121,7 +121,7 @@ wp_object! {
         /// All in One SEO: the `<head>` HTML.
         aioseo_head: JsonStr<'a> = "aioseo_head",
         /// All in One SEO: the head as structured data.
-        aioseo_head_json: AioseoHeadJson<'a> = "aioseo_head_json" [object],
+        aioseo_head_json: Box<AioseoHeadJson<'a>> = "aioseo_head_json" [object],
         /// Hypermedia links, by relation, read on first access.
         links: Lazy<'a, Links<'a>> = "_links",
         /// Embedded related objects (`?_embed`), read on first access.
