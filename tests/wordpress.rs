@@ -638,6 +638,18 @@ fn garbage_and_truncation_say_what_and_where() {
             ErrorKind::DuplicateKey,
             "duplicate field `id` at line 1 column 9",
         ),
+        // The first kept in `extra` as sent (not a number), after a key
+        // no model knows.
+        (
+            "{\"x\":1,\"id\":\"abc\",\"id\":2}",
+            ErrorKind::DuplicateKey,
+            "duplicate field `id` at line 1 column 19",
+        ),
+        (
+            "{\"author\":null,\"author\":2}",
+            ErrorKind::DuplicateKey,
+            "duplicate field `author` at line 1 column 16",
+        ),
     ];
     for (input, kind, want) in rows {
         let err = post_of(input).unwrap_err();
