@@ -595,6 +595,7 @@ impl OpenElements {
 
     /// The link the text that comes now is in: the nearest open `a` with
     /// an `href` (0 for none).
+    #[inline]
     pub(crate) fn link(&self) -> u32 {
         if self.links == 0 {
             return 0;

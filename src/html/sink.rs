@@ -243,6 +243,7 @@ impl<'a, L: Layout<'a>> State<'a, L> {
     }
 
     /// Starts or ends a link where the open elements' link changes.
+    #[inline]
     fn follow_link(&mut self) {
         let now = self.open.link();
         if now != self.link {
