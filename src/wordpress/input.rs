@@ -10,9 +10,10 @@ use crate::{Error, ErrorKind};
 pub(crate) fn locate_json(input: &str) -> Result<(Range<usize>, Option<&str>), Error> {
     // Most inputs open an object, or a collection of objects: no JSONP
     // callback starts so.
-    match input.as_bytes() {
+    let b = input.as_bytes();
+    match b {
         [b'{', ..] => return Ok((0..input.len(), None)),
-        [b'[', ..] if input.as_bytes().get(skip_ws(input.as_bytes(), 1)) == Some(&b'{') => {
+        [b'[', ..] if b.get(skip_ws(b, 1)) == Some(&b'{') => {
             return Ok((0..input.len(), None));
         }
         _ => {}
@@ -151,11 +152,11 @@ pub(crate) fn opening_keys(json: &str) -> Option<(&str, &str)> {
 /// an object (its `{`).
 pub(crate) fn first_object_start(json: &str) -> Option<usize> {
     let b = json.as_bytes();
-    let open = skip_ws(json.as_bytes(), 0);
+    let open = skip_ws(b, 0);
     if b.get(open) != Some(&b'[') {
         return None;
     }
-    let start = skip_ws(json.as_bytes(), open + 1);
+    let start = skip_ws(b, open + 1);
     (b.get(start) == Some(&b'{')).then_some(start)
 }
 
