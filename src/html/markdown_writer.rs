@@ -586,9 +586,14 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         let b = s.as_bytes();
         // `s[..done]` is written; `b[done]` is the space after a word.
         let mut done = 0;
-        let mut ctx = None;
+        // The context of the words after the first written one, known
+        // once something is written. A flag beside it, not an `Option`:
+        // the `Option` was read as a whole right after the context's
+        // fields were stored one by one, a store-forwarding stall.
+        let mut ctx = Context::default();
+        let mut ctx_known = false;
         loop {
-            let from = if first && ctx.is_none() {
+            let from = if first && !ctx_known {
                 0
             } else if b.get(done) == Some(&b' ') && b.get(done + 1).is_some_and(|&c| c != b' ') {
                 done + 1
@@ -597,10 +602,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             };
             let stop = super::text_scan::next_stop_or_escape(b, from, prose_stop(b));
             // The word the stop is in starts after the run's last space.
-            let word_start = b[from..stop]
-                .iter()
-                .rposition(|&c| c == b' ')
-                .map_or(from, |k| from + k + 1);
+            let word_start = super::text_scan::after_last_space(b, from, stop);
             let escape = b
                 .get(stop)
                 .is_some_and(|&c| markdown_escape::may_need_escape(c));
@@ -626,19 +628,16 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             }
             // Something is written: with the first word, what is due
             // before it, which gives the context of the rest.
-            let prose_ctx = match ctx {
-                Some(c) => c,
-                None => {
-                    let (c, written) = if first {
-                        self.first_word(s, word_start, word_end, escape)
-                    } else {
-                        (self.prose_context(), 0)
-                    };
-                    done = written;
-                    ctx = Some(c);
-                    c
-                }
-            };
+            if !ctx_known {
+                let (c, written) = if first {
+                    self.first_word(s, word_start, word_end, escape)
+                } else {
+                    (self.prose_context(), 0)
+                };
+                done = written;
+                ctx = c;
+                ctx_known = true;
+            }
             let f = &mut self.frames[last];
             if held {
                 // The words before it are written.
@@ -655,7 +654,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             }
             if escape {
                 f.out.push_str(&s[done..word_start]);
-                markdown_escape::escape_word(&mut f.out, &s[word_start..word_end], prose_ctx);
+                markdown_escape::escape_word(&mut f.out, &s[word_start..word_end], ctx);
             } else {
                 f.out.push_str(&s[done..word_end]);
             }
@@ -693,14 +692,16 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         escape: bool,
     ) -> (Context, usize) {
         let b = s.as_bytes();
-        let end = if word_start == 0 {
-            word_end
-        } else {
-            b.iter().position(|&c| c == b' ').unwrap_or(word_start)
-        };
-        let word = &s[..end];
-        let mut first = self.before_inline(word.chars().next().unwrap_or(' '));
+        let mut first = self.before_inline(s.chars().next().unwrap_or(' '));
         let written = if first.line_start || (word_start == 0 && escape) {
+            // Where the first word ends is needed only here: most texts
+            // start mid-line with a word that needs nothing.
+            let end = if word_start == 0 {
+                word_end
+            } else {
+                super::text_scan::first_space(b, 0, word_start)
+            };
+            let word = &s[..end];
             first.space_after = kind_at(b, end, false).0 == Some(true) && first.plain;
             let f = self.frame();
             markdown_escape::escape_word(&mut f.out, word, first);

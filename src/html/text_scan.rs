@@ -178,6 +178,80 @@ pub(crate) fn next_markup(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// How many bytes the space searches read at a time.
+const WORD: usize = 8;
+
+/// The spaces among the 8 bytes at `b[start..]` (`b` holds at least 8
+/// bytes from there): the high bit of each space's byte set, exactly (the
+/// zero-byte test of `x ^ 0x2020...` without the borrow that can flag the
+/// byte after a zero).
+#[inline(always)]
+fn spaces_at(b: &[u8], start: usize) -> u64 {
+    let w: [u8; WORD] = b[start..start + WORD].try_into().unwrap_or([0; WORD]);
+    let x = u64::from_le_bytes(w) ^ 0x2020_2020_2020_2020;
+    let nonzero = ((x & 0x7F7F_7F7F_7F7F_7F7F) + 0x7F7F_7F7F_7F7F_7F7F) | x;
+    !nonzero & 0x8080_8080_8080_8080
+}
+
+/// The bytes `from..to` of a window that starts at `start`, their high
+/// bits set.
+#[inline(always)]
+fn window_bits(start: usize, from: usize, to: usize) -> u64 {
+    let low = from.saturating_sub(start).min(WORD);
+    let high = to.saturating_sub(start).min(WORD);
+    let upto = |k: usize| u64::MAX.checked_shr((8 * (WORD - k)) as u32).unwrap_or(0);
+    upto(high) & !upto(low) & 0x8080_8080_8080_8080
+}
+
+/// The index after the last space in `b[from..to]`, or `from` if it holds
+/// none: where the word that ends at `to` starts.
+///
+/// Eight bytes at a time, so that finding it costs no branch per byte (a
+/// byte loop's exit is mispredicted about once per call, as words are of
+/// every length); inputs shorter than that a byte at a time.
+#[inline]
+pub(crate) fn after_last_space(b: &[u8], from: usize, to: usize) -> usize {
+    if b.len() < WORD {
+        return b[from..to]
+            .iter()
+            .rposition(|&c| c == b' ')
+            .map_or(from, |k| from + k + 1);
+    }
+    let mut end = to;
+    while end > from {
+        let start = end.saturating_sub(WORD);
+        let m = spaces_at(b, start) & window_bits(start, from, end);
+        if m != 0 {
+            return start + WORD - (m.leading_zeros() / 8) as usize;
+        }
+        end = start;
+    }
+    from
+}
+
+/// The index of the first space in `b[from..to]`, or `to` if it holds
+/// none: where the word that starts at `from` ends. Eight bytes at a time,
+/// as [`after_last_space`].
+#[inline]
+pub(crate) fn first_space(b: &[u8], from: usize, to: usize) -> usize {
+    if b.len() < WORD {
+        return b[from..to]
+            .iter()
+            .position(|&c| c == b' ')
+            .map_or(to, |k| from + k);
+    }
+    let mut begin = from;
+    while begin < to {
+        let start = begin.min(b.len() - WORD);
+        let m = spaces_at(b, start) & window_bits(start, begin, to);
+        if m != 0 {
+            return start + (m.trailing_zeros() / 8) as usize;
+        }
+        begin = start + WORD;
+    }
+    to
+}
+
 #[cfg(test)]
 mod tests {
     fn next_stop(b: &[u8], i: usize) -> usize {
@@ -289,5 +363,52 @@ mod tests {
         // A byte order mark is text here: the fast path tests for a
         // leading one itself.
         assert_eq!(next_stop(b"abc\xef\xbb\xbf", 0), 6);
+    }
+
+    #[test]
+    fn spaces_are_found_as_a_byte_loop_finds_them() {
+        // Every range of inputs around one to four words of eight bytes,
+        // with spaces at every pair of places.
+        for len in [0, 1, 2, 7, 8, 9, 15, 16, 17, 18, 23, 24, 25, 33] {
+            for first in 0..=len {
+                for second in [
+                    first,
+                    first + 1,
+                    first + 7,
+                    first + 8,
+                    first + 9,
+                    first + 17,
+                ] {
+                    let mut b = vec![b'x'; len];
+                    for at in [first, second] {
+                        if at < len {
+                            b[at] = b' ';
+                        }
+                    }
+                    for from in 0..=len {
+                        for to in from..=len {
+                            let last = b[from..to]
+                                .iter()
+                                .rposition(|&c| c == b' ')
+                                .map_or(from, |k| from + k + 1);
+                            let first_at = b[from..to]
+                                .iter()
+                                .position(|&c| c == b' ')
+                                .map_or(to, |k| from + k);
+                            assert_eq!(
+                                super::after_last_space(&b, from, to),
+                                last,
+                                "len {len}, spaces {first} {second}, {from}..{to}"
+                            );
+                            assert_eq!(
+                                super::first_space(&b, from, to),
+                                first_at,
+                                "len {len}, spaces {first} {second}, {from}..{to}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 }
