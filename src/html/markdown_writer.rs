@@ -17,7 +17,7 @@
 
 use std::ops::Range;
 
-use html5ever::LocalName;
+use html5ever::{LocalName, local_name};
 
 use super::dest::Dest;
 use super::layout::{Attrs, Layout, TagView};
@@ -1410,25 +1410,86 @@ fn kind_at(b: &[u8], i: usize, keep_nbsp: bool) -> (Option<bool>, usize) {
 /// `<span>`, a link's own tag, a dropped element): the word held from the
 /// last text stays held, as the text after the tag goes on with it (`1`,
 /// `<span></span>`, `. x` is `1\. x`, not a list item).
-fn writes_nothing(role: Role, name: &str) -> bool {
+fn writes_nothing(role: Role, name: &LocalName) -> bool {
     match role {
         Role::A | Role::Skip(_) => true,
-        Role::Inline => !matches!(
-            name,
-            "b" | "strong"
-                | "i"
-                | "em"
-                | "cite"
-                | "dfn"
-                | "s"
-                | "del"
-                | "strike"
-                | "code"
-                | "kbd"
-                | "samp"
-                | "tt"
-        ),
+        Role::Inline => inline_markup(name).is_none(),
         _ => false,
+    }
+}
+
+/// What an inline element writes around its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum InlineMarkup {
+    Strong,
+    Emphasis,
+    Strike,
+    Code,
+}
+
+/// What the inline element `name` writes, if anything. Names are atoms:
+/// compared as integers, their text never read.
+fn inline_markup(name: &LocalName) -> Option<InlineMarkup> {
+    let n = name;
+    Some(if *n == local_name!("b") || *n == local_name!("strong") {
+        InlineMarkup::Strong
+    } else if *n == local_name!("i")
+        || *n == local_name!("em")
+        || *n == local_name!("cite")
+        || *n == local_name!("dfn")
+    {
+        InlineMarkup::Emphasis
+    } else if *n == local_name!("s") || *n == local_name!("del") || *n == local_name!("strike") {
+        InlineMarkup::Strike
+    } else if *n == local_name!("code")
+        || *n == local_name!("kbd")
+        || *n == local_name!("samp")
+        || *n == local_name!("tt")
+    {
+        InlineMarkup::Code
+    } else {
+        return None;
+    })
+}
+
+/// What a paragraph-level element is to Markdown beyond a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BlockMarkup {
+    /// `h1` to `h6`, its level.
+    Heading(u8),
+    Quote,
+    Rule,
+    Paragraph,
+}
+
+/// What the block element `name` is (atoms compared, as in
+/// [`inline_markup`]).
+fn block_markup(name: &LocalName) -> BlockMarkup {
+    let n = name;
+    // One comparison each: an array of atoms would be dropped as one.
+    let level = if *n == local_name!("h1") {
+        1
+    } else if *n == local_name!("h2") {
+        2
+    } else if *n == local_name!("h3") {
+        3
+    } else if *n == local_name!("h4") {
+        4
+    } else if *n == local_name!("h5") {
+        5
+    } else if *n == local_name!("h6") {
+        6
+    } else {
+        0
+    };
+    if level > 0 {
+        BlockMarkup::Heading(level)
+    } else if *n == local_name!("blockquote") {
+        BlockMarkup::Quote
+    } else if *n == local_name!("hr") {
+        BlockMarkup::Rule
+    } else {
+        BlockMarkup::Paragraph
     }
 }
 
@@ -1523,7 +1584,7 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
                         pre.text.push('\n');
                     }
                 }
-                _ if &**tag.name == "code" => {
+                _ if *tag.name == local_name!("code") => {
                     if let Some(pre) = &mut self.frame().pre
                         && pre.lang.is_none()
                     {
@@ -1534,7 +1595,6 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
             }
             return;
         }
-        let name: &str = tag.name;
         // What a table row cannot hold (headings, quotes and rules are
         // blocks: told apart below).
         if matches!(
@@ -1544,22 +1604,22 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
             self.frame().blocky = true;
         }
         match role {
-            Role::Block => match name {
-                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+            Role::Block => match block_markup(tag.name) {
+                BlockMarkup::Heading(level) => {
                     self.frame().blocky = true;
                     self.block(2);
                     let f = self.frame();
                     if f.heading == 0 {
-                        f.heading = name.as_bytes()[1] - b'0';
+                        f.heading = level;
                         f.heading_written = false;
                     }
                 }
-                "blockquote" => {
+                BlockMarkup::Quote => {
                     self.frame().blocky = true;
                     self.block(2);
                     self.frame().containers.push(Container::Quote);
                 }
-                "hr" => {
+                BlockMarkup::Rule => {
                     self.frame().blocky = true;
                     self.block(2);
                     self.line();
@@ -1568,7 +1628,7 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
                     f.last = Some('-');
                     self.block(2);
                 }
-                _ => self.block(2),
+                BlockMarkup::Paragraph => self.block(2),
             },
             Role::Line => self.block(2),
             Role::Br => self.hard_break(),
@@ -1579,12 +1639,12 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
             Role::Cell => self.cell_start(),
             Role::Pre | Role::RawPre | Role::Plaintext => self.pre_start(tag),
             Role::Img => self.image(tag),
-            Role::Inline => match name {
-                "b" | "strong" => self.open_span(Span::Strong),
-                "i" | "em" | "cite" | "dfn" => self.open_span(Span::Emphasis),
-                "s" | "del" | "strike" => self.open_span(Span::Strike),
-                "code" | "kbd" | "samp" | "tt" => self.code_start(),
-                _ => {}
+            Role::Inline => match inline_markup(tag.name) {
+                Some(InlineMarkup::Strong) => self.open_span(Span::Strong),
+                Some(InlineMarkup::Emphasis) => self.open_span(Span::Emphasis),
+                Some(InlineMarkup::Strike) => self.open_span(Span::Strike),
+                Some(InlineMarkup::Code) => self.code_start(),
+                None => {}
             },
             Role::A | Role::Skip(_) => {}
         }
@@ -1600,10 +1660,9 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
             }
             return;
         }
-        let name: &str = name;
         match role {
-            Role::Block => match name {
-                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+            Role::Block => match block_markup(name) {
+                BlockMarkup::Heading(_) => {
                     let f = self.frame();
                     f.heading = 0;
                     f.heading_written = false;
@@ -1611,14 +1670,14 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
                     let f = self.frame();
                     f.heading = 0;
                 }
-                "blockquote" => {
+                BlockMarkup::Quote => {
                     self.block(2);
                     let f = self.frame();
                     if let Some(k) = f.containers.iter().rposition(|c| *c == Container::Quote) {
                         f.containers.truncate(k);
                     }
                 }
-                _ => self.block(2),
+                BlockMarkup::Rule | BlockMarkup::Paragraph => self.block(2),
             },
             Role::Line => self.block(2),
             Role::Br => self.hard_break(),
@@ -1628,12 +1687,12 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
             Role::Row => self.row(),
             Role::Cell => self.cell_close(),
             Role::Pre | Role::RawPre | Role::Plaintext => self.pre_end(),
-            Role::Inline => match name {
-                "b" | "strong" => self.close_span(&Span::Strong),
-                "i" | "em" | "cite" | "dfn" => self.close_span(&Span::Emphasis),
-                "s" | "del" | "strike" => self.close_span(&Span::Strike),
-                "code" | "kbd" | "samp" | "tt" => self.code_end(),
-                _ => {}
+            Role::Inline => match inline_markup(name) {
+                Some(InlineMarkup::Strong) => self.close_span(&Span::Strong),
+                Some(InlineMarkup::Emphasis) => self.close_span(&Span::Emphasis),
+                Some(InlineMarkup::Strike) => self.close_span(&Span::Strike),
+                Some(InlineMarkup::Code) => self.code_end(),
+                None => {}
             },
             Role::A | Role::Img | Role::Skip(_) => {}
         }
