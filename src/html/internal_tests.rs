@@ -424,3 +424,87 @@ proptest::proptest! {
         }
     }
 }
+
+/// The link styles and spacing switches Markdown is written with.
+fn markdown_options() -> [MarkdownOptions; 3] {
+    let references = MarkdownOptions {
+        reference_links: true,
+        ..MarkdownOptions::default()
+    };
+    let nbsp = MarkdownOptions {
+        keep_nbsp: true,
+        ..MarkdownOptions::default()
+    };
+    [MarkdownOptions::default(), references, nbsp]
+}
+
+/// Plain text written in one piece gives what writing it word by word
+/// gives: `html` converted both ways, with each of [`markdown_options`].
+fn assert_plain_words_as_word_by_word(html: &str) {
+    for options in markdown_options() {
+        let [one_piece, word_by_word] = markdown::to_markdown_both_ways(html, &options);
+        assert_eq!(one_piece, word_by_word, "{html:?} with {options:?}");
+    }
+}
+
+/// Every HTML and Markdown fixture, and texts at each place that decides
+/// an escape or a held word (a line's start, a span's edge, a link, a
+/// cell, a heading), across tags that write nothing.
+#[test]
+fn plain_text_in_one_piece_is_what_word_by_word_writes() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/html/markdown");
+    let mut inputs = fixtures();
+    for entry in std::fs::read_dir(dir).expect("Markdown fixtures") {
+        let path = entry.expect("fixture").path();
+        if path.extension().is_some_and(|e| e == "html") {
+            inputs.push(std::fs::read_to_string(path).expect("fixture"));
+        }
+    }
+    assert!(inputs.len() > 40, "{} inputs", inputs.len());
+    for html in &inputs {
+        assert_plain_words_as_word_by_word(html);
+    }
+    for html in [
+        "<p>1</p>",
+        "<p>1<span></span>. x</p>",
+        "<p>Plain words then<span> more</span> words.</p>",
+        "<ol><li>2<li>- item<li>a b</ol>",
+        "<h2>Title # with #</h2>",
+        "<p>a <em>b</em>c <strong>d </strong> e<a href=/x>f</a>g</p>",
+        "<table><tr><td>a b<td>c | d</table>",
+        "<blockquote>quoted<br>line</blockquote>",
+        "<p>end of line \n next\tline  two</p>",
+    ] {
+        assert_plain_words_as_word_by_word(html);
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+
+    /// As above, for generated HTML: words that need no escape beside
+    /// those that do, at every place a line, a span, a link or a cell
+    /// starts or ends.
+    #[test]
+    fn plain_text_in_one_piece_is_what_word_by_word_writes_for_any_input(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "word", "two words", "a", "1", "12", ". x", ") y", "#", "# h", "-", "+", "*",
+                "=", "> q", "_", "x_y", "[", "]", "(u)", "|", "~", "`", "\\", "&amp;", "&lt;",
+                "é", "’", "\u{a0}", "&nbsp;", "\u{ad}", "\u{200b}", " ", "  ", "\n", "\t",
+                "<p>", "</p>", "<br>", "<h2>", "</h2>", "<li>", "<ol>", "</ol>", "<ul>",
+                "</ul>", "<blockquote>", "</blockquote>", "<em>", "</em>", "<strong>",
+                "</strong>", "<del>", "</del>", "<code>", "</code>", "<span>", "</span>",
+                "<a href=\"/x\">", "<a href=\"https://e.x/\">", "</a>", "<table>", "<tr>",
+                "<td>", "</td>", "</table>", "<pre>", "</pre>", "<img src=i alt=a>", "<hr>",
+            ]),
+            0..30,
+        ),
+    ) {
+        let html = pieces.concat();
+        for options in markdown_options() {
+            let [one_piece, word_by_word] = markdown::to_markdown_both_ways(&html, &options);
+            proptest::prop_assert_eq!(one_piece, word_by_word, "{:?} with {:?}", html, options);
+        }
+    }
+}

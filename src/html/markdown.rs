@@ -159,15 +159,40 @@ fn is_plain_markdown(html: &str, options: &MarkdownOptions) -> bool {
 }
 
 fn convert<'o, 'a>(html: &'a str, options: &MarkdownOptions, dest: Dest<'o, 'a>) -> Dest<'o, 'a> {
+    convert_with(html, options, dest, |_| {})
+}
+
+/// [`convert`], with the writer set up by `setup` first.
+fn convert_with<'o, 'a>(
+    html: &'a str,
+    options: &MarkdownOptions,
+    dest: Dest<'o, 'a>,
+    setup: impl FnOnce(&mut MarkdownWriter<'o, 'a>),
+) -> Dest<'o, 'a> {
     let text_options = TextOptions {
         keep_nbsp: options.keep_nbsp,
         wordpress_trimmings: options.wordpress_trimmings,
         ..TextOptions::default()
     };
     let sink = lane::run(html, borrow::CHUNK, |locator| {
-        let writer =
+        let mut writer =
             MarkdownWriter::new(dest, html.len(), options.reference_links, options.keep_nbsp);
+        setup(&mut writer);
         TextSink::new(writer, locator, &text_options, true)
     });
     sink.into_layout().finish()
+}
+
+/// The Markdown of `html` converted as it is, and with every text written
+/// word by word: the one-piece path for plain text must match the other.
+/// (Neither takes the shortcut for input that is Markdown already.)
+#[cfg(test)]
+pub(crate) fn to_markdown_both_ways(html: &str, options: &MarkdownOptions) -> [String; 2] {
+    [false, true].map(|word_by_word| {
+        let mut out = String::new();
+        convert_with(html, options, Dest::String(&mut out), |writer| {
+            writer.word_by_word = word_by_word;
+        });
+        out
+    })
 }

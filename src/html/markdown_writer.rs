@@ -160,6 +160,10 @@ pub(crate) struct MarkdownWriter<'o, 'a> {
     /// The output buffer of the last table cell's frame, emptied, for the
     /// next cell's.
     spare: String,
+    /// Tests turn [`plain_words`](Self::plain_words) off, to compare it
+    /// with the word-by-word path it stands in for.
+    #[cfg(test)]
+    pub(crate) word_by_word: bool,
 }
 
 fn is_punct(c: char) -> bool {
@@ -199,6 +203,8 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             skip_lf: false,
             held: String::new(),
             spare: String::new(),
+            #[cfg(test)]
+            word_by_word: false,
         }
     }
 
@@ -550,6 +556,61 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             }
         }
         self.held = held;
+    }
+
+    /// Writes text whose words need nothing but copying, in one piece, and
+    /// returns `true`; or returns `false`, having written nothing, for
+    /// [`words`](Self::words) to write it word by word. `s` starts with
+    /// `lead` bytes of whitespace and holds more than that.
+    ///
+    /// Such text is most text: single spaces between its words, no byte
+    /// that may need an escape or that ends a run ([`prose`](Self::prose)'s
+    /// scan finds none), and no word held from the text before. Nothing
+    /// after it can make its last word need an escape, so none is held; at
+    /// a line's start, its first byte is one that never starts a block
+    /// (`#`, `>`, `-`, `+`, `*`, `=` and digits may), so the line's start
+    /// changes nothing either. What is written is what `words` writes.
+    fn plain_words(&mut self, s: &str, lead: usize) -> bool {
+        #[cfg(test)]
+        if self.word_by_word {
+            return false;
+        }
+        let last = self.frames.len() - 1;
+        let f = &self.frames[last];
+        if !self.held.is_empty() || self.keep_nbsp || f.code.is_some() || f.heading > 0 {
+            return false;
+        }
+        let b = s.as_bytes();
+        let trail = b[lead..]
+            .iter()
+            .rev()
+            .take_while(|&&c| CLASS[usize::from(c)] == WS)
+            .count();
+        let end = b.len() - trail;
+        let line_may_start = f.line_start || !f.started || f.breaks > 0 || f.marker.is_some();
+        if line_may_start
+            && matches!(
+                b[lead],
+                b'#' | b'>' | b'-' | b'+' | b'*' | b'=' | b'0'..=b'9'
+            )
+        {
+            return false;
+        }
+        if super::text_scan::next_stop_or_escape(&b[..end], lead, prose_stop(b)) != end {
+            return false;
+        }
+        if lead > 0 {
+            self.space();
+        }
+        let words = &s[lead..end];
+        self.before_inline(words.chars().next().unwrap_or(' '));
+        let f = &mut self.frames[last];
+        f.out.push_str(words);
+        f.last = words.chars().next_back();
+        if trail > 0 {
+            self.space();
+        }
+        true
     }
 
     /// Writes the words of `s` that follow, on the same line, a word just
@@ -1531,8 +1592,12 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
             return self.pre_text(s);
         }
         self.skip_lf = false;
+        let lead = s
+            .bytes()
+            .take_while(|&c| CLASS[usize::from(c)] == WS)
+            .count();
         // Whitespace between tags, the commonest text token.
-        if s.bytes().all(|c| CLASS[usize::from(c)] == WS) {
+        if lead == s.len() {
             if !s.is_empty() {
                 if !self.held.is_empty() {
                     let held = std::mem::take(&mut self.held);
@@ -1542,7 +1607,9 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
             }
             return;
         }
-        self.words(s);
+        if !self.plain_words(s, lead) {
+            self.words(s);
+        }
         if self.frames.len() == 1
             && self.frames[0].out.len() > 32 * 1024
             && self.frames[0].spans.is_empty()
