@@ -474,6 +474,9 @@ fn plain_text_in_one_piece_is_what_word_by_word_writes() {
         "<table><tr><td>a b<td>c | d</table>",
         "<blockquote>quoted<br>line</blockquote>",
         "<p>end of line \n next\tline  two</p>",
+        "<p>\u{a0}</p><p>\u{a0} lead, trail \u{a0}</p><p>x \u{a0}\n y</p>",
+        "<p>a\u{a0}b c\u{a0}d\u{a0}e\u{a0}f\u{a0}g\u{a0}h\u{a0}i\u{a0}j\u{a0}k\u{a0}l</p>",
+        "<p>1\u{a0}2</p><p>x<span>\u{a0}</span>y</p><p>soft\u{ad}hyphen zero\u{200b}width</p>",
     ] {
         assert_plain_words_as_word_by_word(html);
     }

@@ -558,18 +558,19 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         self.held = held;
     }
 
-    /// Writes text whose words need nothing but copying, in one piece, and
-    /// returns `true`; or returns `false`, having written nothing, for
-    /// [`words`](Self::words) to write it word by word. `s` starts with
-    /// `lead` bytes of whitespace and holds more than that.
+    /// Writes text whose words need nothing but copying, a run of words at
+    /// a time, and returns `true`; or returns `false`, having written
+    /// nothing, for [`words`](Self::words) to write it word by word. `s`
+    /// starts with `lead` bytes of whitespace and holds more than that.
     ///
-    /// Such text is most text: single spaces between its words, no byte
-    /// that may need an escape or that ends a run ([`prose`](Self::prose)'s
-    /// scan finds none), and no word held from the text before. Nothing
-    /// after it can make its last word need an escape, so none is held; at
-    /// a line's start, its first byte is one that never starts a block
-    /// (`#`, `>`, `-`, `+`, `*`, `=` and digits may), so the line's start
-    /// changes nothing either. What is written is what `words` writes.
+    /// Such text is most text: no byte that may need an escape and no
+    /// dropped character ([`prose`](Self::prose)'s scan finds none but
+    /// whitespace, each run of which is one space, U+00A0 included), and no
+    /// word held from the text before. Nothing after it can make its last
+    /// word need an escape, so none is held; at a line's start, its first
+    /// byte is one that never starts a block (`#`, `>`, `-`, `+`, `*`, `=`
+    /// and digits may), so the line's start changes nothing either. What
+    /// is written is what `words` writes.
     fn plain_words(&mut self, s: &str, lead: usize) -> bool {
         #[cfg(test)]
         if self.word_by_word {
@@ -581,33 +582,66 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             return false;
         }
         let b = s.as_bytes();
-        let trail = b[lead..]
-            .iter()
-            .rev()
-            .take_while(|&&c| CLASS[usize::from(c)] == WS)
-            .count();
-        let end = b.len() - trail;
+        let start = gap_end(b, lead);
+        let mut end = b.len();
+        while end > start {
+            if CLASS[usize::from(b[end - 1])] == WS {
+                end -= 1;
+            } else if b[end - 1] == 0xA0 && b[end - 2] == 0xC2 {
+                // 0xC2 is never a continuation byte: this is U+00A0.
+                end -= 2;
+            } else {
+                break;
+            }
+        }
+        if start == end {
+            // Only whitespace (U+00A0 among it).
+            self.space();
+            return true;
+        }
         let line_may_start = f.line_start || !f.started || f.breaks > 0 || f.marker.is_some();
         if line_may_start
             && matches!(
-                b[lead],
+                b[start],
                 b'#' | b'>' | b'-' | b'+' | b'*' | b'=' | b'0'..=b'9'
             )
         {
             return false;
         }
-        if super::text_scan::next_stop_or_escape(&b[..end], lead, prose_stop(b)) != end {
-            return false;
+        // Every stop of the scan a run of whitespace (kept, up to a few),
+        // checked before anything is written; most often there is none.
+        let words = &b[..end];
+        let mut gaps = [(0, 0); 8];
+        let mut gap_count = 0;
+        let mut at = start;
+        loop {
+            let stop = super::text_scan::next_stop_or_escape(words, at, prose_stop(b));
+            if stop == end {
+                break;
+            }
+            at = gap_end(b, stop);
+            if at == stop || gap_count == gaps.len() {
+                return false;
+            }
+            gaps[gap_count] = (stop, at);
+            gap_count += 1;
         }
-        if lead > 0 {
+        if start > 0 {
             self.space();
         }
-        let words = &s[lead..end];
-        self.before_inline(words.chars().next().unwrap_or(' '));
+        self.before_inline(s[start..].chars().next().unwrap_or(' '));
         let f = &mut self.frames[last];
-        f.out.push_str(words);
-        f.last = words.chars().next_back();
-        if trail > 0 {
+        let mut at = start;
+        for &(stop, next) in &gaps[..gap_count] {
+            // A single space before the run is part of it.
+            let cut = if b[stop - 1] == b' ' { stop - 1 } else { stop };
+            f.out.push_str(&s[at..cut]);
+            f.out.push(' ');
+            at = next;
+        }
+        f.out.push_str(&s[at..end]);
+        f.last = s[..end].chars().next_back();
+        if end < b.len() {
             self.space();
         }
         true
@@ -1464,6 +1498,18 @@ fn kind_at(b: &[u8], i: usize, keep_nbsp: bool) -> (Option<bool>, usize) {
         },
         LEAD_E2 if b.get(i + 1..i + 3) == Some(&[0x80, 0x8B]) => (Some(false), 3),
         _ => (None, 1),
+    }
+}
+
+/// The end of the whitespace (U+00A0 included) at `b[i..]`: `i` if there
+/// is none.
+fn gap_end(b: &[u8], mut i: usize) -> usize {
+    loop {
+        match b.get(i) {
+            Some(&c) if CLASS[usize::from(c)] == WS => i += 1,
+            Some(0xC2) if b.get(i + 1) == Some(&0xA0) => i += 2,
+            _ => return i,
+        }
     }
 }
 
