@@ -385,6 +385,39 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     /// character is `first`; returns the escaping context of its first
     /// word.
     fn before_inline(&mut self, first: char) -> Context {
+        let (opened, space_before) = self.write_due(first);
+        let references = self.references;
+        let in_table = self.in_table();
+        let f = self.frame();
+        let in_link = f.spans.iter().any(|s| matches!(s.span, Span::Link(_)));
+        // A delimiter just written or still to come stands where a space
+        // may seem to be.
+        let plain = !opened && f.spans.is_empty() && f.closes.is_empty();
+        let ctx = Context {
+            line_start: f.line_start && !opened,
+            in_heading: f.heading > 0,
+            in_link,
+            plain,
+            in_table,
+            references,
+            space_before: space_before && plain,
+            space_after: false,
+            before: if space_before && !opened {
+                None
+            } else {
+                f.last
+            },
+        };
+        f.line_start = false;
+        ctx
+    }
+
+    /// What [`before_inline`](Self::before_inline) writes, without the
+    /// context (text that needs no escape needs none): returns whether a
+    /// span's opening delimiter was written, and whether a space (or a
+    /// line's start) comes before the content. The line's start is left
+    /// for the caller to end.
+    fn write_due(&mut self, first: char) -> (bool, bool) {
         // Closing delimiters due end the line they belong to.
         let f = self.frame();
         if !f.closes.is_empty() && (f.breaks > 0 || f.marker.is_some()) {
@@ -400,8 +433,6 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         if line_due {
             self.line();
         }
-        let references = self.references;
-        let in_table = self.in_table();
         let f = self.frame();
         let opening = f
             .spans
@@ -456,27 +487,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             f.spans[k].text_start = f.out.len();
             opened = true;
         }
-        let in_link = f.spans.iter().any(|s| matches!(s.span, Span::Link(_)));
-        // A delimiter just written or still to come stands where a space
-        // may seem to be.
-        let plain = !opened && f.spans.is_empty() && f.closes.is_empty();
-        let ctx = Context {
-            line_start: f.line_start && !opened,
-            in_heading: f.heading > 0,
-            in_link,
-            plain,
-            in_table,
-            references,
-            space_before: space_before && plain,
-            space_after: false,
-            before: if space_before && !opened {
-                None
-            } else {
-                f.last
-            },
-        };
-        f.line_start = false;
-        ctx
+        (opened, space_before)
     }
 
     /// A piece of inline Markdown, written as it is.
@@ -558,6 +569,30 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         self.held = held;
     }
 
+    /// [`Layout::text`] for text that is not all whitespace (`lead` bytes
+    /// of it first): out of line, as most text tokens are whitespace
+    /// between tags, which need none of this function's registers.
+    #[inline(never)]
+    fn text_words(&mut self, s: &str, lead: usize) {
+        if !self.plain_words(s, lead) {
+            self.words(s);
+        }
+        if self.frames.len() == 1
+            && self.frames[0].out.len() > 32 * 1024
+            && self.frames[0].spans.is_empty()
+            && !self.dest.can_borrow()
+        {
+            // Keep the held output small for the caller's string or
+            // writer (a new `Text` takes the frame's output whole);
+            // nothing before the open line changes any more.
+            let f = &mut self.frames[0];
+            if let Some(cut) = f.out.rfind('\n') {
+                self.dest.push(&f.out[..cut], None);
+                f.out.drain(..cut);
+            }
+        }
+    }
+
     /// Writes text whose words need nothing but copying, a run of words at
     /// a time, and returns `true`; or returns `false`, having written
     /// nothing, for [`words`](Self::words) to write it word by word. `s`
@@ -629,8 +664,9 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         if start > 0 {
             self.space();
         }
-        self.before_inline(s[start..].chars().next().unwrap_or(' '));
+        self.write_due(s[start..].chars().next().unwrap_or(' '));
         let f = &mut self.frames[last];
+        f.line_start = false;
         let mut at = start;
         for &(stop, next) in &gaps[..gap_count] {
             // A single space before the run is part of it.
@@ -1633,6 +1669,7 @@ fn is_dropped(c: char) -> bool {
 }
 
 impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
+    #[inline]
     fn text(&mut self, s: &str, _: Option<usize>) {
         if self.frame().pre.is_some() {
             return self.pre_text(s);
@@ -1653,23 +1690,7 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
             }
             return;
         }
-        if !self.plain_words(s, lead) {
-            self.words(s);
-        }
-        if self.frames.len() == 1
-            && self.frames[0].out.len() > 32 * 1024
-            && self.frames[0].spans.is_empty()
-            && !self.dest.can_borrow()
-        {
-            // Keep the held output small for the caller's string or
-            // writer (a new `Text` takes the frame's output whole);
-            // nothing before the open line changes any more.
-            let f = &mut self.frames[0];
-            if let Some(cut) = f.out.rfind('\n') {
-                self.dest.push(&f.out[..cut], None);
-                f.out.drain(..cut);
-            }
-        }
+        self.text_words(s, lead);
     }
 
     fn wants_location(&self) -> bool {
