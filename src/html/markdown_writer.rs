@@ -133,6 +133,52 @@ struct Frame {
 }
 
 impl Frame {
+    /// Makes a kept frame a new cell's, as `Frame::default()` with
+    /// `line_start` would be, keeping what it has allocated. Every field
+    /// is named, so that a new one cannot be missed.
+    fn reset(&mut self) {
+        let Frame {
+            out,
+            containers,
+            lists,
+            marker,
+            breaks,
+            hard,
+            space,
+            started,
+            line_containers,
+            line_start,
+            heading,
+            heading_written,
+            spans,
+            closes,
+            last,
+            code,
+            pre,
+            tables,
+            blocky,
+        } = self;
+        out.clear();
+        containers.clear();
+        lists.clear();
+        *marker = None;
+        *breaks = 0;
+        *hard = false;
+        *space = false;
+        *started = false;
+        *line_containers = 0;
+        *line_start = true;
+        *heading = 0;
+        *heading_written = false;
+        spans.clear();
+        closes.clear();
+        *last = None;
+        *code = None;
+        *pre = None;
+        tables.clear();
+        *blocky = false;
+    }
+
     /// Writes the closing delimiters due (keeping their buffer for the
     /// next ones); returns the last one's character.
     fn write_closes(&mut self) -> Option<char> {
@@ -146,7 +192,11 @@ impl Frame {
 /// The Markdown layout.
 pub(crate) struct MarkdownWriter<'o, 'a> {
     dest: Dest<'o, 'a>,
+    /// The frames in use are the first `depth`; those after them are
+    /// table cells' frames, ended and kept for the next cells (a frame is
+    /// a few hundred bytes, written and copied at every cell otherwise).
     frames: Vec<Frame>,
+    depth: usize,
     links: Vec<(Text<'a>, Option<String>)>,
     /// Link `n` (in `links`) has reference number `refs[n]` (0: none yet).
     refs: Vec<usize>,
@@ -157,9 +207,6 @@ pub(crate) struct MarkdownWriter<'o, 'a> {
     skip_lf: bool,
     /// The end of the last text, a word that the next text may go on.
     held: String,
-    /// The output buffer of the last table cell's frame, emptied, for the
-    /// next cell's.
-    spare: String,
     /// Tests turn [`plain_words`](Self::plain_words) off, to compare it
     /// with the word-by-word path it stands in for.
     #[cfg(test)]
@@ -202,7 +249,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             keep_nbsp,
             skip_lf: false,
             held: String::new(),
-            spare: String::new(),
+            depth: 1,
             #[cfg(test)]
             word_by_word: false,
         }
@@ -210,12 +257,12 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
 
     fn frame(&mut self) -> &mut Frame {
         // Never empty: the document's frame stays.
-        let last = self.frames.len() - 1;
+        let last = self.depth - 1;
         &mut self.frames[last]
     }
 
     fn in_table(&self) -> bool {
-        self.frames.len() > 1
+        self.depth > 1
     }
 
     /// Sends what the document's frame holds to the destination: moved
@@ -577,7 +624,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         if !self.plain_words(s, lead) {
             self.words(s);
         }
-        if self.frames.len() == 1
+        if self.depth == 1
             && self.frames[0].out.len() > 32 * 1024
             && self.frames[0].spans.is_empty()
             && !self.dest.can_borrow()
@@ -611,7 +658,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         if self.word_by_word {
             return false;
         }
-        let last = self.frames.len() - 1;
+        let last = self.depth - 1;
         let f = &self.frames[last];
         if !self.held.is_empty() || self.keep_nbsp || f.code.is_some() || f.heading > 0 {
             return false;
@@ -701,7 +748,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     /// is written too: nothing after it can make it need an escape, and
     /// what comes next is escaped knowing the character before it.
     fn prose(&mut self, s: &str, first: bool) -> usize {
-        let last = self.frames.len() - 1;
+        let last = self.depth - 1;
         let f = &self.frames[last];
         // Code gathers its text, a heading escapes a word of `#`s (text in
         // a heading without one is prose like any other), and with
@@ -797,7 +844,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
 
     /// The context of prose words after a written one.
     fn prose_context(&self) -> Context {
-        let f = &self.frames[self.frames.len() - 1];
+        let f = &self.frames[self.depth - 1];
         let plain = f.spans.is_empty();
         Context {
             in_link: f.spans.iter().any(|s| matches!(s.span, Span::Link(_))),
@@ -951,7 +998,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             Span::Link(n) => {
                 let n = *n;
                 // Pending closes of spans inside go first.
-                let last = self.frames.len() - 1;
+                let last = self.depth - 1;
                 let f = &mut self.frames[last];
                 f.write_closes();
                 let (href, title) = &self.links[n];
@@ -1197,19 +1244,20 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
 
     /// Ends the open cell, if any: its frame's text goes to the row.
     fn cell_close(&mut self) {
-        let open = self.frames.last().is_some_and(|_| self.frames.len() > 1)
-            && self.table_of_cell().is_some_and(|t| t.in_cell);
+        let open = self.depth > 1 && self.table_of_cell().is_some_and(|t| t.in_cell);
         if !open {
             return;
         }
         self.close_spans();
-        let Some(cell) = self.frames.pop() else {
-            return;
-        };
-        let mut out = cell.out;
-        if let Some((_, code)) = cell.code {
+        // The cell's frame ends; it is kept, its output emptied, for the
+        // next cell.
+        self.depth -= 1;
+        let cell = &mut self.frames[self.depth];
+        let mut out = std::mem::take(&mut cell.out);
+        if let Some((_, code)) = cell.code.take() {
             out.push_str(&code);
         }
+        let blocky = cell.blocky;
         if let Some(t) = self.frame().tables.last_mut() {
             t.in_cell = false;
             if !t.in_row {
@@ -1218,15 +1266,15 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             }
             let start = t.text.len();
             t.text.push_str(out.trim());
-            t.cells.push((start..t.text.len(), cell.blocky));
+            t.cells.push((start..t.text.len(), blocky));
         }
         out.clear();
-        self.spare = out;
+        self.frames[self.depth].out = out;
     }
 
     /// The table the current cell frame belongs to.
     fn table_of_cell(&self) -> Option<&Table> {
-        let n = self.frames.len();
+        let n = self.depth;
         (n > 1).then(|| self.frames[n - 2].tables.last()).flatten()
     }
 
@@ -1250,12 +1298,15 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             t.in_row = true;
         }
         t.in_cell = true;
-        let out = std::mem::take(&mut self.spare);
-        self.frames.push(Frame {
-            line_start: true,
-            out,
-            ..Frame::default()
-        });
+        if let Some(kept) = self.frames.get_mut(self.depth) {
+            kept.reset();
+        } else {
+            self.frames.push(Frame {
+                line_start: true,
+                ..Frame::default()
+            });
+        }
+        self.depth += 1;
     }
 
     fn table_end(&mut self) {
@@ -1407,11 +1458,11 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     /// definitions.
     pub(crate) fn finish(mut self) -> Dest<'o, 'a> {
         self.flush_held();
-        while self.frames.len() > 1 {
-            let before = self.frames.len();
+        while self.depth > 1 {
+            let before = self.depth;
             self.cell_close();
-            if self.frames.len() == before {
-                self.frames.pop();
+            if self.depth == before {
+                self.depth -= 1;
             }
             self.table_end();
         }
