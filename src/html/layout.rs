@@ -27,6 +27,12 @@ pub(crate) trait Layout<'a> {
     fn link_start(&mut self, href: Text<'a>, title: Option<&str>);
     /// The text that comes is in no link.
     fn link_end(&mut self);
+    /// Whether the layout is in an element that lays its text out as it
+    /// is written (`pre`, `listing`, `xmp`, `plaintext`).
+    fn in_pre(&self) -> bool;
+    /// No such element is open any more: the tree builder closed the last
+    /// one, by its end tag or by another's (`</div>`, `<td>`, `</li>`).
+    fn pre_closed(&mut self);
 }
 
 /// A tag as the sink reads it, from the tokenizer or the lane.

@@ -75,6 +75,33 @@ struct Pre {
     skip_lf: bool,
 }
 
+impl Pre {
+    /// A block inside the `pre` starts or ends: what follows is on a line
+    /// of its own, as a browser shows it.
+    fn break_line(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push('\n');
+        }
+    }
+}
+
+/// Whether an element in `role` starts and ends a line where it stands,
+/// inside a `pre` too.
+fn breaks_lines(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Block
+            | Role::Line
+            | Role::List(_)
+            | Role::Item
+            | Role::Table
+            | Role::Row
+            | Role::Pre
+            | Role::RawPre
+            | Role::Plaintext
+    )
+}
+
 /// A table being gathered, cell by cell.
 #[derive(Debug, Default)]
 struct Table {
@@ -133,6 +160,15 @@ struct Frame {
 }
 
 impl Frame {
+    /// Ends the containers from the `n`th on. A blank line after the last
+    /// line written carries only the quote markers of containers still
+    /// open from that line: a quote that starts after a list or another
+    /// quote is not joined to it.
+    fn end_containers(&mut self, n: usize) {
+        self.containers.truncate(n);
+        self.line_containers = self.line_containers.min(n);
+    }
+
     /// Makes a kept frame a new cell's, as `Frame::default()` with
     /// `line_start` would be, keeping what it has allocated. Every field
     /// is named, so that a new one cannot be missed.
@@ -1248,6 +1284,12 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         if !open {
             return;
         }
+        if let Some(pre) = &mut self.frame().pre {
+            // A `pre` the input never ends (`<td><pre>x` at its end):
+            // written into the cell, not dropped with the frame.
+            pre.depth = 1;
+            self.pre_end();
+        }
         self.close_spans();
         // The cell's frame ends; it is kept, its output emptied, for the
         // next cell.
@@ -1412,7 +1454,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     fn list_end(&mut self) {
         let f = self.frame();
         if let Some(list) = f.lists.pop() {
-            f.containers.truncate(list.containers);
+            f.end_containers(list.containers);
             f.marker = None;
         }
         let nested = f.containers.iter().any(|c| matches!(c, Container::Item(_)));
@@ -1422,9 +1464,11 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     fn item_start(&mut self) {
         self.block(1);
         let f = self.frame();
+        if let Some(n) = f.lists.last().map(|list| list.containers) {
+            f.end_containers(n);
+        }
         let marker = match f.lists.last_mut() {
             Some(list) => {
-                f.containers.truncate(list.containers);
                 if list.ordered {
                     let m = format!("{}. ", list.next);
                     list.next += 1;
@@ -1442,13 +1486,13 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     fn item_end(&mut self) {
         let f = self.frame();
         if let Some(list) = f.lists.last() {
-            f.containers.truncate(list.containers);
+            f.end_containers(list.containers);
         } else if f
             .containers
             .last()
             .is_some_and(|c| matches!(c, Container::Item(_)))
         {
-            f.containers.pop();
+            f.end_containers(f.containers.len() - 1);
         }
         f.marker = None;
         self.block(1);
@@ -1762,6 +1806,12 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
                 Role::Pre | Role::RawPre | Role::Plaintext => {
                     if let Some(pre) = &mut self.frame().pre {
                         pre.depth += 1;
+                        pre.break_line();
+                    }
+                }
+                _ if breaks_lines(role) => {
+                    if let Some(pre) = &mut self.frame().pre {
+                        pre.break_line();
                     }
                 }
                 Role::Br => {
@@ -1843,6 +1893,11 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
             if matches!(role, Role::Pre | Role::RawPre | Role::Plaintext) {
                 self.pre_end();
             }
+            if breaks_lines(role)
+                && let Some(pre) = &mut self.frame().pre
+            {
+                pre.break_line();
+            }
             return;
         }
         match role {
@@ -1859,7 +1914,7 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
                     self.block(2);
                     let f = self.frame();
                     if let Some(k) = f.containers.iter().rposition(|c| *c == Container::Quote) {
-                        f.containers.truncate(k);
+                        f.end_containers(k);
                     }
                 }
                 BlockMarkup::Rule | BlockMarkup::Paragraph => self.block(2),
@@ -1889,6 +1944,22 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
         self.refs.push(0);
         let n = self.links.len() - 1;
         self.open_span(Span::Link(n));
+    }
+
+    #[inline]
+    fn in_pre(&self) -> bool {
+        self.frames[self.depth - 1].pre.is_some()
+    }
+
+    #[inline]
+    fn pre_closed(&mut self) {
+        // A `pre` the tree builder closed without its end tag (`<td>`,
+        // `</div>`, `</li>` after `<pre>`) is written here: what comes
+        // after it is outside it, laid out as such.
+        if let Some(pre) = &mut self.frame().pre {
+            pre.depth = 1;
+            self.pre_end();
+        }
     }
 
     fn link_end(&mut self) {

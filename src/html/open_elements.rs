@@ -322,6 +322,14 @@ fn is_special(name: &str) -> bool {
     )
 }
 
+/// Whether the HTML element `name` lays its text out as it is written.
+fn is_pre_like(name: &LocalName) -> bool {
+    *name == local_name!("pre")
+        || *name == local_name!("listing")
+        || *name == local_name!("xmp")
+        || *name == local_name!("plaintext")
+}
+
 /// Start tags that close an open `<p>` (in button scope) first.
 fn closes_p(name: &str) -> bool {
     matches!(
@@ -524,6 +532,19 @@ impl Open {
 impl OpenElements {
     /// Whether an open element hides what comes now.
     #[inline]
+    /// Whether an element that lays its text out as it is written (`pre`,
+    /// `listing`, `xmp`, `plaintext`) is open: `false` once the tree
+    /// builder has closed the last one, by its end tag or by another's
+    /// (`</div>`, `<td>`, `</li>`). Past the depth kept, `true`. A search
+    /// of the stack: asked only while a layout is in such an element.
+    pub(crate) fn pre_open(&self) -> bool {
+        self.beyond > 0
+            || self
+                .stack
+                .iter()
+                .any(|o| o.kind == Kind::Html && is_pre_like(&o.name))
+    }
+
     pub(crate) fn hiding(&self) -> bool {
         if self.fostered == 0 || self.beyond > 0 {
             return self.hiding > 0 || self.beyond_hiding.is_some();

@@ -194,6 +194,9 @@ impl<'a, L: Layout<'a>> State<'a, L> {
                 Taken::Html
             }
         };
+        if self.layout.in_pre() && !self.open.pre_open() {
+            self.layout.pre_closed();
+        }
         if self.links {
             self.follow_link();
         }

@@ -808,6 +808,18 @@ impl<'a> Layout<'a> for Writer<'_, 'a> {
     fn link_end(&mut self) {
         Writer::link_end(self);
     }
+
+    #[inline]
+    fn in_pre(&self) -> bool {
+        self.pre > 0
+    }
+
+    #[inline]
+    fn pre_closed(&mut self) {
+        // Text after a `pre` the tree builder closed without its end tag
+        // (`<div><pre>a</div> b`) is collapsed again.
+        self.pre = 0;
+    }
 }
 
 /// Writes `n` in decimal into `buf`.
