@@ -477,6 +477,11 @@ fn plain_text_in_one_piece_is_what_word_by_word_writes() {
         "<p>\u{a0}</p><p>\u{a0} lead, trail \u{a0}</p><p>x \u{a0}\n y</p>",
         "<p>a\u{a0}b c\u{a0}d\u{a0}e\u{a0}f\u{a0}g\u{a0}h\u{a0}i\u{a0}j\u{a0}k\u{a0}l</p>",
         "<p>1\u{a0}2</p><p>x<span>\u{a0}</span>y</p><p>soft\u{ad}hyphen zero\u{200b}width</p>",
+        // Each in a text of its own: one that goes word by word takes
+        // the whole text with it.
+        "<p>snake_case a_b_c 1_2</p><p>a _lead</p><p>a trail_</p><p>é_x</p><p>x_é</p>",
+        "<p>__x</p><p>_x</p><p>x<em>y</em>_z</p><p><a href=/u>l</a>_m</p>",
+        "<table><tr><td>a_b<td>_c</table>",
     ] {
         assert_plain_words_as_word_by_word(html);
     }
@@ -493,6 +498,7 @@ proptest::proptest! {
         pieces in proptest::collection::vec(
             proptest::sample::select(vec![
                 "word", "two words", "a", "1", "12", ". x", ") y", "#", "# h", "-", "+", "*",
+                "x_y", " _a", "a_ ", "_1", "é_",
                 "=", "> q", "_", "x_y", "[", "]", "(u)", "|", "~", "`", "\\", "&amp;", "&lt;",
                 "é", "’", "\u{a0}", "&nbsp;", "\u{ad}", "\u{200b}", " ", "  ", "\n", "\t",
                 "<p>", "</p>", "<br>", "<h2>", "</h2>", "<li>", "<ol>", "</ol>", "<ul>",

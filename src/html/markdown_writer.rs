@@ -169,9 +169,9 @@ impl Frame {
         self.line_containers = self.line_containers.min(n);
     }
 
-    /// Makes a kept frame a new cell's, as `Frame::default()` with
-    /// `line_start` would be, keeping what it has allocated. Every field
-    /// is named, so that a new one cannot be missed.
+    /// Makes a kept frame what a new cell's frame is (the default, at a
+    /// line's start), keeping what it has allocated. Every field is
+    /// named, so that a new one cannot be missed.
     fn reset(&mut self) {
         let Frame {
             out,
@@ -681,8 +681,9 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     /// nothing, for [`words`](Self::words) to write it word by word. `s`
     /// starts with `lead` bytes of whitespace and holds more than that.
     ///
-    /// Such text is most text: no byte that may need an escape and no
-    /// dropped character ([`prose`](Self::prose)'s scan finds none but
+    /// Such text is most text: no byte that may need an escape (but `_`
+    /// between ASCII letters or digits, which needs none) and no dropped
+    /// character ([`prose`](Self::prose)'s scan finds none but those and
     /// whitespace, each run of which is one space, U+00A0 included), and no
     /// word held from the text before. Nothing after it can make its last
     /// word need an escape, so none is held; at a line's start, its first
@@ -736,6 +737,15 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             let stop = super::text_scan::next_stop_or_escape(words, at, prose_stop(b));
             if stop == end {
                 break;
+            }
+            if b[stop] == b'_'
+                && stop > start
+                && b[stop - 1].is_ascii_alphanumeric()
+                && b.get(stop + 1).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                // Inside a word (`snake_case`): never emphasis, copied.
+                at = stop + 1;
+                continue;
             }
             at = gap_end(b, stop);
             if at == stop || gap_count == gaps.len() {
