@@ -563,13 +563,16 @@ impl OpenElements {
     /// Whether the void element `name` that starts now is hidden: as
     /// [`Self::hiding`], but a table fosters it (a `<col>` excepted) where
     /// a table part is current.
+    #[inline]
     pub(crate) fn hides_void(&self, name: &str) -> bool {
         self.hides_placed(|| !stays_in_table(name))
     }
 
     /// Whether what comes now is hidden, where a table part is current and
     /// `fostered` says the table fosters it: then only what is open around
-    /// the table can hide it. `fostered` is asked only then.
+    /// the table can hide it. `fostered` is asked only then. Inlined: its
+    /// first test is all most text and tags need.
+    #[inline(always)]
     fn hides_placed(&self, fostered: impl FnOnce() -> bool) -> bool {
         if self.hiding > 0 && self.table_part_current() && fostered() {
             return self.hidden_beside_table(self.stack.len());

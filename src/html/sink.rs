@@ -194,8 +194,8 @@ impl<'a, L: Layout<'a>> State<'a, L> {
                 Taken::Html
             }
         };
-        if self.layout.in_pre() && !self.open.pre_open() {
-            self.layout.pre_closed();
+        if self.layout.in_pre() {
+            self.end_pre_if_closed();
         }
         if self.links {
             self.follow_link();
@@ -224,6 +224,16 @@ impl<'a, L: Layout<'a>> State<'a, L> {
             }
             // Ignored, or a self-closed `<svg/>`.
             _ => TokenSinkResult::Continue,
+        }
+    }
+
+    /// Tells the layout, in a `pre`, when the tree builder has closed the
+    /// last one. Out of line: it runs only inside a `pre`, and every tag
+    /// goes through the function that calls it.
+    #[inline(never)]
+    fn end_pre_if_closed(&mut self) {
+        if !self.open.pre_open() {
+            self.layout.pre_closed();
         }
     }
 
