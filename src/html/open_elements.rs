@@ -530,8 +530,6 @@ impl Open {
 }
 
 impl OpenElements {
-    /// Whether an open element hides what comes now.
-    #[inline]
     /// Whether an element that lays its text out as it is written (`pre`,
     /// `listing`, `xmp`, `plaintext`) is open: `false` once the tree
     /// builder has closed the last one, by its end tag or by another's
@@ -545,6 +543,8 @@ impl OpenElements {
                 .any(|o| o.kind == Kind::Html && is_pre_like(&o.name))
     }
 
+    /// Whether an open element hides what comes now.
+    #[inline]
     pub(crate) fn hiding(&self) -> bool {
         if self.fostered == 0 || self.beyond > 0 {
             return self.hiding > 0 || self.beyond_hiding.is_some();
