@@ -1642,16 +1642,13 @@ fn kind_at(b: &[u8], i: usize, keep_nbsp: bool) -> (Option<bool>, usize) {
     }
 }
 
-/// The end of the whitespace (U+00A0 included) at `b[i..]`: `i` if there
-/// is none.
+/// The end of the whitespace (U+00A0 included, as [`kind_at`] without
+/// `keep_nbsp` has it) at `b[i..]`: `i` if there is none.
 fn gap_end(b: &[u8], mut i: usize) -> usize {
-    loop {
-        match b.get(i) {
-            Some(&c) if CLASS[usize::from(c)] == WS => i += 1,
-            Some(0xC2) if b.get(i + 1) == Some(&0xA0) => i += 2,
-            _ => return i,
-        }
+    while let (Some(true), len) = kind_at(b, i, false) {
+        i += len;
     }
+    i
 }
 
 /// Whether the tag `name` in `role` writes no Markdown of its own (a
