@@ -1672,10 +1672,9 @@ enum InlineMarkup {
     Code,
 }
 
-/// What the inline element `name` writes, if anything. Names are atoms:
+/// What the inline element `n` writes, if anything. Names are atoms:
 /// compared as integers, their text never read.
-fn inline_markup(name: &LocalName) -> Option<InlineMarkup> {
-    let n = name;
+fn inline_markup(n: &LocalName) -> Option<InlineMarkup> {
     Some(if *n == local_name!("b") || *n == local_name!("strong") {
         InlineMarkup::Strong
     } else if *n == local_name!("i")
@@ -1707,10 +1706,9 @@ enum BlockMarkup {
     Paragraph,
 }
 
-/// What the block element `name` is (atoms compared, as in
+/// What the block element `n` is (atoms compared, as in
 /// [`inline_markup`]).
-fn block_markup(name: &LocalName) -> BlockMarkup {
-    let n = name;
+fn block_markup(n: &LocalName) -> BlockMarkup {
     // One comparison each: an array of atoms would be dropped as one.
     let level = if *n == local_name!("h1") {
         1
