@@ -1021,6 +1021,14 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         let Some(k) = self.frame().spans.iter().rposition(|s| s.span == *span) else {
             return;
         };
+        if k + 1 == self.frame().spans.len() {
+            // Most often the last one opened: nothing inside it to close
+            // and open again.
+            if let Some(s) = self.frame().spans.pop() {
+                self.close_one(&s);
+            }
+            return;
+        }
         // Spans opened inside it close first, and open again after.
         let inner: Vec<OpenSpan> = self.frame().spans.drain(k + 1..).collect();
         for s in inner.iter().rev() {
@@ -1090,13 +1098,22 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
 
     /// At a block boundary: every open span is closed, to be opened again
     /// before the next content.
+    #[inline]
     fn close_spans(&mut self) {
         let f = self.frame();
         if f.spans.is_empty() {
             // Most boundaries.
-            f.write_closes();
+            if !f.closes.is_empty() {
+                f.write_closes();
+            }
             return;
         }
+        self.close_open_spans();
+    }
+
+    /// [`close_spans`](Self::close_spans) with spans open.
+    fn close_open_spans(&mut self) {
+        let f = self.frame();
         // Taken while they are closed, not cloned: many boundaries have
         // one.
         let mut spans = std::mem::take(&mut f.spans);
