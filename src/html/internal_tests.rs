@@ -482,6 +482,9 @@ fn plain_text_in_one_piece_is_what_word_by_word_writes() {
         "<p>snake_case a_b_c 1_2</p><p>a _lead</p><p>a trail_</p><p>é_x</p><p>x_é</p>",
         "<p>__x</p><p>_x</p><p>x<em>y</em>_z</p><p><a href=/u>l</a>_m</p>",
         "<table><tr><td>a_b<td>_c</table>",
+        "<h2>2024 in review</h2><h3>1. First</h3><h2>Plain heading</h2>",
+        "<p>2024 was</p><p>1.5 m</p><p>3) z</p><p>12</p><p>7x</p><p>8\u{a0}y</p>",
+        "<p>a [b] c</p><p>x[1]</p><p><a href=/u>[x] y</a></p><p><em>[e]</em></p>",
     ] {
         assert_plain_words_as_word_by_word(html);
     }
@@ -498,6 +501,7 @@ proptest::proptest! {
         pieces in proptest::collection::vec(
             proptest::sample::select(vec![
                 "word", "two words", "a", "1", "12", ". x", ") y", "#", "# h", "-", "+", "*",
+                "2024 y", "1.5 m", "7x", "[x", "a[b] c",
                 "x_y", " _a", "a_ ", "_1", "é_",
                 "=", "> q", "_", "x_y", "[", "]", "(u)", "|", "~", "`", "\\", "&amp;", "&lt;",
                 "é", "’", "\u{a0}", "&nbsp;", "\u{ad}", "\u{200b}", " ", "  ", "\n", "\t",

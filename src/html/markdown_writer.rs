@@ -682,14 +682,14 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     /// starts with `lead` bytes of whitespace and holds more than that.
     ///
     /// Such text is most text: no byte that may need an escape (but `_`
-    /// between ASCII letters or digits, which needs none) and no dropped
-    /// character ([`prose`](Self::prose)'s scan finds none but those and
-    /// whitespace, each run of which is one space, U+00A0 included), and no
-    /// word held from the text before. Nothing after it can make its last
-    /// word need an escape, so none is held; at a line's start, its first
-    /// byte is one that never starts a block (`#`, `>`, `-`, `+`, `*`, `=`
-    /// and digits may), so the line's start changes nothing either. What
-    /// is written is what `words` writes.
+    /// between ASCII letters or digits, and `[` outside links without
+    /// reference links, which need none) and no dropped character
+    /// ([`prose`](Self::prose)'s scan finds none but those and whitespace,
+    /// each run of which is one space, U+00A0 included), no `#` in a
+    /// heading, and no word held from the text before. Nothing after it
+    /// can make its last word need an escape, so none is held; at a line's
+    /// start, it starts no block ([`starts_no_block`]), so the line's start
+    /// changes nothing either. What is written is what `words` writes.
     fn plain_words(&mut self, s: &str, lead: usize) -> bool {
         #[cfg(test)]
         if self.word_by_word {
@@ -697,10 +697,14 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         }
         let last = self.depth - 1;
         let f = &self.frames[last];
-        if !self.held.is_empty() || self.keep_nbsp || f.code.is_some() || f.heading > 0 {
+        if !self.held.is_empty() || self.keep_nbsp || f.code.is_some() {
             return false;
         }
         let b = s.as_bytes();
+        if f.heading > 0 && b.contains(&b'#') {
+            // A word of `#`s could close the heading.
+            return false;
+        }
         let start = gap_end(b, lead);
         let mut end = b.len();
         while end > start {
@@ -719,14 +723,11 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             return true;
         }
         let line_may_start = f.line_start || !f.started || f.breaks > 0 || f.marker.is_some();
-        if line_may_start
-            && matches!(
-                b[start],
-                b'#' | b'>' | b'-' | b'+' | b'*' | b'=' | b'0'..=b'9'
-            )
-        {
+        if line_may_start && !starts_no_block(&b[start..end]) {
             return false;
         }
+        // `[` needs an escape only in link text, or with reference links.
+        let bracket_plain = !self.references && f.spans.is_empty();
         // Every stop of the scan a run of whitespace (kept, up to a few),
         // checked before anything is written; most often there is none.
         let words = &b[..end];
@@ -738,12 +739,14 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             if stop == end {
                 break;
             }
-            if b[stop] == b'_'
+            if (b[stop] == b'_'
                 && stop > start
                 && b[stop - 1].is_ascii_alphanumeric()
-                && b.get(stop + 1).is_some_and(u8::is_ascii_alphanumeric)
+                && b.get(stop + 1).is_some_and(u8::is_ascii_alphanumeric))
+                || (b[stop] == b'[' && bracket_plain)
             {
-                // Inside a word (`snake_case`): never emphasis, copied.
+                // Inside a word (`snake_case`): never emphasis; a bracket
+                // that opens no link: copied.
                 at = stop + 1;
                 continue;
             }
@@ -1756,6 +1759,22 @@ fn block_markup(n: &LocalName) -> BlockMarkup {
 /// Which bytes flagged by the prose scan end a run there: U+00A0, U+00AD
 /// and U+200B of their lead bytes (0xE2 starts `’` too), and every other
 /// flagged byte but `^`, which needs no escape.
+/// Whether text `b` (not empty, starting with a word), written at a line's
+/// start, starts no block: its first byte never does (`#`, `>`, `-`, `+`,
+/// `*` and `=` may), or it starts with digits, as a year or a number does,
+/// followed by anything but `.` or `)` (`1.` and `1)` start a list; digits
+/// alone are a word held for the next text to go on).
+fn starts_no_block(b: &[u8]) -> bool {
+    match b[0] {
+        b'#' | b'>' | b'-' | b'+' | b'*' | b'=' => false,
+        b'0'..=b'9' => {
+            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            b.get(digits).is_some_and(|c| !matches!(c, b'.' | b')'))
+        }
+        _ => true,
+    }
+}
+
 fn prose_stop(b: &[u8]) -> impl Fn(usize) -> bool + '_ {
     move |at| match b[at] {
         0xC2 => matches!(b.get(at + 1), Some(0xA0 | 0xAD)),
