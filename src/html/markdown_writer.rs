@@ -1756,9 +1756,6 @@ fn block_markup(n: &LocalName) -> BlockMarkup {
     }
 }
 
-/// Which bytes flagged by the prose scan end a run there: U+00A0, U+00AD
-/// and U+200B of their lead bytes (0xE2 starts `’` too), and every other
-/// flagged byte but `^`, which needs no escape.
 /// Whether text `b` (not empty, starting with a word), written at a line's
 /// start, starts no block: its first byte never does (`#`, `>`, `-`, `+`,
 /// `*` and `=` may), or it starts with digits, as a year or a number does,
@@ -1775,6 +1772,9 @@ fn starts_no_block(b: &[u8]) -> bool {
     }
 }
 
+/// Which bytes flagged by the prose scan end a run there: U+00A0, U+00AD
+/// and U+200B of their lead bytes (0xE2 starts `’` too), and every other
+/// flagged byte but `^`, which needs no escape.
 fn prose_stop(b: &[u8]) -> impl Fn(usize) -> bool + '_ {
     move |at| match b[at] {
         0xC2 => matches!(b.get(at + 1), Some(0xA0 | 0xAD)),
