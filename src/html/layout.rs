@@ -22,7 +22,7 @@ pub(crate) trait Layout<'a> {
     fn start<A: Attrs + ?Sized>(&mut self, role: Role, tag: &TagView<'_, A>);
     /// An end tag, whether or not its element is open: the stray `</div>`
     /// and `</p>` of WordPress dumps still end a paragraph.
-    fn end(&mut self, role: Role, name: &LocalName);
+    fn end(&mut self, role: Role);
     /// The text that comes is in a link to `href` (with its `title`).
     fn link_start(&mut self, href: Text<'a>, title: Option<&str>);
     /// The text that comes is in no link.

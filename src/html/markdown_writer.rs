@@ -17,13 +17,13 @@
 
 use std::ops::Range;
 
-use html5ever::{LocalName, local_name};
+use html5ever::local_name;
 
 use super::dest::Dest;
 use super::layout::{Attrs, Layout, TagView};
 use super::markdown_escape::{self, Context};
 use super::sink::parse_int;
-use super::tags::Role;
+use super::tags::{BlockKind, Phrase, Role};
 use super::writer::{CLASS, CTRL, LEAD_C2, LEAD_E2, WS};
 use crate::Text;
 
@@ -90,7 +90,7 @@ impl Pre {
 fn breaks_lines(role: Role) -> bool {
     matches!(
         role,
-        Role::Block
+        Role::Block(_)
             | Role::Line
             | Role::List(_)
             | Role::Item
@@ -1675,84 +1675,11 @@ fn gap_end(b: &[u8], mut i: usize) -> usize {
 /// `<span>`, a link's own tag, a dropped element): the word held from the
 /// last text stays held, as the text after the tag goes on with it (`1`,
 /// `<span></span>`, `. x` is `1\. x`, not a list item).
-fn writes_nothing(role: Role, name: &LocalName) -> bool {
+fn writes_nothing(role: Role) -> bool {
     match role {
         Role::A | Role::Skip(_) => true,
-        Role::Inline => inline_markup(name).is_none(),
+        Role::Inline(phrase) => phrase == Phrase::Plain,
         _ => false,
-    }
-}
-
-/// What an inline element writes around its content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum InlineMarkup {
-    Strong,
-    Emphasis,
-    Strike,
-    Code,
-}
-
-/// What the inline element `n` writes, if anything. Names are atoms:
-/// compared as integers, their text never read.
-fn inline_markup(n: &LocalName) -> Option<InlineMarkup> {
-    Some(if *n == local_name!("b") || *n == local_name!("strong") {
-        InlineMarkup::Strong
-    } else if *n == local_name!("i")
-        || *n == local_name!("em")
-        || *n == local_name!("cite")
-        || *n == local_name!("dfn")
-    {
-        InlineMarkup::Emphasis
-    } else if *n == local_name!("s") || *n == local_name!("del") || *n == local_name!("strike") {
-        InlineMarkup::Strike
-    } else if *n == local_name!("code")
-        || *n == local_name!("kbd")
-        || *n == local_name!("samp")
-        || *n == local_name!("tt")
-    {
-        InlineMarkup::Code
-    } else {
-        return None;
-    })
-}
-
-/// What a paragraph-level element is to Markdown beyond a paragraph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum BlockMarkup {
-    /// `h1` to `h6`, its level.
-    Heading(u8),
-    Quote,
-    Rule,
-    Paragraph,
-}
-
-/// What the block element `n` is (atoms compared, as in
-/// [`inline_markup`]).
-fn block_markup(n: &LocalName) -> BlockMarkup {
-    // One comparison each: an array of atoms would be dropped as one.
-    let level = if *n == local_name!("h1") {
-        1
-    } else if *n == local_name!("h2") {
-        2
-    } else if *n == local_name!("h3") {
-        3
-    } else if *n == local_name!("h4") {
-        4
-    } else if *n == local_name!("h5") {
-        5
-    } else if *n == local_name!("h6") {
-        6
-    } else {
-        0
-    };
-    if level > 0 {
-        BlockMarkup::Heading(level)
-    } else if *n == local_name!("blockquote") {
-        BlockMarkup::Quote
-    } else if *n == local_name!("hr") {
-        BlockMarkup::Rule
-    } else {
-        BlockMarkup::Paragraph
     }
 }
 
@@ -1838,8 +1765,7 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
     }
 
     fn start<A: Attrs + ?Sized>(&mut self, role: Role, tag: &TagView<'_, A>) {
-        if !self.held.is_empty() && (!writes_nothing(role, tag.name) || self.frame().pre.is_some())
-        {
+        if !self.held.is_empty() && (!writes_nothing(role) || self.frame().pre.is_some()) {
             self.flush_held();
         }
         if self.frame().pre.is_some() {
@@ -1880,8 +1806,8 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
             self.frame().blocky = true;
         }
         match role {
-            Role::Block => match block_markup(tag.name) {
-                BlockMarkup::Heading(level) => {
+            Role::Block(kind) => match kind {
+                BlockKind::Heading(level) => {
                     self.frame().blocky = true;
                     self.block(2);
                     let f = self.frame();
@@ -1890,12 +1816,12 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
                         f.heading_written = false;
                     }
                 }
-                BlockMarkup::Quote => {
+                BlockKind::Quote => {
                     self.frame().blocky = true;
                     self.block(2);
                     self.frame().containers.push(Container::Quote);
                 }
-                BlockMarkup::Rule => {
+                BlockKind::Rule => {
                     self.frame().blocky = true;
                     self.block(2);
                     self.line();
@@ -1904,7 +1830,7 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
                     f.last = Some('-');
                     self.block(2);
                 }
-                BlockMarkup::Paragraph => self.block(2),
+                BlockKind::Paragraph => self.block(2),
             },
             Role::Line => self.block(2),
             Role::Br => self.hard_break(),
@@ -1915,19 +1841,19 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
             Role::Cell => self.cell_start(),
             Role::Pre | Role::RawPre | Role::Plaintext => self.pre_start(tag),
             Role::Img => self.image(tag),
-            Role::Inline => match inline_markup(tag.name) {
-                Some(InlineMarkup::Strong) => self.open_span(Span::Strong),
-                Some(InlineMarkup::Emphasis) => self.open_span(Span::Emphasis),
-                Some(InlineMarkup::Strike) => self.open_span(Span::Strike),
-                Some(InlineMarkup::Code) => self.code_start(),
-                None => {}
+            Role::Inline(phrase) => match phrase {
+                Phrase::Strong => self.open_span(Span::Strong),
+                Phrase::Emphasis => self.open_span(Span::Emphasis),
+                Phrase::Strike => self.open_span(Span::Strike),
+                Phrase::Code => self.code_start(),
+                Phrase::Plain => {}
             },
             Role::A | Role::Skip(_) => {}
         }
     }
 
-    fn end(&mut self, role: Role, name: &LocalName) {
-        if !self.held.is_empty() && (!writes_nothing(role, name) || self.frame().pre.is_some()) {
+    fn end(&mut self, role: Role) {
+        if !self.held.is_empty() && (!writes_nothing(role) || self.frame().pre.is_some()) {
             self.flush_held();
         }
         if self.frame().pre.is_some() {
@@ -1942,8 +1868,8 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
             return;
         }
         match role {
-            Role::Block => match block_markup(name) {
-                BlockMarkup::Heading(_) => {
+            Role::Block(kind) => match kind {
+                BlockKind::Heading(_) => {
                     let f = self.frame();
                     f.heading = 0;
                     f.heading_written = false;
@@ -1951,14 +1877,14 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
                     let f = self.frame();
                     f.heading = 0;
                 }
-                BlockMarkup::Quote => {
+                BlockKind::Quote => {
                     self.block(2);
                     let f = self.frame();
                     if let Some(k) = f.containers.iter().rposition(|c| *c == Container::Quote) {
                         f.end_containers(k);
                     }
                 }
-                BlockMarkup::Rule | BlockMarkup::Paragraph => self.block(2),
+                BlockKind::Rule | BlockKind::Paragraph => self.block(2),
             },
             Role::Line => self.block(2),
             Role::Br => self.hard_break(),
@@ -1968,12 +1894,12 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
             Role::Row => self.row(),
             Role::Cell => self.cell_close(),
             Role::Pre | Role::RawPre | Role::Plaintext => self.pre_end(),
-            Role::Inline => match inline_markup(name) {
-                Some(InlineMarkup::Strong) => self.close_span(&Span::Strong),
-                Some(InlineMarkup::Emphasis) => self.close_span(&Span::Emphasis),
-                Some(InlineMarkup::Strike) => self.close_span(&Span::Strike),
-                Some(InlineMarkup::Code) => self.code_end(),
-                None => {}
+            Role::Inline(phrase) => match phrase {
+                Phrase::Strong => self.close_span(&Span::Strong),
+                Phrase::Emphasis => self.close_span(&Span::Emphasis),
+                Phrase::Strike => self.close_span(&Span::Strike),
+                Phrase::Code => self.code_end(),
+                Phrase::Plain => {}
             },
             Role::A | Role::Img | Role::Skip(_) => {}
         }

@@ -219,7 +219,7 @@ impl<'a, L: Layout<'a>> State<'a, L> {
         match (how, tag.kind) {
             (Taken::Html, TagKind::StartTag) => self.start(tag, role),
             (Taken::Html, TagKind::EndTag) => {
-                self.end(role, tag.name);
+                self.end(role);
                 TokenSinkResult::Continue
             }
             // Ignored, or a self-closed `<svg/>`.
@@ -288,8 +288,8 @@ impl<'a, L: Layout<'a>> State<'a, L> {
 
     /// End tags mark a boundary whether or not their element is open: the
     /// stray `</div>` and `</p>` of WordPress dumps end a paragraph.
-    fn end(&mut self, role: Role, name: &LocalName) {
-        self.layout.end(role, name);
+    fn end(&mut self, role: Role) {
+        self.layout.end(role);
     }
 
     fn is_wordpress_trimming<A: Attrs + ?Sized>(&self, tag: &TagView<'_, A>) -> bool {

@@ -1,4 +1,4 @@
-//! What each element means for plain text.
+//! What each element means for plain text and for Markdown.
 
 use html5ever::tokenizer::TokenSinkResult;
 use html5ever::tokenizer::states::RawKind;
@@ -7,10 +7,12 @@ use html5ever::{LocalName, local_name};
 /// The role of an element in the text layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Role {
-    /// No effect on layout: `b`, `em`, `span`, `code`, unknown elements.
-    Inline,
-    /// Paragraph-level: one blank line before and after.
-    Block,
+    /// No effect on the text's layout: `b`, `em`, `span`, `code`, unknown
+    /// elements; what Markdown writes around it.
+    Inline(Phrase),
+    /// Paragraph-level: one blank line before and after; what it is to
+    /// Markdown beyond a paragraph.
+    Block(BlockKind),
     /// Line-level: a line break before and after (`dt`, `dd`, `caption`).
     Line,
     /// `<br>`.
@@ -39,6 +41,33 @@ pub(crate) enum Role {
     Skip(Option<RawKind>),
 }
 
+/// What an inline element writes around its content in Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Phrase {
+    /// Nothing: `span`, unknown elements.
+    Plain,
+    /// `b`, `strong`.
+    Strong,
+    /// `i`, `em`, `cite`, `dfn`.
+    Emphasis,
+    /// `s`, `del`, `strike`.
+    Strike,
+    /// `code`, `kbd`, `samp`, `tt`.
+    Code,
+}
+
+/// What a paragraph-level element is to Markdown beyond a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BlockKind {
+    Paragraph,
+    /// `h1` to `h6`, its level.
+    Heading(u8),
+    /// `blockquote`.
+    Quote,
+    /// `hr`.
+    Rule,
+}
+
 impl Role {
     /// How the tokenizer is to read the content of a start tag with this
     /// role: as raw text (`script`, `style`, `xmp`, `plaintext`...) or as
@@ -62,27 +91,29 @@ impl Role {
 /// 366 M instructions).
 #[inline]
 pub(crate) fn role_of(name: &LocalName) -> Role {
+    use BlockKind::{Heading, Paragraph};
     if *name == local_name!("td") || *name == local_name!("th") {
         Role::Cell
     } else if *name == local_name!("tr") {
         Role::Row
-    } else if *name == local_name!("p")
-        || *name == local_name!("div")
-        || *name == local_name!("h1")
-        || *name == local_name!("h2")
-        || *name == local_name!("h3")
-        || *name == local_name!("h4")
-    {
-        Role::Block
+    } else if *name == local_name!("p") || *name == local_name!("div") {
+        Role::Block(Paragraph)
+    } else if *name == local_name!("h1") {
+        Role::Block(Heading(1))
+    } else if *name == local_name!("h2") {
+        Role::Block(Heading(2))
+    } else if *name == local_name!("h3") {
+        Role::Block(Heading(3))
+    } else if *name == local_name!("h4") {
+        Role::Block(Heading(4))
     } else if *name == local_name!("a") {
         Role::A
-    } else if *name == local_name!("span")
-        || *name == local_name!("strong")
-        || *name == local_name!("em")
-        || *name == local_name!("b")
-        || *name == local_name!("i")
-    {
-        Role::Inline
+    } else if *name == local_name!("span") {
+        Role::Inline(Phrase::Plain)
+    } else if *name == local_name!("strong") || *name == local_name!("b") {
+        Role::Inline(Phrase::Strong)
+    } else if *name == local_name!("em") || *name == local_name!("i") {
+        Role::Inline(Phrase::Emphasis)
     } else if *name == local_name!("br") {
         Role::Br
     } else if *name == local_name!("li") {
@@ -94,12 +125,26 @@ pub(crate) fn role_of(name: &LocalName) -> Role {
 
 /// The role of the element named `name` (lowercase, as the tokenizer gives).
 pub(crate) fn role(name: &str) -> Role {
+    use BlockKind::{Heading, Paragraph, Quote, Rule};
     use RawKind::{Rawtext, Rcdata, ScriptData};
     match name {
-        "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "dl" | "figure"
-        | "figcaption" | "hr" | "section" | "article" | "header" | "footer" | "aside" | "nav"
-        | "main" | "address" | "details" | "summary" | "fieldset" | "legend" | "form"
-        | "hgroup" | "dialog" | "center" | "search" | "html" | "frameset" => Role::Block,
+        "h1" => Role::Block(Heading(1)),
+        "h2" => Role::Block(Heading(2)),
+        "h3" => Role::Block(Heading(3)),
+        "h4" => Role::Block(Heading(4)),
+        "h5" => Role::Block(Heading(5)),
+        "h6" => Role::Block(Heading(6)),
+        "blockquote" => Role::Block(Quote),
+        "hr" => Role::Block(Rule),
+        "p" | "div" | "dl" | "figure" | "figcaption" | "section" | "article" | "header"
+        | "footer" | "aside" | "nav" | "main" | "address" | "details" | "summary" | "fieldset"
+        | "legend" | "form" | "hgroup" | "dialog" | "center" | "search" | "html" | "frameset" => {
+            Role::Block(Paragraph)
+        }
+        "b" | "strong" => Role::Inline(Phrase::Strong),
+        "i" | "em" | "cite" | "dfn" => Role::Inline(Phrase::Emphasis),
+        "s" | "del" | "strike" => Role::Inline(Phrase::Strike),
+        "code" | "kbd" | "samp" | "tt" => Role::Inline(Phrase::Code),
         "a" => Role::A,
         "br" => Role::Br,
         "li" => Role::Item,
@@ -117,7 +162,7 @@ pub(crate) fn role(name: &str) -> Role {
         "style" | "noscript" | "iframe" | "noembed" | "noframes" => Role::Skip(Some(Rawtext)),
         "title" | "textarea" => Role::Skip(Some(Rcdata)),
         "template" | "svg" | "math" | "select" | "datalist" => Role::Skip(None),
-        _ => Role::Inline,
+        _ => Role::Inline(Phrase::Plain),
     }
 }
 
@@ -203,12 +248,38 @@ mod tests {
 
     #[test]
     fn roles_of_common_elements() {
-        assert_eq!(role("p"), Role::Block);
+        assert_eq!(role("p"), Role::Block(BlockKind::Paragraph));
+        assert_eq!(role("h5"), Role::Block(BlockKind::Heading(5)));
         assert_eq!(role("ol"), Role::List(true));
-        assert_eq!(role("span"), Role::Inline);
+        assert_eq!(role("span"), Role::Inline(Phrase::Plain));
+        assert_eq!(role("tt"), Role::Inline(Phrase::Code));
         for name in [
-            "p", "div", "a", "span", "strong", "em", "li", "ol", "script", "x-y", "td", "th", "tr",
-            "h1", "h2", "h3", "h4", "b", "i", "br",
+            "p",
+            "div",
+            "a",
+            "span",
+            "strong",
+            "em",
+            "li",
+            "ol",
+            "script",
+            "x-y",
+            "td",
+            "th",
+            "tr",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "b",
+            "i",
+            "br",
+            "del",
+            "cite",
+            "code",
+            "blockquote",
+            "hr",
         ] {
             assert_eq!(role_of(&LocalName::from(name)), role(name), "{name}");
         }

@@ -9,8 +9,6 @@
 
 use std::fmt;
 
-use html5ever::LocalName;
-
 use super::TextLink;
 use super::dest::Dest;
 use super::layout::{Attrs, Layout, TagView};
@@ -756,8 +754,8 @@ impl<'a> Layout<'a> for Writer<'_, 'a> {
 
     fn start<A: Attrs + ?Sized>(&mut self, role: Role, tag: &TagView<'_, A>) {
         match role {
-            Role::Inline | Role::A | Role::Skip(_) => {}
-            Role::Block => self.block(2),
+            Role::Inline(_) | Role::A | Role::Skip(_) => {}
+            Role::Block(_) => self.block(2),
             Role::Line => self.block(1),
             Role::Br => self.line_break(),
             Role::List(ordered) => {
@@ -785,10 +783,10 @@ impl<'a> Layout<'a> for Writer<'_, 'a> {
         }
     }
 
-    fn end(&mut self, role: Role, _: &LocalName) {
+    fn end(&mut self, role: Role) {
         match role {
-            Role::Inline | Role::Img | Role::Skip(_) | Role::A => {}
-            Role::Block => self.block(2),
+            Role::Inline(_) | Role::Img | Role::Skip(_) | Role::A => {}
+            Role::Block(_) => self.block(2),
             Role::Line => self.block(1),
             // `</br>` is a `<br>` to browsers.
             Role::Br => self.line_break(),
