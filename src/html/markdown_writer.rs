@@ -318,7 +318,24 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
 
     /// A boundary: `n` newlines (1 a line, 2 a paragraph) are due; open
     /// inline markup is closed (and opened again after it).
+    #[inline]
     fn block(&mut self, n: u8) {
+        let f = self.frame();
+        if f.code.is_none() && f.spans.is_empty() && f.closes.is_empty() && f.heading == 0 {
+            // Most boundaries: nothing open to close.
+            if n > f.breaks || (n == f.breaks && f.hard) {
+                f.breaks = n;
+                f.hard = false;
+            }
+            f.space = false;
+            return;
+        }
+        self.block_closing(n);
+    }
+
+    /// [`block`](Self::block) with a code span, a heading or delimiters
+    /// open.
+    fn block_closing(&mut self, n: u8) {
         // A code span cannot cross a block: what it holds so far is one,
         // and it goes on after.
         if let Some((depth, _)) = self.frame().code {
@@ -418,7 +435,38 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
 
     /// Writes what is due before content on this line: newlines, prefixes,
     /// a list marker, a heading's `#`s.
+    #[inline]
     fn line(&mut self) {
+        let f = self.frame();
+        if f.containers.is_empty() && f.marker.is_none() && (f.heading == 0 || f.heading_written) {
+            // Most lines: in no quote or list, with no marker or heading
+            // due, so no prefix (what `prefix` would write and set).
+            if !f.started || f.breaks > 0 {
+                if f.started {
+                    if f.hard {
+                        f.out.push('\\');
+                    }
+                    f.out.push('\n');
+                    if f.breaks > 1 {
+                        f.out.push('\n');
+                    }
+                }
+                f.line_containers = 0;
+                f.line_start = true;
+                f.last = None;
+                f.space = false;
+            }
+            f.breaks = 0;
+            f.hard = false;
+            f.started = true;
+            return;
+        }
+        self.line_with_prefix();
+    }
+
+    /// [`line`](Self::line) in a quote or list, or with a marker or a
+    /// heading's `#`s due.
+    fn line_with_prefix(&mut self) {
         let f = self.frame();
         if f.started && f.breaks > 0 {
             if f.hard {
@@ -500,7 +548,30 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     /// span's opening delimiter was written, and whether a space (or a
     /// line's start) comes before the content. The line's start is left
     /// for the caller to end.
+    #[inline]
     fn write_due(&mut self, first: char) -> (bool, bool) {
+        let f = self.frame();
+        if !f.closes.is_empty() || !f.spans.is_empty() {
+            return self.write_due_delimiters(first);
+        }
+        // Most content: no delimiter to close or open, at most a line and
+        // a space due.
+        if !f.started || f.breaks > 0 || f.marker.is_some() || (f.heading > 0 && !f.heading_written)
+        {
+            self.line();
+        }
+        let f = self.frame();
+        let space_before = f.space || f.line_start;
+        if f.space && !f.line_start {
+            f.out.push(' ');
+            f.last = Some(' ');
+        }
+        f.space = false;
+        (false, space_before)
+    }
+
+    /// [`write_due`](Self::write_due) with delimiters to close or open.
+    fn write_due_delimiters(&mut self, first: char) -> (bool, bool) {
         // Closing delimiters due end the line they belong to.
         let f = self.frame();
         if !f.closes.is_empty() && (f.breaks > 0 || f.marker.is_some()) {
