@@ -483,6 +483,7 @@ fn plain_text_in_one_piece_is_what_word_by_word_writes() {
         "<p>__x</p><p>_x</p><p>x<em>y</em>_z</p><p><a href=/u>l</a>_m</p>",
         "<table><tr><td>a_b<td>_c</table>",
         "<h2>2024 in review</h2><h3>1. First</h3><h2>Plain heading</h2>",
+        "<h2>é</a>#</h2><h2><em>a</em>#</h2><h2>a #</h2><h2>a<span></span>#</h2>",
         "<p>2024 was</p><p>1.5 m</p><p>3) z</p><p>12</p><p>7x</p><p>8\u{a0}y</p>",
         "<p>a [b] c</p><p>x[1]</p><p><a href=/u>[x] y</a></p><p><em>[e]</em></p>",
     ] {

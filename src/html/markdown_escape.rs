@@ -15,6 +15,7 @@
 //!   (`&copy;`, `&#38;`);
 //! - `|` in table cells, and on a line that could be a table's delimiter
 //!   row (nothing but `-`, `:`, `|` and spaces);
+//! - in a heading, a word of `#`s after a space, which would close it;
 //! - at the start of a line: `#` that would start a heading, `>`, `-`, `+`,
 //!   `*` that would start a list item or a thematic break, `=` and `-`
 //!   lines that would underline a heading, and the `.` or `)` of `1.` or
@@ -27,7 +28,7 @@ pub(crate) struct Context {
     pub(crate) line_start: bool,
     /// In link text: brackets are always escaped.
     pub(crate) in_link: bool,
-    /// In a heading: a word of `#`s could close it.
+    /// In a heading: a word of `#`s after a space could close it.
     pub(crate) in_heading: bool,
     /// No emphasis or link is open or closing around the word, so the
     /// spaces around it are really there.
@@ -78,7 +79,13 @@ pub(crate) fn escape_word(out: &mut String, word: &str, ctx: Context) {
         out.push_str(word);
         return;
     }
-    if ctx.in_heading && !word.is_empty() && word.bytes().all(|c| c == b'#') {
+    // A heading's closing `#`s stand after a space (or are all it holds):
+    // after anything else they are text.
+    if ctx.in_heading
+        && ctx.before.is_none_or(char::is_whitespace)
+        && !word.is_empty()
+        && word.bytes().all(|c| c == b'#')
+    {
         out.push('\\');
         out.push_str(word);
         return;
@@ -336,6 +343,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A word of `#`s in a heading is escaped where it would close the
+    /// heading: after a space or as all the heading holds, not right
+    /// after other text (`## a#` is the heading `a#`).
+    #[test]
+    fn closing_hashes_are_escaped_after_a_space_only() {
+        let heading = Context {
+            in_heading: true,
+            ..Context::default()
+        };
+        assert_eq!(esc("##", heading), "\\##");
+        assert_eq!(esc("a#", heading), "a#");
+        let after_text = Context {
+            before: Some('a'),
+            ..heading
+        };
+        assert_eq!(esc("#", after_text), "#");
+        let after_space = Context {
+            before: Some(' '),
+            ..heading
+        };
+        assert_eq!(esc("#", after_space), "\\#");
     }
 
     #[test]
