@@ -109,7 +109,8 @@ struct Table {
     /// not a `String` for every cell).
     text: String,
     /// The cells so far, row by row: where each one's Markdown is in
-    /// `text`, and whether it has blocks.
+    /// `text`, and whether it is more than one line (it has blocks or a
+    /// line break).
     cells: Vec<(Range<usize>, bool)>,
     /// Where each row starts in `cells`.
     rows: Vec<usize>,
@@ -141,6 +142,10 @@ struct Frame {
     line_containers: usize,
     /// Nothing but the prefix written on this line yet.
     line_start: bool,
+    /// A line break has been written: only then can `out` hold a `\n`
+    /// (a cell without one is a GFM table cell, found without searching
+    /// its text).
+    broke: bool,
     /// The heading level of the block being written (0 for none), and
     /// whether its `#`s are written.
     heading: u8,
@@ -184,6 +189,7 @@ impl Frame {
             started,
             line_containers,
             line_start,
+            broke,
             heading,
             heading_written,
             spans,
@@ -204,6 +210,7 @@ impl Frame {
         *started = false;
         *line_containers = 0;
         *line_start = true;
+        *broke = false;
         *heading = 0;
         *heading_written = false;
         spans.clear();
@@ -446,6 +453,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
                     if f.hard {
                         f.out.push('\\');
                     }
+                    f.broke = true;
                     f.out.push('\n');
                     if f.breaks > 1 {
                         f.out.push('\n');
@@ -472,6 +480,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             if f.hard {
                 f.out.push('\\');
             }
+            f.broke = true;
             f.out.push('\n');
             if f.breaks > 1 {
                 self.prefix(true);
@@ -1330,6 +1339,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         // A fenced block is written line by line, each with the prefix.
         self.line();
         let f = self.frame();
+        f.broke = true;
         f.out.push_str(&fence);
         if let Some(lang) = pre.lang.filter(|l| !l.contains('`')) {
             f.out.push_str(&lang);
@@ -1397,9 +1407,15 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         self.depth -= 1;
         let cell = &mut self.frames[self.depth];
         let mut out = std::mem::take(&mut cell.out);
+        let mut broke = cell.broke;
         if let Some((_, code)) = cell.code.take() {
+            broke |= code.contains('\n');
             out.push_str(&code);
         }
+        debug_assert!(
+            broke || !out.contains('\n'),
+            "a line break not seen: {out:?}"
+        );
         let blocky = cell.blocky;
         if let Some(t) = self.frame().tables.last_mut() {
             t.in_cell = false;
@@ -1409,7 +1425,9 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             }
             let start = t.text.len();
             t.text.push_str(out.trim());
-            t.cells.push((start..t.text.len(), blocky));
+            // More than one line: what a GFM table cell cannot hold.
+            let lines = blocky || (broke && t.text[start..].contains('\n'));
+            t.cells.push((start..t.text.len(), lines));
         }
         out.clear();
         self.frames[self.depth].out = out;
@@ -1479,7 +1497,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         let simple = rows
             .iter()
             .flat_map(Clone::clone)
-            .all(|k| !table.cells[k].1 && !cell(k).contains('\n'));
+            .all(|k| !table.cells[k].1);
         if !simple {
             // A table in a cell laid out cell by cell makes that cell hold
             // blocks too.
@@ -1514,6 +1532,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
                 for (n, line) in text.split('\n').enumerate() {
                     if n > 0 {
                         let f = self.frame();
+                        f.broke = true;
                         f.out.push('\n');
                         self.prefix(line.is_empty());
                     } else {
