@@ -1424,7 +1424,15 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
                 t.in_row = true;
             }
             let start = t.text.len();
-            t.text.push_str(out.trim());
+            let b = out.as_bytes();
+            if b.first().is_none_or(u8::is_ascii_graphic)
+                && b.last().is_none_or(u8::is_ascii_graphic)
+            {
+                // Most cells: nothing to trim, no character to decode.
+                t.text.push_str(&out);
+            } else {
+                t.text.push_str(out.trim());
+            }
             // More than one line: what a GFM table cell cannot hold.
             let lines = blocky || (broke && t.text[start..].contains('\n'));
             t.cells.push((start..t.text.len(), lines));
