@@ -222,6 +222,20 @@ impl Frame {
         *blocky = false;
     }
 
+    /// Writes the collapsed space due, if any, unless the line has only
+    /// begun; returns whether a space or the line's start comes before
+    /// what is written next.
+    #[inline]
+    fn write_space(&mut self) -> bool {
+        let before = self.space || self.line_start;
+        if self.space && !self.line_start {
+            self.out.push(' ');
+            self.last = Some(' ');
+        }
+        self.space = false;
+        before
+    }
+
     /// Writes the closing delimiters due (keeping their buffer for the
     /// next ones); returns the last one's character.
     fn write_closes(&mut self) -> Option<char> {
@@ -570,13 +584,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             self.line();
         }
         let f = self.frame();
-        let space_before = f.space || f.line_start;
-        if f.space && !f.line_start {
-            f.out.push(' ');
-            f.last = Some(' ');
-        }
-        f.space = false;
-        (false, space_before)
+        (false, f.write_space())
     }
 
     /// [`write_due`](Self::write_due) with delimiters to close or open.
@@ -617,12 +625,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             }
             f.line_start = false;
         }
-        let space_before = f.space || f.line_start;
-        if f.space && !f.line_start {
-            f.out.push(' ');
-            f.last = Some(' ');
-        }
-        f.space = false;
+        let space_before = f.write_space();
         let mut opened = false;
         for k in 0..f.spans.len() {
             if f.spans[k].written {
