@@ -249,11 +249,18 @@ impl Frame {
 /// The Markdown layout.
 pub(crate) struct MarkdownWriter<'o, 'a> {
     dest: Dest<'o, 'a>,
-    /// The frames in use are the first `depth`; those after them are
-    /// table cells' frames, ended and kept for the next cells (a frame is
-    /// a few hundred bytes, written and copied at every cell otherwise).
-    frames: Vec<Frame>,
-    depth: usize,
+    /// The frame written now: the document's, or the open cell's. Boxed,
+    /// as are the others: every access is one pointer away, not an index
+    /// checked against the stack, and a cell's start and end move
+    /// pointers, not frames of a few hundred bytes.
+    frame: Box<Frame>,
+    /// The frames around it, the document's first: one more for each cell
+    /// open around the current one.
+    #[expect(clippy::vec_box, reason = "frames move in and out as pointers")]
+    outer: Vec<Box<Frame>>,
+    /// Ended cells' frames, kept for the next cells.
+    #[expect(clippy::vec_box, reason = "frames move in and out as pointers")]
+    spare: Vec<Box<Frame>>,
     links: Vec<(Text<'a>, Option<String>)>,
     /// Link `n` (in `links`) has reference number `refs[n]` (0: none yet).
     refs: Vec<usize>,
@@ -294,11 +301,13 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         };
         MarkdownWriter {
             dest,
-            frames: vec![Frame {
+            frame: Box::new(Frame {
                 line_start: true,
                 out: String::with_capacity(capacity),
                 ..Frame::default()
-            }],
+            }),
+            outer: Vec::new(),
+            spare: Vec::new(),
             links: Vec::new(),
             refs: Vec::new(),
             defs: Vec::new(),
@@ -306,26 +315,25 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             keep_nbsp,
             skip_lf: false,
             held: String::new(),
-            depth: 1,
             #[cfg(test)]
             word_by_word: false,
         }
     }
 
+    #[inline]
     fn frame(&mut self) -> &mut Frame {
-        // Never empty: the document's frame stays.
-        let last = self.depth - 1;
-        &mut self.frames[last]
+        &mut self.frame
     }
 
     fn in_table(&self) -> bool {
-        self.depth > 1
+        !self.outer.is_empty()
     }
 
     /// Sends what the document's frame holds to the destination: moved
     /// when it is all of a new `Text`, else copied.
     fn flush(&mut self) {
-        let out = std::mem::take(&mut self.frames[0].out);
+        // Only at the end, in the document's frame.
+        let out = std::mem::take(&mut self.frame.out);
         if out.is_empty() {
             return;
         }
@@ -743,15 +751,15 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         if !self.plain_words(s, lead) {
             self.words(s);
         }
-        if self.depth == 1
-            && self.frames[0].out.len() > 32 * 1024
-            && self.frames[0].spans.is_empty()
+        if self.outer.is_empty()
+            && self.frame.out.len() > 32 * 1024
+            && self.frame.spans.is_empty()
             && !self.dest.can_borrow()
         {
             // Keep the held output small for the caller's string or
             // writer (a new `Text` takes the frame's output whole);
             // nothing before the open line changes any more.
-            let f = &mut self.frames[0];
+            let f = &mut self.frame;
             if let Some(cut) = f.out.rfind('\n') {
                 self.dest.push(&f.out[..cut], None);
                 f.out.drain(..cut);
@@ -778,8 +786,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         if self.word_by_word {
             return false;
         }
-        let last = self.depth - 1;
-        let f = &self.frames[last];
+        let f = &self.frame;
         if !self.held.is_empty() || self.keep_nbsp || f.code.is_some() {
             return false;
         }
@@ -844,7 +851,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             self.space();
         }
         self.write_due(s[start..].chars().next().unwrap_or(' '));
-        let f = &mut self.frames[last];
+        let f = &mut self.frame;
         f.line_start = false;
         let mut at = start;
         for &(stop, next) in &gaps[..gap_count] {
@@ -880,8 +887,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     /// is written too: nothing after it can make it need an escape, and
     /// what comes next is escaped knowing the character before it.
     fn prose(&mut self, s: &str, first: bool) -> usize {
-        let last = self.depth - 1;
-        let f = &self.frames[last];
+        let f = &self.frame;
         // Code gathers its text, a heading escapes a word of `#`s (text in
         // a heading without one is prose like any other), and with
         // `keep_nbsp` U+00A0 is not a space: word by word.
@@ -948,7 +954,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
                 ctx = c;
                 ctx_known = true;
             }
-            let f = &mut self.frames[last];
+            let f = &mut self.frame;
             if held {
                 // The words before it are written.
                 if done < word_start - 1 {
@@ -976,7 +982,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
 
     /// The context of prose words after a written one.
     fn prose_context(&self) -> Context {
-        let f = &self.frames[self.depth - 1];
+        let f = &self.frame;
         let plain = f.spans.is_empty();
         Context {
             in_link: f.spans.iter().any(|s| matches!(s.span, Span::Link(_))),
@@ -1138,8 +1144,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             Span::Link(n) => {
                 let n = *n;
                 // Pending closes of spans inside go first.
-                let last = self.depth - 1;
-                let f = &mut self.frames[last];
+                let f = &mut self.frame;
                 f.write_closes();
                 let (href, title) = &self.links[n];
                 if !self.references
@@ -1394,7 +1399,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
 
     /// Ends the open cell, if any: its frame's text goes to the row.
     fn cell_close(&mut self) {
-        let open = self.depth > 1 && self.table_of_cell().is_some_and(|t| t.in_cell);
+        let open = self.table_of_cell().is_some_and(|t| t.in_cell);
         if !open {
             return;
         }
@@ -1407,8 +1412,10 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         self.close_spans();
         // The cell's frame ends; it is kept, its output emptied, for the
         // next cell.
-        self.depth -= 1;
-        let cell = &mut self.frames[self.depth];
+        let Some(around) = self.outer.pop() else {
+            return;
+        };
+        let mut cell = std::mem::replace(&mut self.frame, around);
         let mut out = std::mem::take(&mut cell.out);
         let mut broke = cell.broke;
         if let Some((_, code)) = cell.code.take() {
@@ -1441,13 +1448,13 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             t.cells.push((start..t.text.len(), lines));
         }
         out.clear();
-        self.frames[self.depth].out = out;
+        cell.out = out;
+        self.spare.push(cell);
     }
 
     /// The table the current cell frame belongs to.
     fn table_of_cell(&self) -> Option<&Table> {
-        let n = self.depth;
-        (n > 1).then(|| self.frames[n - 2].tables.last()).flatten()
+        self.outer.last().and_then(|f| f.tables.last())
     }
 
     fn row(&mut self) {
@@ -1470,15 +1477,18 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             t.in_row = true;
         }
         t.in_cell = true;
-        if let Some(kept) = self.frames.get_mut(self.depth) {
-            kept.reset();
-        } else {
-            self.frames.push(Frame {
+        let cell = match self.spare.pop() {
+            Some(mut kept) => {
+                kept.reset();
+                kept
+            }
+            None => Box::new(Frame {
                 line_start: true,
                 ..Frame::default()
-            });
-        }
-        self.depth += 1;
+            }),
+        };
+        let around = std::mem::replace(&mut self.frame, cell);
+        self.outer.push(around);
     }
 
     fn table_end(&mut self) {
@@ -1633,11 +1643,13 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     /// definitions.
     pub(crate) fn finish(mut self) -> Dest<'o, 'a> {
         self.flush_held();
-        while self.depth > 1 {
-            let before = self.depth;
+        while !self.outer.is_empty() {
+            let before = self.outer.len();
             self.cell_close();
-            if self.depth == before {
-                self.depth -= 1;
+            if self.outer.len() == before
+                && let Some(around) = self.outer.pop()
+            {
+                self.frame = around;
             }
             self.table_end();
         }
@@ -1667,7 +1679,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
                     markdown_escape::title(&mut defs, t);
                 }
             }
-            self.frames[0].out.push_str(&defs);
+            self.frame.out.push_str(&defs);
         }
         self.flush();
         self.dest
@@ -2016,7 +2028,7 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
 
     #[inline]
     fn in_pre(&self) -> bool {
-        self.frames[self.depth - 1].pre.is_some()
+        self.frame.pre.is_some()
     }
 
     #[inline]
