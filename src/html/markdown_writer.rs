@@ -1498,19 +1498,16 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         };
         let cell = |k: usize| &table.text[table.cells[k].0.clone()];
         // The rows that hold any text, as ranges of cells.
-        let ends = table
-            .rows
-            .iter()
-            .skip(1)
-            .copied()
-            .chain([table.cells.len()]);
-        let rows: Vec<Range<usize>> = table
-            .rows
-            .iter()
-            .zip(ends)
-            .map(|(&start, end)| start..end)
-            .filter(|r| r.clone().any(|k| !table.cells[k].0.is_empty()))
-            .collect();
+        let mut rows: Vec<Range<usize>> = Vec::with_capacity(table.rows.len());
+        for (n, &start) in table.rows.iter().enumerate() {
+            let end = table.rows.get(n + 1).copied().unwrap_or(table.cells.len());
+            if table.cells[start..end]
+                .iter()
+                .any(|(text, _)| !text.is_empty())
+            {
+                rows.push(start..end);
+            }
+        }
         if rows.is_empty() {
             self.block(2);
             return;
