@@ -1327,6 +1327,14 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         self.skip_lf = true;
     }
 
+    /// Writes the open `pre`, if any, now, however many `pre`s it holds.
+    fn end_pre_now(&mut self) {
+        if let Some(pre) = &mut self.frame().pre {
+            pre.depth = 1;
+            self.pre_end();
+        }
+    }
+
     fn pre_end(&mut self) {
         let Some(pre) = &mut self.frame().pre else {
             return;
@@ -1403,12 +1411,9 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         if !open {
             return;
         }
-        if let Some(pre) = &mut self.frame().pre {
-            // A `pre` the input never ends (`<td><pre>x` at its end):
-            // written into the cell, not dropped with the frame.
-            pre.depth = 1;
-            self.pre_end();
-        }
+        // A `pre` the input never ends (`<td><pre>x` at its end): written
+        // into the cell, not dropped with the frame.
+        self.end_pre_now();
         self.close_spans();
         // The cell's frame ends; it is kept, its output emptied, for the
         // next cell.
@@ -1653,12 +1658,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         while !self.frame().tables.is_empty() {
             self.table_end();
         }
-        if self.frame().pre.is_some() {
-            if let Some(pre) = &mut self.frame().pre {
-                pre.depth = 1;
-            }
-            self.pre_end();
-        }
+        self.end_pre_now();
         if self.frame().code.is_some() {
             if let Some((depth, _)) = &mut self.frame().code {
                 *depth = 1;
@@ -2033,10 +2033,7 @@ impl<'a> Layout<'a> for MarkdownWriter<'_, 'a> {
         // A `pre` the tree builder closed without its end tag (`<td>`,
         // `</div>`, `</li>` after `<pre>`) is written here: what comes
         // after it is outside it, laid out as such.
-        if let Some(pre) = &mut self.frame().pre {
-            pre.depth = 1;
-            self.pre_end();
-        }
+        self.end_pre_now();
     }
 
     fn link_end(&mut self) {
