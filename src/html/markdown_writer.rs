@@ -222,6 +222,24 @@ impl Frame {
         *blocky = false;
     }
 
+    /// Whether [`MarkdownWriter::line`] has something to write before the
+    /// next content: a line break, the first line, a marker or a heading's
+    /// `#`s.
+    #[inline]
+    fn line_due(&self) -> bool {
+        !self.started
+            || self.breaks > 0
+            || self.marker.is_some()
+            || (self.heading > 0 && !self.heading_written)
+    }
+
+    /// Whether the next content may start a line, where what would start
+    /// a block needs an escape.
+    #[inline]
+    fn line_may_start(&self) -> bool {
+        self.line_start || !self.started || self.breaks > 0 || self.marker.is_some()
+    }
+
     /// Writes the collapsed space due, if any, unless the line has only
     /// begun; returns whether a space or the line's start comes before
     /// what is written next.
@@ -587,8 +605,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         }
         // Most content: no delimiter to close or open, at most a line and
         // a space due.
-        if !f.started || f.breaks > 0 || f.marker.is_some() || (f.heading > 0 && !f.heading_written)
-        {
+        if f.line_due() {
             self.line();
         }
         let f = self.frame();
@@ -602,14 +619,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         if !f.closes.is_empty() && (f.breaks > 0 || f.marker.is_some()) {
             f.last = f.write_closes();
         }
-        let line_due = {
-            let f = self.frame();
-            !f.started
-                || f.breaks > 0
-                || f.marker.is_some()
-                || (f.heading > 0 && !f.heading_written)
-        };
-        if line_due {
+        if self.frame().line_due() {
             self.line();
         }
         let f = self.frame();
@@ -812,7 +822,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             self.space();
             return true;
         }
-        let line_may_start = f.line_start || !f.started || f.breaks > 0 || f.marker.is_some();
+        let line_may_start = f.line_may_start();
         if line_may_start && !starts_no_block(&b[start..end]) {
             return false;
         }
@@ -898,7 +908,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         {
             return 0;
         }
-        let line_may_start = f.line_start || !f.started || f.breaks > 0 || f.marker.is_some();
+        let line_may_start = f.line_may_start();
         let b = s.as_bytes();
         // `s[..done]` is written; `b[done]` is the space after a word.
         let mut done = 0;
