@@ -34,7 +34,7 @@
 
 use html5ever::{LocalName, local_name};
 
-use super::tags::is_void;
+use super::tags::{Role, is_void, role_of};
 
 /// The most elements kept; deeper ones are counted in `beyond`.
 const MAX_OPEN: usize = 512;
@@ -322,14 +322,6 @@ fn is_special(name: &str) -> bool {
     )
 }
 
-/// Whether the HTML element `name` lays its text out as it is written.
-fn is_pre_like(name: &LocalName) -> bool {
-    *name == local_name!("pre")
-        || *name == local_name!("listing")
-        || *name == local_name!("xmp")
-        || *name == local_name!("plaintext")
-}
-
 /// Start tags that close an open `<p>` (in button scope) first.
 fn closes_p(name: &str) -> bool {
     matches!(
@@ -537,10 +529,10 @@ impl OpenElements {
     /// of the stack: asked only while a layout is in such an element.
     pub(crate) fn pre_open(&self) -> bool {
         self.beyond > 0
-            || self
-                .stack
-                .iter()
-                .any(|o| o.kind == Kind::Html && is_pre_like(&o.name))
+            || self.stack.iter().any(|o| {
+                o.kind == Kind::Html
+                    && matches!(role_of(&o.name), Role::Pre | Role::RawPre | Role::Plaintext)
+            })
     }
 
     /// Whether an open element hides what comes now.
