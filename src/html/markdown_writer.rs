@@ -1821,12 +1821,13 @@ fn starts_no_block(b: &[u8]) -> bool {
 
 /// Which bytes flagged by the prose scan end a run there: U+00A0, U+00AD
 /// and U+200B of their lead bytes (0xE2 starts `’` too), and every other
-/// flagged byte but `^`, which needs no escape.
+/// flagged byte but `^` and `>`, which need no escape after a line's start
+/// (`>` there is [`starts_no_block`]'s).
 fn prose_stop(b: &[u8]) -> impl Fn(usize) -> bool + '_ {
     move |at| match b[at] {
         0xC2 => matches!(b.get(at + 1), Some(0xA0 | 0xAD)),
         0xE2 => b.get(at + 1..at + 3) == Some(&[0x80, 0x8B]),
-        b'^' => false,
+        b'^' | b'>' => false,
         _ => true,
     }
 }

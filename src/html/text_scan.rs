@@ -38,7 +38,9 @@ fn flags<const MARKUP: bool, const ESCAPES: bool>(w: &[u8; STEP + 1]) -> [u8; ST
         let b = head[j];
         flags[j] = 0u8.wrapping_sub(u8::from(
             ((b & 0xE0) == 0)
-                | (MARKUP & ((b == b'<') | (b == b'&')))
+                // With `ESCAPES`, `<` is among the escape candidates.
+                | (MARKUP & !ESCAPES & (b == b'<'))
+                | (MARKUP & (b == b'&'))
                 | (b == 0xC2)
                 | (b == 0xE2)
                 | ((b == b' ') & (next[j] == b' '))
@@ -63,20 +65,21 @@ pub(crate) fn next_stop<const MARKUP: bool>(
 
 /// [`next_stop`] with markup, that also stops at every byte that may need
 /// a Markdown escape in prose: `\`, `` ` ``, `*`, `_`, `[`, `]`, `|`, `~`,
-/// and `^` (a byte the compact test flags too; `ends` is to reject it).
+/// and `^` and `>` (bytes the compact test flags too; `ends` is to reject
+/// them).
 #[inline(always)]
 pub(crate) fn next_stop_or_escape(b: &[u8], i: usize, ends: impl Fn(usize) -> bool) -> usize {
     scan::<true, true>(b, i, ends)
 }
 
-/// Whether `b` is `\`, `` ` ``, `*`, `_`, `[`, `]`, `|`, `~` or `^`: a
-/// range test and two compares, fewer vector operations than eight
-/// compares.
+/// Whether `b` is `\`, `` ` ``, `*`, `_`, `[`, `]`, `|`, `~`, `^`, `<` or
+/// `>`: a range test and two compares, fewer vector operations than
+/// eleven compares. `<` is markup too; `^` and `>` come with the others.
 #[inline(always)]
 fn is_escape_candidate(b: u8) -> bool {
-    // `[`, `\`, `]`, `^`, `_`, `` ` `` (0x5B to 0x60), then `|` and `~`
-    // (0x7C, 0x7E), then `*`.
-    (b.wrapping_sub(b'[') < 6) | ((b | 2) == b'~') | (b == b'*')
+    // `[`, `\`, `]`, `^`, `_`, `` ` `` (0x5B to 0x60), then `<`, `>`, `|`
+    // and `~` (0x3C, 0x3E, 0x7C, 0x7E: all but two bits alike), then `*`.
+    (b.wrapping_sub(b'[') < 6) | ((b & 0xBD) == b'<') | (b == b'*')
 }
 
 #[inline(always)]
@@ -272,7 +275,7 @@ mod tests {
                 let stop = (c & 0xE0) == 0
                     || matches!(c, 0xC2 | 0xE2)
                     || (markup && matches!(c, b'<' | b'&'))
-                    || (escapes && b"\\`*_[]|~^".contains(&c))
+                    || (escapes && b"\\`*_[]|~^>".contains(&c))
                     || (c == b' ' && b.get(at + 1) == Some(&b' '));
                 stop && ends(at)
             })
