@@ -1416,11 +1416,16 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     }
 
     /// Ends the open cell, if any: its frame's text goes to the row.
+    /// Inlined: most calls (from every row's and cell's start) find none.
+    #[inline]
     fn cell_close(&mut self) {
-        let open = self.table_of_cell().is_some_and(|t| t.in_cell);
-        if !open {
-            return;
+        if self.table_of_cell().is_some_and(|t| t.in_cell) {
+            self.end_open_cell();
         }
+    }
+
+    /// [`cell_close`](Self::cell_close) of the open cell.
+    fn end_open_cell(&mut self) {
         // A `pre` the input never ends (`<td><pre>x` at its end): written
         // into the cell, not dropped with the frame.
         self.end_pre_now();
