@@ -637,15 +637,18 @@ impl OpenElements {
     /// Before `text`: the formatting elements something closed early are
     /// put back, as the tree builder does before inserting it; but
     /// whitespace where a table part is current goes into the table, with
-    /// nothing put back.
+    /// nothing put back. Returns whether anything was put back: only then
+    /// can the text's link differ from the last tag's.
     #[inline]
-    pub(crate) fn before_text(&mut self, text: &str) {
+    pub(crate) fn before_text(&mut self, text: &str) -> bool {
         if self.reconstruct_due
             && !self.in_foreign()
             && !(self.table_part_current() && is_whitespace(text))
         {
             self.reconstruct();
+            return true;
         }
+        false
     }
 
     fn push(&mut self, name: &LocalName, kind: Kind, hides: bool, link: u32) {

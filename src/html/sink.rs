@@ -162,8 +162,9 @@ impl<'a, L: Layout<'a>> State<'a, L> {
         {
             self.cursor = at + text.len();
         }
-        self.open.before_text(text);
-        if self.links {
+        // The link changes at tags (`tag` follows it), or here when an
+        // `<a>` something closed early is put back.
+        if self.open.before_text(text) && self.links {
             self.follow_link();
         }
         if !self.open.hides_text(text) {
