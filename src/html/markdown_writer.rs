@@ -596,8 +596,10 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     /// context (text that needs no escape needs none): returns whether a
     /// span's opening delimiter was written, and whether a space (or a
     /// line's start) comes before the content. The line's start is left
-    /// for the caller to end.
-    #[inline]
+    /// for the caller to end. Always inlined (two callers): its fast path
+    /// is a few tests, and `first`, worked out by the caller, is needed
+    /// only past them.
+    #[inline(always)]
     fn write_due(&mut self, first: char) -> (bool, bool) {
         let f = self.frame();
         if !f.closes.is_empty() || !f.spans.is_empty() {
