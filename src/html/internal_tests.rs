@@ -481,6 +481,9 @@ fn plain_text_in_one_piece_is_what_word_by_word_writes() {
         // the whole text with it.
         "<p>snake_case a_b_c 1_2</p><p>a _lead</p><p>a trail_</p><p>é_x</p><p>x_é</p>",
         "<p>__x</p><p>_x</p><p>x<em>y</em>_z</p><p><a href=/u>l</a>_m</p>",
+        "<p>HP _ LA-1 _x y_ z</p><p>a__b a_ _b</p><p>é_ x</p><p>x _é</p><p>é_é x</p>",
+        "<p>a\u{a0}_\u{a0}b</p><p>a _\u{ad}b</p><p>a\u{ad}_ b</p><p>a _</p><p>_ a</p>",
+        "<h2>a _ b</h2><table><tr><td>a _ b<td>x_ y</table><p><a href=/u>a _ b</a></p>",
         "<table><tr><td>a_b<td>_c</table>",
         "<h2>2024 in review</h2><h3>1. First</h3><h2>Plain heading</h2>",
         "<h2>é</a>#</h2><h2><em>a</em>#</h2><h2>a #</h2><h2>a<span></span>#</h2>",
@@ -503,7 +506,7 @@ proptest::proptest! {
             proptest::sample::select(vec![
                 "word", "two words", "a", "1", "12", ". x", ") y", "#", "# h", "-", "+", "*",
                 "2024 y", "1.5 m", "7x", "[x", "a[b] c",
-                "x_y", " _a", "a_ ", "_1", "é_",
+                "x_y", " _a", "a_ ", "_1", "é_", "a _ b", " _ ", "x__y",
                 "=", "> q", "_", "[", "]", "(u)", "|", "~", "`", "\\", "&amp;", "&lt;",
                 "é", "’", "\u{a0}", "&nbsp;", "\u{ad}", "\u{200b}", " ", "  ", "\n", "\t",
                 "<p>", "</p>", "<br>", "<h2>", "</h2>", "<li>", "<ol>", "</ol>", "<ul>",

@@ -70,6 +70,13 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Whether `_` between `prev` and `next` (the characters beside it in its
+/// word; `None` at the word's edge) needs an escape: unless a letter or
+/// digit is on both sides, it could open or close emphasis.
+pub(crate) fn underscore_needs_escape(prev: Option<char>, next: Option<char>) -> bool {
+    !(prev.is_some_and(is_word_char) && next.is_some_and(is_word_char))
+}
+
 /// Appends `word` (text without whitespace) to `out`, escaped for `ctx`.
 pub(crate) fn escape_word(out: &mut String, word: &str, ctx: Context) {
     let b = word.as_bytes();
@@ -111,7 +118,7 @@ pub(crate) fn escape_word(out: &mut String, word: &str, ctx: Context) {
         let escape = match c {
             '\\' | '`' => true,
             '*' | '~' => !(prev.is_none() && next.is_none() && ctx.space_before && ctx.space_after),
-            '_' => !(prev.is_some_and(is_word_char) && next.is_some_and(is_word_char)),
+            '_' => underscore_needs_escape(prev, next),
             '[' => ctx.in_link || ctx.references,
             // At the end of a word, only a space known to follow makes it
             // safe: the next text may begin with `(`.

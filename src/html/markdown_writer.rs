@@ -784,9 +784,11 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     /// nothing, for [`words`](Self::words) to write it word by word. `s`
     /// starts with `lead` bytes of whitespace and holds more than that.
     ///
-    /// Such text is most text: no byte that may need an escape (but `_`
-    /// between ASCII letters or digits, and `[` outside links without
-    /// reference links, which need none) and no dropped character
+    /// Such text is most text: no byte that may need an escape but `_`
+    /// and `[` (an underscore inside the text is escaped here unless a
+    /// letter or digit is on both sides, as word by word, since its
+    /// neighbours are the ones `escape_word` would see; `[` outside links
+    /// without reference links needs none) and no dropped character
     /// ([`prose`](Self::prose)'s scan finds none but those and whitespace,
     /// each run of which is one space, U+00A0 included), no `#` in a
     /// heading, and no word held from the text before. Nothing after it
@@ -830,34 +832,48 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         }
         // `[` needs an escape only in link text, or with reference links.
         let bracket_plain = !self.references && f.spans.is_empty();
-        // Every stop of the scan a run of whitespace (kept, up to a few),
-        // checked before anything is written; most often there is none.
+        // Every stop of the scan a run of whitespace or an underscore to
+        // escape (kept, up to a few: `(stop, end)` of a run, `(stop, stop)`
+        // of an underscore), checked before anything is written; most
+        // often there is none.
         let words = &b[..end];
-        let mut gaps = [(0, 0); 8];
-        let mut gap_count = 0;
+        let mut edits = [(0, 0); 8];
+        let mut edit_count = 0;
         let mut at = start;
         loop {
             let stop = super::text_scan::next_stop_or_escape(words, at, prose_stop(b));
             if stop == end {
                 break;
             }
-            if (b[stop] == b'_'
-                && stop > start
-                && b[stop - 1].is_ascii_alphanumeric()
-                && b.get(stop + 1).is_some_and(u8::is_ascii_alphanumeric))
-                || (b[stop] == b'[' && bracket_plain)
-            {
-                // Inside a word (`snake_case`): never emphasis; a bracket
-                // that opens no link: copied.
+            if b[stop] == b'_' && stop > start && stop + 1 < end {
+                // Inside a word (`snake_case`): never emphasis, copied.
+                let in_word = (b[stop - 1].is_ascii_alphanumeric()
+                    && b[stop + 1].is_ascii_alphanumeric())
+                    || !markdown_escape::underscore_needs_escape(
+                        s[..stop].chars().next_back(),
+                        s[stop + 1..].chars().next(),
+                    );
+                if !in_word {
+                    if edit_count == edits.len() {
+                        return false;
+                    }
+                    edits[edit_count] = (stop, stop);
+                    edit_count += 1;
+                }
+                at = stop + 1;
+                continue;
+            }
+            if b[stop] == b'[' && bracket_plain {
+                // A bracket that opens no link: copied.
                 at = stop + 1;
                 continue;
             }
             at = gap_end(b, stop);
-            if at == stop || gap_count == gaps.len() {
+            if at == stop || edit_count == edits.len() {
                 return false;
             }
-            gaps[gap_count] = (stop, at);
-            gap_count += 1;
+            edits[edit_count] = (stop, at);
+            edit_count += 1;
         }
         if start > 0 {
             self.space();
@@ -866,7 +882,13 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         let f = &mut self.frame;
         f.line_start = false;
         let mut at = start;
-        for &(stop, next) in &gaps[..gap_count] {
+        for &(stop, next) in &edits[..edit_count] {
+            if next == stop {
+                f.out.push_str(&s[at..stop]);
+                f.out.push('\\');
+                at = stop;
+                continue;
+            }
             // A single space before the run is part of it.
             let cut = if b[stop - 1] == b' ' { stop - 1 } else { stop };
             f.out.push_str(&s[at..cut]);
