@@ -175,9 +175,13 @@ impl<'a, L: Layout<'a>> State<'a, L> {
     /// A tag, with its role.
     fn tag<A: Attrs + ?Sized>(&mut self, tag: &TagView<'_, A>, role: Role) -> TokenSinkResult<()> {
         self.layout.tag_seen();
+        // Whether a start tag's own attributes hide it: asked once, as its
+        // attribute lookups are a good part of a tag's cost.
+        let mut hides_itself = false;
         let how = match tag.kind {
             TagKind::StartTag => {
-                let hides = matches!(role, Role::Skip(_)) || self.hides(tag);
+                hides_itself = !matches!(role, Role::Skip(_)) && self.hides(tag);
+                let hides = matches!(role, Role::Skip(_)) || hides_itself;
                 let link = match role {
                     Role::A if self.links => self.link_number(tag),
                     _ => 0,
@@ -218,7 +222,7 @@ impl<'a, L: Layout<'a>> State<'a, L> {
             };
         }
         match (how, tag.kind) {
-            (Taken::Html, TagKind::StartTag) => self.start(tag, role),
+            (Taken::Html, TagKind::StartTag) => self.start(tag, role, hides_itself),
             (Taken::Html, TagKind::EndTag) => {
                 self.end(role);
                 TokenSinkResult::Continue
@@ -274,14 +278,16 @@ impl<'a, L: Layout<'a>> State<'a, L> {
         is_hidden(tag) || (self.wordpress && self.is_wordpress_trimming(tag))
     }
 
+    /// A start tag that is shown where it stands; `hides_itself` (of a
+    /// void element: the others are dropped with the open elements'
+    /// `hiding`) says that its own attributes hide it.
     fn start<A: Attrs + ?Sized>(
         &mut self,
         tag: &TagView<'_, A>,
         role: Role,
+        hides_itself: bool,
     ) -> TokenSinkResult<()> {
-        // A hidden void element (the others are dropped with the open
-        // elements' `hiding`).
-        if !self.hides(tag) {
+        if !hides_itself {
             self.layout.start(role, tag);
         }
         role.content_state()
