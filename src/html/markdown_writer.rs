@@ -846,7 +846,8 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
                 break;
             }
             if b[stop] == b'_' && stop > start && stop + 1 < end {
-                // Inside a word (`snake_case`): never emphasis, copied.
+                // An underscore inside the text: copied inside a word
+                // (`snake_case`), where it is never emphasis; else escaped.
                 let in_word = (b[stop - 1].is_ascii_alphanumeric()
                     && b[stop + 1].is_ascii_alphanumeric())
                     || !markdown_escape::underscore_needs_escape(
