@@ -484,6 +484,8 @@ fn plain_text_in_one_piece_is_what_word_by_word_writes() {
         "<p>HP _ LA-1 _x y_ z</p><p>a__b a_ _b</p><p>é_ x</p><p>x _é</p><p>é_é x</p>",
         "<p>a\u{a0}_\u{a0}b</p><p>a _\u{ad}b</p><p>a\u{ad}_ b</p><p>a _</p><p>_ a</p>",
         "<h2>a _ b</h2><table><tr><td>a _ b<td>x_ y</table><p><a href=/u>a _ b</a></p>",
+        "<p>a _\tb c\n_\u{a0}d e\u{a0}_ f</p><p><em>a _ b</em> c _ d</p><p>a\u{2003}_\u{2003}b</p>",
+        "<p>_ _ _</p><p>a<br>_ _ _</p><ul><li>_ x</ul><p>x</p>_ _ _",
         "<table><tr><td>a_b<td>_c</table>",
         "<h2>2024 in review</h2><h3>1. First</h3><h2>Plain heading</h2>",
         "<h2>é</a>#</h2><h2><em>a</em>#</h2><h2>a #</h2><h2>a<span></span>#</h2>",

@@ -118,7 +118,12 @@ pub(crate) fn escape_word(out: &mut String, word: &str, ctx: Context) {
         let escape = match c {
             '\\' | '`' => true,
             '*' | '~' => !(prev.is_none() && next.is_none() && ctx.space_before && ctx.space_after),
-            '_' => underscore_needs_escape(prev, next),
+            // A lone `_` between spaces is neither left- nor
+            // right-flanking: it can open or close nothing.
+            '_' => {
+                underscore_needs_escape(prev, next)
+                    && !(prev.is_none() && next.is_none() && ctx.space_before && ctx.space_after)
+            }
             '[' => ctx.in_link || ctx.references,
             // At the end of a word, only a space known to follow makes it
             // safe: the next text may begin with `(`.
@@ -186,8 +191,9 @@ fn line_start_escape(out: &mut String, word: &str) -> usize {
             1
         }
         // A list item (the word alone, a space after it), or a thematic
-        // break or heading underline (a run of one of them).
-        Some(&c @ (b'-' | b'+' | b'*' | b'=')) => {
+        // break or heading underline (a run of one of them; `_ _ _` is a
+        // thematic break too).
+        Some(&c @ (b'-' | b'+' | b'*' | b'=' | b'_')) => {
             let run = b.iter().all(|&x| x == c);
             if run || (b.len() == 1 && c != b'=') {
                 out.push('\\');
@@ -431,6 +437,17 @@ mod tests {
         ] {
             assert_eq!(esc(word, mid), word, "{word}");
         }
+        // Between spaces, `_` and `*` open and close nothing; where no
+        // space is known to follow, the next text may go on with them.
+        let spaced = Context {
+            space_before: true,
+            space_after: true,
+            ..Context::default()
+        };
+        for word in ["_", "*"] {
+            assert_eq!(esc(word, spaced), word);
+            assert_eq!(esc(word, mid), format!("\\{word}"));
+        }
     }
 
     #[test]
@@ -460,6 +477,9 @@ mod tests {
             ("2024)", start, "2024\\)"),
             ("1.5", start, "1.5"),
             ("~~x~~", mid, "\\~\\~x\\~\\~"),
+            ("_", start, "\\_"),
+            ("___", start, "\\_\\_\\_"),
+            ("_x", start, "\\_x"),
         ] {
             assert_eq!(esc(word, ctx), want, "{word}");
         }

@@ -786,8 +786,9 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     ///
     /// Such text is most text: no byte that may need an escape but `_`
     /// and `[` (an underscore inside the text is escaped here unless a
-    /// letter or digit is on both sides, as word by word, since its
-    /// neighbours are the ones `escape_word` would see; `[` outside links
+    /// letter or digit is on both sides or it stands alone between spaces,
+    /// as word by word, since its neighbours are the ones `escape_word`
+    /// would see; `[` outside links
     /// without reference links needs none) and no dropped character
     /// ([`prose`](Self::prose)'s scan finds none but those and whitespace,
     /// each run of which is one space, U+00A0 included), no `#` in a
@@ -832,6 +833,9 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         }
         // `[` needs an escape only in link text, or with reference links.
         let bracket_plain = !self.references && f.spans.is_empty();
+        // A lone `_` between spaces needs none where the spaces are really
+        // there: no span open around it (`escape_word`'s `plain`).
+        let lone_plain = f.spans.is_empty();
         // Every stop of the scan a run of whitespace or an underscore to
         // escape (kept, up to a few: `(stop, end)` of a run, `(stop, stop)`
         // of an underscore), checked before anything is written; most
@@ -847,14 +851,18 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
             }
             if b[stop] == b'_' && stop > start && stop + 1 < end {
                 // An underscore inside the text: copied inside a word
-                // (`snake_case`), where it is never emphasis; else escaped.
+                // (`snake_case`) or alone between spaces, where it is
+                // never emphasis; else escaped.
                 let in_word = (b[stop - 1].is_ascii_alphanumeric()
                     && b[stop + 1].is_ascii_alphanumeric())
                     || !markdown_escape::underscore_needs_escape(
                         s[..stop].chars().next_back(),
                         s[stop + 1..].chars().next(),
                     );
-                if !in_word {
+                let lone = lone_plain
+                    && space_ends_at(b, stop)
+                    && kind_at(b, stop + 1, false).0 == Some(true);
+                if !in_word && !lone {
                     if edit_count == edits.len() {
                         return false;
                     }
@@ -1810,6 +1818,12 @@ fn kind_at(b: &[u8], i: usize, keep_nbsp: bool) -> (Option<bool>, usize) {
         LEAD_E2 if b.get(i + 1..i + 3) == Some(&[0x80, 0x8B]) => (Some(false), 3),
         _ => (None, 1),
     }
+}
+
+/// Whether whitespace (U+00A0 included, as [`kind_at`] without
+/// `keep_nbsp` has it) ends at `b[..i]`.
+fn space_ends_at(b: &[u8], i: usize) -> bool {
+    i > 0 && (CLASS[usize::from(b[i - 1])] == WS || (i > 1 && b[i - 2..i] == [0xC2, 0xA0]))
 }
 
 /// The end of the whitespace (U+00A0 included, as [`kind_at`] without
