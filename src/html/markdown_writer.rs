@@ -788,8 +788,8 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
     /// and `[` (an underscore inside the text is escaped here unless a
     /// letter or digit is on both sides or it stands alone between spaces,
     /// as word by word, since its neighbours are the ones `escape_word`
-    /// would see; `[` outside links
-    /// without reference links needs none) and no dropped character
+    /// would see; `[` outside links without reference links needs none)
+    /// and no dropped character
     /// ([`prose`](Self::prose)'s scan finds none but those and whitespace,
     /// each run of which is one space, U+00A0 included), no `#` in a
     /// heading, and no word held from the text before. Nothing after it
@@ -859,10 +859,12 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
                         s[..stop].chars().next_back(),
                         s[stop + 1..].chars().next(),
                     );
-                let lone = lone_plain
-                    && space_ends_at(b, stop)
-                    && kind_at(b, stop + 1, false).0 == Some(true);
-                if !in_word && !lone {
+                let lone = || {
+                    lone_plain
+                        && space_ends_at(b, stop)
+                        && kind_at(b, stop + 1, false).0 == Some(true)
+                };
+                if !in_word && !lone() {
                     if edit_count == edits.len() {
                         return false;
                     }
