@@ -831,11 +831,12 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
         if line_may_start && !starts_no_block(&b[start..end]) {
             return false;
         }
-        // `[` needs an escape only in link text, or with reference links.
-        let bracket_plain = !self.references && f.spans.is_empty();
-        // A lone `_` between spaces needs none where the spaces are really
-        // there: no span open around it (`escape_word`'s `plain`).
-        let lone_plain = f.spans.is_empty();
+        // No span is open: the spaces around a word are really there
+        // (`escape_word`'s `plain`), so a lone `_` between spaces needs no
+        // escape; and `[` needs one only in link text, or with reference
+        // links.
+        let no_span = f.spans.is_empty();
+        let bracket_plain = !self.references && no_span;
         // Every stop of the scan a run of whitespace or an underscore to
         // escape (kept, up to a few: `(stop, end)` of a run, `(stop, stop)`
         // of an underscore), checked before anything is written; most
@@ -860,9 +861,7 @@ impl<'o, 'a> MarkdownWriter<'o, 'a> {
                         s[stop + 1..].chars().next(),
                     );
                 let lone = || {
-                    lone_plain
-                        && space_ends_at(b, stop)
-                        && kind_at(b, stop + 1, false).0 == Some(true)
+                    no_span && space_ends_at(b, stop) && kind_at(b, stop + 1, false).0 == Some(true)
                 };
                 if !in_word && !lone() {
                     if edit_count == edits.len() {
